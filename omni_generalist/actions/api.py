@@ -1,0 +1,607 @@
+"""The action API: the functions a policy's code calls to build and edit a world.
+
+Inside the sandbox every public method of :class:`ActionAPI` is available as a plain function
+(``add_object("mug", on="table_0")``), together with ``stage`` (the raw ``pxr.Usd.Stage``),
+``rng`` (a seeded ``random.Random``), ``math`` and the ``pxr`` modules ``Usd``, ``UsdGeom``,
+``UsdShade``, ``UsdLux``, ``UsdPhysics``, ``UsdSemantics``, ``Sdf``, ``Gf`` and ``Vt``.
+
+Conventions: Z is up, lengths are meters, angles are degrees. Sizes are ``(width, depth,
+height)``: width across the object's front, depth front to back. An object's position is the
+centre of its bottom face; at ``rotation=0`` its front faces +Y. In a rectangular room the
+walls are named ``north`` (+Y), ``south`` (-Y), ``east`` (+X) and ``west`` (-X); walls of other
+rooms are ``wall_0``, ``wall_1``, ... in counter-clockwise order.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+import random
+import re
+
+from pxr import Gf, Sdf, Usd, UsdGeom, UsdLux
+
+from ..assets.builders import build_asset
+from ..assets.catalog import Category, catalog
+from ..assets.materials import MaterialChoice, bind_material, ensure_material, material_library
+from ..errors import PlacementError
+from ..world import model
+from ..world.metadata import get_info, label, set_info
+from ..world.model import FLOOR, ObjectInfo, RoomInfo
+from ..world.stage import LIGHTS, OBJECTS
+from . import placement as P
+from .room import add_opening, build_shell, rebuild_wall, validate_polygon
+
+_NAME_RE = re.compile(r"[^a-z0-9_]+")
+
+LIGHT_KINDS = {"sphere": UsdLux.SphereLight, "rect": UsdLux.RectLight, "disk": UsdLux.DiskLight,
+               "distant": UsdLux.DistantLight, "dome": UsdLux.DomeLight, "cylinder": UsdLux.CylinderLight}
+_LIGHT_DEFAULT_INTENSITY = {"sphere": 30000.0, "rect": 8000.0, "disk": 15000.0, "distant": 3.0,
+                            "dome": 300.0, "cylinder": 8000.0}
+
+
+def _snake(text: str) -> str:
+    name = _NAME_RE.sub("_", text.strip().lower()).strip("_") or "object"
+    return name if not name[0].isdigit() else f"o_{name}"
+
+
+def _size3(size, what: str) -> tuple[float, float, float]:
+    try:
+        vals = tuple(float(v) for v in size)
+    except TypeError:
+        raise ValueError(f"{what} must be (width, depth, height) in meters, got {size!r}") from None
+    if len(vals) != 3 or not all(0.005 <= v <= 30.0 for v in vals):
+        raise ValueError(f"{what} must be three lengths between 0.005 and 30 m, got {size!r}")
+    return vals  # type: ignore[return-value]
+
+
+class ActionAPI:
+    """Builds and edits one world on a stage. Every public method is one action function."""
+
+    def __init__(self, stage: Usd.Stage, rng: random.Random | None = None):
+        self.stage = stage
+        self.rng = rng or random.Random(0)
+        self.removed: list[str] = []
+        """Prim paths removed by the current action (the executor applies them on commit)."""
+
+    # ----------------------------------------------------------------- reading
+    def room_info(self) -> RoomInfo | None:
+        """Return the room: ``room_type``, ``polygon``, ``height``, ``walls`` (each with ``name``,
+        ``start``, ``end``, ``length``), ``doors`` and ``windows``; None before ``create_room``."""
+        return model.room_info(self.stage)
+
+    def list_objects(self, category: str | None = None) -> list[ObjectInfo]:
+        """Return the objects (each with ``name``, ``category``, ``position``, ``yaw``, ``size``,
+        ``material``, ``support``, ``movable``, ``articulated``), optionally only one category."""
+        objs = model.list_objects(self.stage)
+        if category is None:
+            return objs
+        want = catalog().get(category).name
+        return [o for o in objs if o.category == want]
+
+    def get_object(self, name: str) -> ObjectInfo:
+        """Return one object by name (as returned by ``add_object``)."""
+        prim = self.stage.GetPrimAtPath(OBJECTS.AppendChild(_snake(name))) if Sdf.Path.IsValidIdentifier(_snake(name)) else None
+        if not prim or not prim.IsActive() or str(prim.GetPath()) in self.removed:
+            names = ", ".join(o.name for o in model.list_objects(self.stage)[:30])
+            raise KeyError(f"no object named {name!r} (objects: {names or 'none'})")
+        return model.object_info(prim)
+
+    def scene_summary(self) -> str:
+        """Return a short text description of the room and every object (what a policy reads)."""
+        room = self.room_info()
+        lines = []
+        if room:
+            xs = [p[0] for p in room.polygon]
+            ys = [p[1] for p in room.polygon]
+            lines.append(f"room {room.room_type}: {max(xs) - min(xs):.1f} x {max(ys) - min(ys):.1f} m, height {room.height:.2f} m, "
+                         f"walls {', '.join(w.name for w in room.walls)}, doors {len(room.doors)}, windows {len(room.windows)}")
+        else:
+            lines.append("no room yet")
+        for o in self.list_objects():
+            x, y, z = o.position
+            lines.append(f"{o.name}: {o.category} at ({x:.2f}, {y:.2f}, {z:.2f}) yaw {o.yaw:.0f} size "
+                         f"{o.size[0]:.2f}x{o.size[1]:.2f}x{o.size[2]:.2f} {o.material} on {o.support.rsplit('/', 1)[-1]}")
+        lights = self.stage.GetPrimAtPath(LIGHTS)
+        if lights:
+            lines.append(f"lights: {len(lights.GetChildren())}")
+        return "\n".join(lines)
+
+    # ----------------------------------------------------------------- room
+    def create_room(self, width: float = 4.0, depth: float = 5.0, height: float = 2.7, polygon=None,
+                    room_type: str = "room", floor_material: str = "oak wood", wall_material: str = "painted white",
+                    ceiling_material: str | None = "plaster", wall_thickness: float = 0.12) -> str:
+        """Create the room shell: floor, walls and ceiling.
+
+        Args:
+            width: extent along X (ignored when ``polygon`` is given); the room is centred on the origin.
+            depth: extent along Y.
+            height: wall height.
+            polygon: optional floor outline as a list of (x, y) points (rectangle or L-shape).
+            room_type: what the room is, e.g. "bedroom" (recorded in the world).
+            floor_material: material of the floor, e.g. "oak wood", "ceramic tile", "carpet".
+            wall_material: material of the walls, e.g. "painted white", "pale blue paint", "brick".
+            ceiling_material: material of the ceiling, or None for no ceiling.
+            wall_thickness: thickness of the walls.
+
+        Returns:
+            The path of the room prim.
+        """
+        if model.room_info(self.stage) is not None:
+            raise ValueError("the world already has a room")
+        if polygon is None:
+            w, d = float(width), float(depth)
+            if not (1.0 <= w <= 100.0 and 1.0 <= d <= 100.0):
+                raise ValueError(f"room width and depth must be between 1 and 100 m, got {w} x {d}")
+            polygon = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
+        poly = validate_polygon(polygon)
+        if not 1.8 <= float(height) <= 20.0:
+            raise ValueError(f"room height must be between 1.8 and 20 m, got {height}")
+        if not 0.02 <= float(wall_thickness) <= 1.0:
+            raise ValueError(f"wall thickness must be between 0.02 and 1 m, got {wall_thickness}")
+        lib = material_library()
+        build_shell(self.stage, poly, float(height), float(wall_thickness), str(room_type).lower(),
+                    lib.resolve(floor_material), lib.resolve(wall_material),
+                    lib.resolve(ceiling_material) if ceiling_material else None)
+        room = self._room()
+        for wall in room.walls:
+            rebuild_wall(self.stage, room, wall)
+        return "/World/Room"
+
+    def add_door(self, wall: str = "south", offset: float | None = None, width: float = 0.9,
+                 height: float = 2.1, material: str = "painted wood") -> str:
+        """Cut a door opening into a wall and put a door in it.
+
+        Args:
+            wall: wall name ("north", "south", "east", "west", "wall_2").
+            offset: distance of the door's centre from the wall's start; None picks a free spot.
+            width: door width.
+            height: door height.
+            material: door material.
+
+        Returns:
+            The door's prim path.
+        """
+        return self._opening("door", wall, offset, float(width), 0.0, float(height), material)
+
+    def add_window(self, wall: str = "north", offset: float | None = None, width: float = 1.2,
+                   height: float = 1.2, sill: float = 0.9, material: str = "glass") -> str:
+        """Cut a window opening into a wall and glaze it.
+
+        Args:
+            wall: wall name.
+            offset: distance of the window's centre from the wall's start; None picks a free spot.
+            width: window width.
+            height: window height.
+            sill: height of the window's bottom edge above the floor.
+            material: pane material.
+
+        Returns:
+            The window's prim path.
+        """
+        return self._opening("window", wall, offset, float(width), float(sill), float(sill) + float(height), material)
+
+    def _opening(self, kind: str, wall_key: str, offset: float | None, width: float, bottom: float, top: float,
+                 material: str) -> str:
+        room = self._room()
+        wall = room.wall(wall_key)
+        if top > room.height - 0.05:
+            raise ValueError(f"a {kind} reaching {top:.2f} m does not fit in a {room.height:.2f} m wall")
+        if width < 0.3 or width > wall.length - 0.2:
+            raise ValueError(f"a {kind} {width:.2f} m wide does not fit in wall {wall.name} ({wall.length:.2f} m)")
+        taken = [(o.offset - o.width / 2, o.offset + o.width / 2) for o in room.doors + room.windows if o.wall == wall.name]
+        lo, hi = width / 2 + 0.1, wall.length - width / 2 - 0.1
+        if offset is None:
+            cands = [wall.length / 2] + [self.rng.uniform(lo, hi) for _ in range(40)]
+        else:
+            if not lo <= float(offset) <= hi:
+                raise ValueError(f"offset {offset} puts the {kind} outside wall {wall.name} (allowed {lo:.2f}..{hi:.2f})")
+            cands = [float(offset)]
+        for off in cands:
+            if all(off + width / 2 + 0.1 <= a or off - width / 2 - 0.1 >= b for a, b in taken):
+                if kind == "door":  # a door swing zone must not be occupied by furniture
+                    zone = P.Footprint(*wall.point(off, P.DOOR_CLEARANCE / 2), width + 0.1, P.DOOR_CLEARANCE,
+                                       wall.facing_yaw)
+                    objs = [o for o in model.list_objects(self.stage) if o.bottom < 0.05]
+                    if not P.is_free(zone, 0.0, top, [P.Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objs]):
+                        continue
+                break
+        else:
+            raise PlacementError(f"no free place for a {kind} {width:.2f} m wide on wall {wall.name}")
+        group = model.DOORS if kind == "door" else model.WINDOWS
+        name = self._unique(group, kind)
+        path = add_opening(self.stage, room, kind, wall, off, width, bottom, top, name,
+                           material_library().resolve(material))
+        rebuild_wall(self.stage, self._room(), wall)
+        return str(path)
+
+    # ----------------------------------------------------------------- objects
+    def add_object(self, category: str, name: str | None = None, size=None, material: str | None = None,
+                   color: str | None = None, position=None, rotation: float | None = None, on: str | None = None,
+                   against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
+                   side: str | None = None, facing: str | None = None, around: str | None = None,
+                   on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
+                   center: bool = False, movable: bool | None = None) -> str:
+        """Add an object and place it. Give at most one placement; with none, the category's usual
+        placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
+
+        Args:
+            category: what it is, e.g. "bed", "mug", "office chair" (unknown nouns become a labelled box).
+            name: optional prim name; default ``<category>_<n>``.
+            size: (width, depth, height) in meters; default drawn from the category's usual range.
+            material: material class, e.g. "oak wood", "red leather", "glass"; default from the category.
+            color: colour name applied to the material, e.g. "navy".
+            position: (x, y) or (x, y, z) of the bottom centre; z defaults to the floor.
+            rotation: yaw in degrees (front faces +Y at 0); placements choose it when omitted.
+            on: name of an object to put this one on top of (a table, counter, shelf, bowl).
+            against_wall: wall name to stand against, back to the wall, front facing the room.
+            corner: True for any free corner, or a corner name such as "north-east".
+            next_to: name of an object to stand beside (``side``: "left", "right", "front", "back").
+            side: which side for ``next_to``.
+            facing: name of an object to turn towards (with any placement).
+            around: name of a table to seat this object at, facing its centre.
+            on_wall: wall name to hang on, centred at ``height``.
+            height: hanging height for ``on_wall`` (centre of the object).
+            on_ceiling: hang from the ceiling.
+            center: stand in the middle of the room.
+            movable: override whether physics treats it as a free rigid body.
+
+        Returns:
+            The new object's name.
+        """
+        cat = catalog().get(category)
+        room = self._room(required=False)
+        size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
+        chosen = [k for k, v in (("position", position), ("on", on), ("against_wall", against_wall),
+                                 ("corner", corner), ("next_to", next_to), ("around", around),
+                                 ("on_wall", on_wall), ("on_ceiling", on_ceiling), ("center", center)) if v]
+        if len(chosen) > 1:
+            raise ValueError(f"give one placement, not {', '.join(chosen)}")
+        how = chosen[0] if chosen else self._default_placement(cat, room)
+        objs = [o for o in model.list_objects(self.stage) if str(o.path) not in self.removed]
+        obs = P.obstacles(objs, room)
+        support = str(FLOOR)
+        if how == "position":
+            pos = tuple(float(v) for v in position)
+            if len(pos) not in (2, 3):
+                raise ValueError(f"position must be (x, y) or (x, y, z), got {position!r}")
+            z = pos[2] if len(pos) == 3 else 0.0
+            pose = P.at_position(pos[0], pos[1], z, size3, float(rotation or 0.0), room, obs)
+            if z > 0.01:
+                below = [o for o in objs if abs(o.top - z) < 0.01 and P.footprints_overlap(o.footprint, P.Footprint(pos[0], pos[1], size3[0], size3[1]))]
+                support = below[0].path if below else support
+        elif how == "on":
+            target = self.get_object(on)
+            pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
+            support = target.path
+        elif how == "on_any":
+            surfaces = [o for o in objs if catalog().get(o.category).support_surface]
+            self.rng.shuffle(surfaces)
+            for target in surfaces:
+                try:
+                    pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng, tries=20)
+                except PlacementError:
+                    continue
+                support = target.path
+                break
+            else:
+                raise PlacementError(f"no free surface for a {cat.name}; add a table or give a placement")
+        elif how == "any_wall_hang":
+            room = self._room()
+            walls = list(room.walls)
+            self.rng.shuffle(walls)
+            for wall in walls:
+                try:
+                    pose = P.on_wall(wall, size3, height, room, obs, self.rng, tries=20)
+                except PlacementError:
+                    continue
+                support = wall.path
+                break
+            else:
+                raise PlacementError(f"no free wall space to hang a {cat.name}")
+        elif how in ("on_wall", "on_ceiling"):
+            room = self._room()
+            if how == "on_wall":
+                wall = room.wall(on_wall)
+                pose = P.on_wall(wall, size3, height, room, obs, self.rng)
+                support = wall.path
+            else:
+                pose = P.on_ceiling(room, size3, obs, self.rng)
+                support = str(model.CEILING)
+        else:
+            room = self._room()
+            if how == "against_wall":
+                pose = P.against_wall(room.wall(against_wall), size3, 0.0, room, obs, self.rng)
+            elif how == "corner":
+                pose = P.in_corner(room, size3, 0.0, obs, self.rng, corner if isinstance(corner, str) else None)
+            elif how == "next_to":
+                pose = P.next_to(self.get_object(next_to), size3, 0.0, room, obs, self.rng, side)
+            elif how == "around":
+                pose = P.around(self.get_object(around), size3, 0.0, room, obs, self.rng)
+            elif how == "any_wall":
+                pose = self._any_wall(room, size3, obs)
+            else:
+                pose = P.anywhere(room, size3, 0.0, obs, self.rng, None if rotation is None else float(rotation),
+                                  center=(how == "center"))
+        yaw = pose.yaw
+        if facing:
+            t = self.get_object(facing)
+            yaw = P.yaw_towards(pose.x, pose.y, t.position[0], t.position[1])
+            if how not in ("on", "position"):
+                P.at_position(pose.x, pose.y, pose.z, size3, yaw, room, obs)
+        elif rotation is not None and how not in ("position", "anywhere", "center"):
+            yaw = float(rotation)
+        return self._create(cat, name, size3, material, color, (pose.x, pose.y, pose.z), yaw, support,
+                            how, movable)
+
+    def _default_placement(self, cat: Category, room: RoomInfo | None) -> str:
+        if cat.placement == "on_surface" or cat.placement == "in_container":
+            surfaces = [o for o in model.list_objects(self.stage)
+                        if catalog().get(o.category).support_surface and str(o.path) not in self.removed]
+            if surfaces:
+                return "on_any"
+            return "anywhere"
+        return {"against_wall": "any_wall", "corner": "corner", "on_wall": "any_wall_hang",
+                "ceiling": "on_ceiling"}.get(cat.placement, "anywhere")
+
+    def _any_wall(self, room: RoomInfo, size3, obs) -> P.Pose:
+        walls = list(room.walls)
+        self.rng.shuffle(walls)
+        for wall in walls:
+            try:
+                return P.against_wall(wall, size3, 0.0, room, obs, self.rng, tries=25)
+            except PlacementError:
+                continue
+        raise PlacementError(f"no free wall space for an object {size3[0]:.2f} m wide")
+
+    def _create(self, cat: Category, name: str | None, size3, material: str | None, color: str | None,
+                pos, yaw: float, support: str, how: str, movable: bool | None) -> str:
+        choice = material_library().resolve(material or cat.material, color)
+        obj_name = _snake(name) if name else self._unique(OBJECTS, _snake(cat.name))
+        path = OBJECTS.AppendChild(obj_name)
+        if self.stage.GetPrimAtPath(path) and self.stage.GetPrimAtPath(path).IsActive():
+            raise ValueError(f"an object named {obj_name!r} already exists")
+        prim = UsdGeom.Xform.Define(self.stage, path).GetPrim()
+        Usd.ModelAPI(prim).SetKind("component")
+        xf = UsdGeom.Xformable(prim)
+        xf.AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(*(round(v, 6) for v in pos)))
+        half = math.radians(yaw) / 2
+        xf.AddOrientOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
+        built = build_asset(self.stage, path, cat, size3, self.rng)
+        bind_material(prim, ensure_material(self.stage, choice))
+        label(prim, cat.name, choice.label, support, cat.movable if movable is None else bool(movable),
+              built.articulated, size=list(size3), placement=how)
+        if not cat.known:
+            set_info(prim, generic=True)
+        return obj_name
+
+    def _unique(self, parent: Sdf.Path, base: str) -> str:
+        group = self.stage.GetPrimAtPath(parent)
+        taken = {c.GetName() for c in group.GetAllChildren()} if group else set()
+        i = 0
+        while f"{base}_{i}" in taken:
+            i += 1
+        return f"{base}_{i}"
+
+    def move_object(self, name: str, position=None, by=None, rotation: float | None = None) -> None:
+        """Move an object to ``position`` (x, y[, z]) or ``by`` an offset (dx, dy[, dz]), and/or set its
+        yaw to ``rotation``; fails if it would overlap something or leave the room."""
+        obj = self.get_object(name)
+        x, y, z = obj.position
+        if position is not None:
+            pos = [float(v) for v in position]
+            x, y = pos[0], pos[1]
+            z = pos[2] if len(pos) > 2 else z
+        if by is not None:
+            off = [float(v) for v in by]
+            x, y = x + off[0], y + off[1]
+            z = z + (off[2] if len(off) > 2 else 0.0)
+        yaw = obj.yaw if rotation is None else float(rotation)
+        room = self._room(required=False)
+        objs = [o for o in model.list_objects(self.stage) if o.name != obj.name and o.support != obj.path]
+        P.at_position(x, y, z, obj.size, yaw, room if obj.placement not in ("on_wall",) else None,
+                      P.obstacles(objs, room) if obj.support == str(FLOOR) else [
+                          P.Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objs])
+        self._set_pose(obj, (x, y, z), yaw)
+
+    def rotate_object(self, name: str, degrees: float) -> None:
+        """Turn an object about its vertical axis by ``degrees`` (counter-clockwise seen from above)."""
+        obj = self.get_object(name)
+        self.move_object(name, rotation=(obj.yaw + float(degrees)) % 360.0)
+
+    def _set_pose(self, obj: ObjectInfo, pos, yaw: float) -> None:
+        prim = self.stage.GetPrimAtPath(obj.path)
+        dx, dy, dz = pos[0] - obj.position[0], pos[1] - obj.position[1], pos[2] - obj.position[2]
+        dyaw = yaw - obj.yaw
+        ops = {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
+        ops[UsdGeom.XformOp.TypeTranslate].Set(Gf.Vec3d(*(round(v, 6) for v in pos)))
+        half = math.radians(yaw) / 2
+        ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
+        # whatever rests on the object travels with it
+        c, s = math.cos(math.radians(dyaw)), math.sin(math.radians(dyaw))
+        for other in model.list_objects(self.stage):
+            if other.support == obj.path:
+                rx, ry = other.position[0] - obj.position[0], other.position[1] - obj.position[1]
+                nx, ny = obj.position[0] + dx + c * rx - s * ry, obj.position[1] + dy + s * rx + c * ry
+                self._set_pose(other, (nx, ny, other.position[2] + dz), (other.yaw + dyaw) % 360.0)
+
+    def remove_object(self, name: str) -> None:
+        """Remove an object and everything resting on it."""
+        obj = self.get_object(name)
+        for other in model.list_objects(self.stage):
+            if other.support == obj.path and other.path not in self.removed:
+                self.remove_object(other.name)
+        prim = self.stage.GetPrimAtPath(obj.path)
+        prim.SetActive(False)
+        self.removed.append(obj.path)
+
+    def replace_object(self, name: str, category: str, size=None, material: str | None = None,
+                       color: str | None = None) -> str:
+        """Replace an object by another category at the same place and rotation; returns the new name."""
+        old = self.get_object(name)
+        cat = catalog().get(category)
+        size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
+        carried = [o for o in model.list_objects(self.stage) if o.support == old.path]
+        if carried:
+            raise PlacementError(f"{old.name} carries {', '.join(o.name for o in carried)}; remove or move them first")
+        self.remove_object(name)
+        room = self._room(required=False)
+        objs = [o for o in model.list_objects(self.stage) if o.path not in self.removed]
+        if old.support == str(FLOOR) and old.placement not in ("on_wall", "on_ceiling"):
+            # keep the back where the old back was (against a wall stays against the wall)
+            shift = (old.size[1] - size3[1]) / 2
+            x, y = P.Footprint(old.position[0], old.position[1], 1, 1, old.yaw).to_world(0.0, -shift)
+            P.at_position(x, y, old.position[2], size3, old.yaw, room, P.obstacles(objs, room))
+            pos = (x, y, old.position[2])
+        else:
+            pos = old.position
+        return self._create(cat, None, size3, material, color, pos, old.yaw, old.support, old.placement or "position", None)
+
+    # ----------------------------------------------------------------- materials
+    def set_material(self, target: str, material: str, color: str | None = None) -> str:
+        """Set the material of an object, or of "floor", "walls", "wall:<name>", "ceiling", "doors".
+
+        Args:
+            target: object name or surface.
+            material: material class or colour, e.g. "walnut wood", "marble", "pale blue paint", "red".
+            color: optional colour applied to the material.
+
+        Returns:
+            The material class now in use (e.g. "pale blue paint").
+        """
+        choice = material_library().resolve(material, color)
+        mat = ensure_material(self.stage, choice)
+        key = target.strip().lower()
+        prims: list[Usd.Prim] = []
+        if key in ("floor", "ceiling"):
+            prims = [self.stage.GetPrimAtPath(FLOOR if key == "floor" else model.CEILING)]
+        elif key in ("walls", "wall"):
+            walls = self.stage.GetPrimAtPath(model.WALLS)
+            prims = list(walls.GetChildren()) if walls else []
+            room = self.stage.GetPrimAtPath("/World/Room")
+            if room:
+                set_info(room, material=choice.label)
+        elif key.startswith("wall:"):
+            prims = [self.stage.GetPrimAtPath(self._room().wall(key.split(":", 1)[1]).path)]
+        elif key in ("doors", "windows"):
+            group = self.stage.GetPrimAtPath(model.DOORS if key == "doors" else model.WINDOWS)
+            prims = list(group.GetChildren()) if group else []
+        else:
+            prims = [self.stage.GetPrimAtPath(self.get_object(target).path)]
+        prims = [p for p in prims if p]
+        if not prims:
+            raise KeyError(f"nothing to paint: {target!r}")
+        for prim in prims:
+            bind_material(prim, mat)
+            set_info(prim, material=choice.label)
+            if key == "floor":
+                set_info(self.stage.GetPrimAtPath("/World/Room"), floor_material=choice.label)
+        return choice.label
+
+    # ----------------------------------------------------------------- lights
+    def add_light(self, kind: str = "sphere", intensity: float | None = None, temperature: float = 4000.0,
+                  position=None, size: float | None = None, color: str | None = None, name: str | None = None) -> str:
+        """Add a light.
+
+        Args:
+            kind: "sphere", "rect", "disk", "cylinder", "distant" (sun-like) or "dome" (sky).
+            intensity: brightness (USD units); default suits a room of a few meters.
+            temperature: colour temperature in kelvin (2700 warm, 4000 neutral, 6500 cool).
+            position: (x, y, z); default below the ceiling at the room centre.
+            size: radius (sphere, disk) or edge length (rect) in meters.
+            color: optional colour name tinting the light.
+            name: optional prim name.
+
+        Returns:
+            The light's prim path.
+        """
+        kind = kind.lower()
+        if kind not in LIGHT_KINDS:
+            raise ValueError(f"unknown light kind {kind!r}; use one of {', '.join(LIGHT_KINDS)}")
+        if not 1000.0 <= float(temperature) <= 12000.0:
+            raise ValueError(f"temperature must be between 1000 and 12000 K, got {temperature}")
+        path = LIGHTS.AppendChild(_snake(name) if name else self._unique(LIGHTS, kind))
+        light = LIGHT_KINDS[kind].Define(self.stage, path)
+        value = _LIGHT_DEFAULT_INTENSITY[kind] if intensity is None else float(intensity)
+        if not 0.0 <= value <= 1e7:
+            raise ValueError(f"intensity must be between 0 and 1e7, got {intensity}")
+        light.CreateIntensityAttr(value)
+        light.CreateEnableColorTemperatureAttr(True)
+        light.CreateColorTemperatureAttr(float(temperature))
+        if color:
+            rgb = material_library().color(color)
+            if rgb is None:
+                raise ValueError(f"unknown colour {color!r}")
+            light.CreateColorAttr(Gf.Vec3f(*rgb))
+        if kind in ("sphere", "disk", "cylinder"):
+            light.CreateRadiusAttr(float(size) if size else 0.1)
+        elif kind == "rect":
+            light.CreateWidthAttr(float(size) if size else 0.6)
+            light.CreateHeightAttr(float(size) if size else 0.6)
+        if kind not in ("dome", "distant"):
+            if position is None:
+                room = self._room(required=False)
+                if room:
+                    cx = sum(p[0] for p in room.polygon) / len(room.polygon)
+                    cy = sum(p[1] for p in room.polygon) / len(room.polygon)
+                    position = (cx, cy, room.height - 0.15)
+                else:
+                    position = (0.0, 0.0, 2.5)
+            UsdGeom.Xformable(light.GetPrim()).AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(
+                Gf.Vec3d(*(float(v) for v in position)))
+            if kind in ("rect", "disk"):  # they emit along -Z: point them at the floor (default)
+                pass
+        elif kind == "distant":
+            UsdGeom.Xformable(light.GetPrim()).AddRotateXYZOp().Set(Gf.Vec3f(45.0, 0.0, 30.0))
+        set_info(light.GetPrim(), category="light", kind=kind)
+        return str(path)
+
+    def set_lighting(self, mood: str) -> None:
+        """Adjust every light for a mood: "dim", "bright", "warm", "cool", "neutral" or "neon"."""
+        mood = mood.strip().lower()
+        factors = {"dim": (0.3, None), "bright": (2.0, None), "warm": (1.0, 2700.0), "cool": (1.0, 6500.0),
+                   "neutral": (1.0, 4000.0), "neon": (1.2, 9000.0)}
+        if mood not in factors:
+            raise ValueError(f"unknown lighting mood {mood!r}; use one of {', '.join(factors)}")
+        scale, temp = factors[mood]
+        group = self.stage.GetPrimAtPath(LIGHTS)
+        lights = [p for p in (group.GetChildren() if group else []) if p.HasAPI(UsdLux.LightAPI)]
+        if not lights:
+            raise ValueError("there are no lights; add_light first")
+        for prim in lights:
+            api = UsdLux.LightAPI(prim)
+            api.GetIntensityAttr().Set(float(api.GetIntensityAttr().Get() or 0.0) * scale)
+            if temp is not None:
+                api.GetColorTemperatureAttr().Set(temp)
+        world = self.stage.GetPrimAtPath("/World")
+        moods = list(get_info(world).get("lighting", []))
+        if mood not in moods:
+            moods.append(mood)
+        set_info(world, lighting=moods)
+
+    # ----------------------------------------------------------------- helpers
+    def _room(self, required: bool = True) -> RoomInfo | None:
+        room = model.room_info(self.stage)
+        if room is None and required:
+            raise ValueError("there is no room yet: call create_room first")
+        return room
+
+
+def action_functions(api: ActionAPI) -> dict:
+    """Return the action functions bound to ``api`` (the names a policy's code can call)."""
+    return {n: getattr(api, n) for n in public_names()}
+
+
+def public_names() -> list[str]:
+    """Names of the action functions, in declaration order."""
+    return [n for n, f in ActionAPI.__dict__.items() if callable(f) and not n.startswith("_")]
+
+
+def api_reference() -> str:
+    """Return the action API reference (signatures and docstrings) for a model's system prompt."""
+    parts = [inspect.cleandoc(__doc__ or "")]
+    for n in public_names():
+        fn = getattr(ActionAPI, n)
+        sig = str(inspect.signature(fn)).replace("(self, ", "(").replace("(self)", "()")
+        parts.append(f"{n}{sig}\n    " + inspect.cleandoc(fn.__doc__ or "").replace("\n", "\n    "))
+    return "\n\n".join(parts)

@@ -1,0 +1,271 @@
+"""Free-space search used by the action API: where an object of a given size can go.
+
+Obstacles are 3-D: an oriented footprint plus a height interval, so a mug can sit on a table
+(their height intervals touch, they do not overlap) while two chairs cannot share floor.
+Floor objects also keep clear of the swing zone in front of every door.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..errors import PlacementError
+from ..world.geometry import Footprint, footprint_inside, footprints_overlap
+from ..world.model import ObjectInfo, RoomInfo, WallInfo
+
+GAP = 0.02
+"""Clearance kept between neighbouring floor objects and between objects and walls (m)."""
+DOOR_CLEARANCE = 1.0
+"""Depth of the free zone kept in front of each door (m)."""
+TOUCH = 1e-4
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """Something that occupies space: a footprint and a height interval."""
+
+    name: str
+    fp: Footprint
+    z0: float
+    z1: float
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Where an object goes: its bottom-centre position and yaw (degrees), and what it rests on."""
+
+    x: float
+    y: float
+    z: float
+    yaw: float
+
+
+def yaw_towards(x: float, y: float, tx: float, ty: float) -> float:
+    """Return the yaw that turns an object's front (+Y) from ``(x, y)`` towards ``(tx, ty)``."""
+    return math.degrees(math.atan2(ty - y, tx - x)) - 90.0
+
+
+def obstacles(objects: list[ObjectInfo], room: RoomInfo | None, exclude: set[str] = frozenset()) -> list[Obstacle]:
+    """Return the obstacles of the world: objects, door swing zones and window openings."""
+    out = [Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objects if o.name not in exclude]
+    if room is not None:
+        for op in room.doors + room.windows:
+            try:
+                wall = room.wall(op.wall)
+            except KeyError:
+                continue
+            depth = DOOR_CLEARANCE if op.kind == "door" else 0.08
+            cx, cy = wall.point(op.offset, depth / 2)
+            out.append(Obstacle(f"{op.kind}:{op.name}", Footprint(cx, cy, op.width + 0.1, depth, wall.facing_yaw),
+                                op.bottom if op.kind == "window" else 0.0, op.top))
+    return out
+
+
+def is_free(fp: Footprint, z0: float, z1: float, obs: list[Obstacle]) -> bool:
+    """Return True when the box ``fp`` × ``[z0, z1]`` meets none of ``obs``."""
+    for o in obs:
+        if z1 <= o.z0 + TOUCH or o.z1 <= z0 + TOUCH:
+            continue
+        if footprints_overlap(fp, o.fp):
+            return False
+    return True
+
+
+def _inside(fp: Footprint, room: RoomInfo | None) -> bool:
+    return room is None or footprint_inside(fp.inflated(GAP / 2), room.polygon)
+
+
+def _check(fp: Footprint, z0: float, h: float, room: RoomInfo | None, obs: list[Obstacle]) -> bool:
+    return _inside(fp, room) and is_free(fp.inflated(GAP / 2), z0, z0 + h, obs)
+
+
+def at_position(x: float, y: float, z: float, size, yaw: float, room: RoomInfo | None,
+                obs: list[Obstacle], check: bool = True) -> Pose:
+    """Validate an explicit position; raise :class:`PlacementError` if it is taken or outside."""
+    fp = Footprint(x, y, size[0], size[1], yaw)
+    if check and not _inside(fp, room):
+        raise PlacementError(f"position ({x:.2f}, {y:.2f}) puts the object outside the room")
+    if check and not is_free(fp, z, z + size[2], obs):
+        hit = [o.name for o in obs if not is_free(fp, z, z + size[2], [o])]
+        raise PlacementError(f"position ({x:.2f}, {y:.2f}) overlaps {', '.join(hit)}")
+    return Pose(x, y, z, yaw)
+
+
+def against_wall(wall: WallInfo, size, z: float, room: RoomInfo, obs: list[Obstacle], rng,
+                 offset: float | None = None, inset: float = 0.0, tries: int = 60) -> Pose:
+    """Put an object with its back to ``wall`` (front facing into the room).
+
+    Args:
+        offset: distance along the wall of the object's centre; None searches for a free spot.
+        inset: extra distance from the wall (0 puts the back against it, with a small gap).
+    """
+    w, d, h = size
+    yaw = wall.facing_yaw
+    lo, hi = w / 2 + GAP, wall.length - w / 2 - GAP
+    if hi < lo:
+        raise PlacementError(f"an object {w:.2f} m wide does not fit along wall {wall.name} ({wall.length:.2f} m)")
+    if offset is not None:
+        offsets = [min(max(offset, lo), hi)]
+    else:
+        offsets = [rng.uniform(lo, hi) for _ in range(tries)] + [(lo + hi) / 2]
+    for off in offsets:
+        x, y = wall.point(off, d / 2 + GAP + inset)
+        fp = Footprint(x, y, w, d, yaw)
+        if _check(fp, z, h, room, obs):
+            return Pose(x, y, z, yaw)
+    raise PlacementError(f"no free spot {w:.2f} m wide along wall {wall.name}")
+
+
+def in_corner(room: RoomInfo, size, z: float, obs: list[Obstacle], rng, corner: str | None = None) -> Pose:
+    """Put an object into a corner of the room (a named one such as ``north-east``, or any free one)."""
+    w, d, h = size
+    cands: list[tuple[str, Pose]] = []
+    n = len(room.walls)
+    for i, wall in enumerate(room.walls):
+        nxt = room.walls[(i + 1) % n]
+        dx1, dy1 = wall.direction
+        dx2, dy2 = nxt.direction
+        if dx1 * dy2 - dy1 * dx2 <= 0:  # reflex corner: not a usable corner
+            continue
+        yaw = wall.facing_yaw
+        x, y = wall.point(wall.length - w / 2 - GAP, d / 2 + GAP)
+        cx, cy = wall.end
+        name = ("north" if wall.inward[1] < -0.5 or nxt.inward[1] < -0.5 else "south" if wall.inward[1] > 0.5 or nxt.inward[1] > 0.5 else "") + \
+            ("-east" if wall.inward[0] < -0.5 or nxt.inward[0] < -0.5 else "-west" if wall.inward[0] > 0.5 or nxt.inward[0] > 0.5 else "")
+        cands.append((name.strip("-"), Pose(x, y, z, yaw)))
+    if corner:
+        key = corner.lower().replace(" ", "-").replace("_", "-")
+        parts = set(key.split("-"))
+        cands = [c for c in cands if set(c[0].split("-")) == parts] or cands
+    else:
+        rng.shuffle(cands)
+    for _, pose in cands:
+        if _check(Footprint(pose.x, pose.y, w, d, pose.yaw), z, h, room, obs):
+            return pose
+    raise PlacementError("no free corner for the object")
+
+
+def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 60, margin: float = 0.01) -> Pose:
+    """Put an object on the top surface of ``target``."""
+    w, d, h = size
+    tw, td = target.size[0] - 2 * margin, target.size[1] - 2 * margin
+    yaw = target.yaw
+    z = target.top
+    for k in range(tries):
+        if k == 0:
+            lx = ly = 0.0
+        else:
+            lx = rng.uniform(-(tw - w) / 2, (tw - w) / 2) if tw > w else 0.0
+            ly = rng.uniform(-(td - d) / 2, (td - d) / 2) if td > d else 0.0
+        if w > tw + 1e-9 or d > td + 1e-9:
+            break
+        x, y = target.footprint.to_world(lx, ly)
+        fp = Footprint(x, y, w, d, yaw)
+        if is_free(fp.inflated(0.005), z, z + h, obs):
+            return Pose(x, y, z, yaw)
+    raise PlacementError(f"no free room on top of {target.name} for an object {w:.2f} x {d:.2f} m")
+
+
+def next_to(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,
+            side: str | None = None, gap: float = 0.05) -> Pose:
+    """Put an object beside ``target`` (its left or right, or in front/behind when those are taken)."""
+    w, d, h = size
+    tw, td, _ = target.size
+    sides = {"right": (tw / 2 + gap + w / 2, d / 2 - td / 2), "left": (-(tw / 2 + gap + w / 2), d / 2 - td / 2),
+             "front": (0.0, td / 2 + gap + d / 2), "back": (0.0, -(td / 2 + gap + d / 2))}
+    order = [side] if side else (["right", "left"] if rng.random() < 0.5 else ["left", "right"]) + ["front"]
+    for key in order:
+        if key not in sides:
+            raise PlacementError(f"unknown side {key!r}; use left, right, front or back")
+        lx, ly = sides[key]
+        x, y = target.footprint.to_world(lx, ly)
+        fp = Footprint(x, y, w, d, target.yaw)
+        if _check(fp, z, h, room, obs):
+            return Pose(x, y, z, target.yaw)
+    raise PlacementError(f"no free space next to {target.name}")
+
+
+def around(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,
+           gap: float = 0.05, slots: int | None = None) -> Pose:
+    """Put an object at a free seat around ``target`` (chairs around a table), facing its centre."""
+    w, d, h = size
+    tw, td, _ = target.size
+    cands: list[tuple[float, float, float]] = []
+    # seats along each side, spaced by the object's width, each facing the side it sits at
+    for side, length, depth, turn in (("front", tw, td, 180.0), ("back", tw, td, 0.0),
+                                      ("right", td, tw, 90.0), ("left", td, tw, 270.0)):
+        n = max(1, int((length + 0.1) // (w + 0.15)))
+        dist = depth / 2 + gap + d / 2
+        for k in range(n):
+            t = (k + 0.5) / n * length - length / 2
+            lx, ly = {"front": (t, dist), "back": (-t, -dist), "right": (dist, -t), "left": (-dist, t)}[side]
+            cands.append((lx, ly, turn))
+    if slots:
+        cands = cands[:slots]
+    for lx, ly, turn in cands:
+        x, y = target.footprint.to_world(lx, ly)
+        yaw = (target.yaw + turn) % 360.0
+        fp = Footprint(x, y, w, d, yaw)
+        if _check(fp, z, h, room, obs):
+            return Pose(x, y, z, yaw)
+    raise PlacementError(f"no free seat left around {target.name}")
+
+
+def on_wall(wall: WallInfo, size, height: float | None, room: RoomInfo, obs: list[Obstacle], rng,
+            offset: float | None = None, tries: int = 60) -> Pose:
+    """Hang an object on ``wall`` with its centre at ``height`` (default: eye level or below the ceiling)."""
+    w, d, h = size
+    if height is None:
+        height = min(1.5, room.height - h / 2 - 0.1)
+    z = height - h / 2
+    if z < 0 or z + h > room.height:
+        raise PlacementError(f"an object {h:.2f} m tall cannot hang at {height:.2f} m on a {room.height:.2f} m wall")
+    lo, hi = w / 2 + GAP, wall.length - w / 2 - GAP
+    if hi < lo:
+        raise PlacementError(f"an object {w:.2f} m wide does not fit on wall {wall.name}")
+    offsets = [min(max(offset, lo), hi)] if offset is not None else [(lo + hi) / 2] + [rng.uniform(lo, hi) for _ in range(tries)]
+    for off in offsets:
+        x, y = wall.point(off, d / 2 + 0.002)
+        fp = Footprint(x, y, w, d, wall.facing_yaw)
+        if _inside(fp, room) and is_free(fp, z, z + h, obs):
+            return Pose(x, y, z, wall.facing_yaw)
+    raise PlacementError(f"no free space on wall {wall.name} at {height:.2f} m")
+
+
+def on_ceiling(room: RoomInfo, size, obs: list[Obstacle], rng, position: tuple[float, float] | None = None,
+               tries: int = 80) -> Pose:
+    """Hang an object from the ceiling (its top touches the ceiling)."""
+    w, d, h = size
+    z = room.height - h
+    if z < 0.5:
+        raise PlacementError(f"an object {h:.2f} m tall does not fit under a {room.height:.2f} m ceiling")
+    cands = [position] if position else [_centroid(room.polygon)] + [_sample_in(room, rng) for _ in range(tries)]
+    for x, y in cands:
+        fp = Footprint(x, y, w, d, 0.0)
+        if _inside(fp, room) and is_free(fp, z, z + h, obs):
+            return Pose(x, y, z, 0.0)
+    raise PlacementError("no free space on the ceiling")
+
+
+def anywhere(room: RoomInfo, size, z: float, obs: list[Obstacle], rng, yaw: float | None = None,
+             center: bool = False, tries: int = 200) -> Pose:
+    """Put an object on a free spot of the floor (the room centre first when ``center``)."""
+    w, d, h = size
+    first = [_centroid(room.polygon)] if center else []
+    for k, (x, y) in enumerate(first + [_sample_in(room, rng) for _ in range(tries)]):
+        yw = yaw if yaw is not None else (0.0 if center and k == 0 else rng.choice((0.0, 90.0, 180.0, 270.0)))
+        fp = Footprint(x, y, w, d, yw)
+        if _check(fp, z, h, room, obs):
+            return Pose(x, y, z, yw)
+    raise PlacementError(f"no free floor space for an object {w:.2f} x {d:.2f} m")
+
+
+def _centroid(poly) -> tuple[float, float]:
+    return (sum(p[0] for p in poly) / len(poly), sum(p[1] for p in poly) / len(poly))
+
+
+def _sample_in(room: RoomInfo, rng) -> tuple[float, float]:
+    xs = [p[0] for p in room.polygon]
+    ys = [p[1] for p in room.polygon]
+    return (rng.uniform(min(xs), max(xs)), rng.uniform(min(ys), max(ys)))

@@ -1,0 +1,183 @@
+"""The material library (``data/materials.toml``, ``data/colors.toml``) and its USD authoring.
+
+A material request is text such as ``"oak"``, ``"red leather"`` or ``"pale blue paint"``: it
+resolves to a library entry plus an optional colour, authored once per stage as a
+``UsdShade.Material`` with a ``UsdPreviewSurface`` under ``/World/Looks``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pxr import Gf, Sdf, Usd, UsdShade
+
+from ..paths import data_dir
+from ..world.stage import LOOKS
+
+
+@dataclass(frozen=True)
+class MaterialSpec:
+    """One library material: its class name, family and UsdPreviewSurface parameters."""
+
+    name: str
+    family: str
+    color: tuple[float, float, float]
+    roughness: float = 0.5
+    metallic: float = 0.0
+    opacity: float = 1.0
+    ior: float = 1.5
+    synonyms: tuple[str, ...] = ()
+    static_friction: float = 0.5
+    dynamic_friction: float = 0.4
+    restitution: float = 0.1
+
+
+@dataclass(frozen=True)
+class MaterialChoice:
+    """A resolved request: the library entry and an optional colour that replaces its own."""
+
+    spec: MaterialSpec
+    color_name: str | None = None
+    color: tuple[float, float, float] | None = None
+
+    @property
+    def label(self) -> str:
+        """The lowercase material class written to ``customData`` (e.g. ``"pale blue paint"``)."""
+        if self.color_name:
+            base = "paint" if self.spec.family == "paint" else self.spec.name
+            return f"{self.color_name} {base}"
+        return self.spec.name
+
+    @property
+    def diffuse(self) -> tuple[float, float, float]:
+        return self.color if self.color is not None else self.spec.color
+
+
+class MaterialLibrary:
+    """Lookup of materials and colours by name or synonym."""
+
+    def __init__(self, materials: dict[str, MaterialSpec], colors: dict[str, tuple[float, float, float]]):
+        self.materials = materials
+        self.colors = colors
+        self._names: dict[str, str] = {}
+        for spec in materials.values():
+            self._names[spec.name] = spec.name
+            for syn in spec.synonyms:
+                self._names.setdefault(syn, spec.name)
+        self._paint = next((n for n in ("painted white", "paint") if n in materials), None)
+
+    def find(self, text: str) -> MaterialSpec | None:
+        """Return the material named exactly (or by a synonym) ``text``."""
+        key = self._names.get(_norm(text))
+        return self.materials[key] if key else None
+
+    def color(self, text: str) -> tuple[float, float, float] | None:
+        """Return the RGB of a colour name."""
+        return self.colors.get(_norm(text).replace("grey", "gray")) or self.colors.get(_norm(text))
+
+    def resolve(self, text: str, color: str | None = None) -> MaterialChoice:
+        """Resolve a request such as ``"red leather"`` or ``"pale blue"`` (a bare colour means paint).
+
+        Raises:
+            ValueError: neither a known material nor a known colour is named.
+        """
+        words = _norm(text).split()
+        spec, color_name = None, None
+        # longest material name at the end of the text, the rest may be a colour
+        for i in range(len(words)):
+            cand = self.find(" ".join(words[i:]))
+            if cand:
+                spec = cand
+                rest = " ".join(words[:i])
+                if rest:
+                    if self.color(rest) is None:
+                        raise ValueError(f"unknown colour {rest!r} in material {text!r}")
+                    color_name = rest
+                break
+        if spec is None:
+            for i in range(len(words)):
+                cand = self.find(" ".join(words[:len(words) - i]))
+                if cand:  # "leather red" and the like
+                    spec, color_name = cand, " ".join(words[len(words) - i:]) or None
+                    break
+        if spec is None:
+            if self.color(" ".join(words)) is not None and self._paint:
+                spec, color_name = self.materials[self._paint], " ".join(words)
+            elif words and words[-1] in ("paint", "painted") and self._paint:
+                spec, color_name = self.materials[self._paint], " ".join(words[:-1]) or None
+            else:
+                raise ValueError(f"unknown material {text!r}; try one of: {', '.join(sorted(self.materials)[:12])}, ...")
+        if color:
+            color_name = _norm(color)
+        rgb = None
+        if color_name:
+            rgb = self.color(color_name)
+            if rgb is None:
+                raise ValueError(f"unknown colour {color_name!r}")
+        return MaterialChoice(spec, color_name, rgb)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("-", " ").replace("_", " "))
+
+
+def _spec_from_toml(name: str, d: dict) -> MaterialSpec:
+    return MaterialSpec(
+        name=name, family=str(d.get("family", "plastic")), color=tuple(float(c) for c in d.get("color", (0.7, 0.7, 0.7))),
+        roughness=float(d.get("roughness", 0.5)), metallic=float(d.get("metallic", 0.0)),
+        opacity=float(d.get("opacity", 1.0)), ior=float(d.get("ior", 1.5)),
+        synonyms=tuple(s.lower() for s in d.get("synonyms", ())),
+        static_friction=float(d.get("static_friction", 0.5)), dynamic_friction=float(d.get("dynamic_friction", 0.4)),
+        restitution=float(d.get("restitution", 0.1)),
+    )
+
+
+@lru_cache(maxsize=1)
+def material_library() -> MaterialLibrary:
+    """Load the library from ``data/`` once per process."""
+    with open(data_dir() / "materials.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    with open(data_dir() / "colors.toml", "rb") as fh:
+        colors_raw = tomllib.load(fh).get("colors", {})
+    materials = {k.lower(): _spec_from_toml(k.lower(), v) for k, v in raw.items()}
+    colors = {k.lower(): tuple(float(c) for c in v) for k, v in colors_raw.items()}
+    return MaterialLibrary(materials, colors)
+
+
+def prim_name(label: str) -> str:
+    """Return a valid prim name for a material class."""
+    name = re.sub(r"[^A-Za-z0-9_]", "_", label.strip().lower())
+    return name if name and not name[0].isdigit() else f"m_{name}"
+
+
+def ensure_material(stage: Usd.Stage, choice: MaterialChoice) -> UsdShade.Material:
+    """Author (once) the ``UsdShade.Material`` for ``choice`` under ``/World/Looks`` and return it."""
+    path = LOOKS.AppendChild(prim_name(choice.label))
+    existing = stage.GetPrimAtPath(path)
+    if existing and existing.IsA(UsdShade.Material):
+        return UsdShade.Material(existing)
+    material = UsdShade.Material.Define(stage, path)
+    shader = UsdShade.Shader.Define(stage, path.AppendChild("PreviewSurface"))
+    shader.CreateIdAttr("UsdPreviewSurface")
+    spec = choice.spec
+    shader.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f).Set(Gf.Vec3f(*choice.diffuse))
+    shader.CreateInput("roughness", Sdf.ValueTypeNames.Float).Set(spec.roughness)
+    shader.CreateInput("metallic", Sdf.ValueTypeNames.Float).Set(spec.metallic)
+    shader.CreateInput("opacity", Sdf.ValueTypeNames.Float).Set(spec.opacity)
+    shader.CreateInput("ior", Sdf.ValueTypeNames.Float).Set(spec.ior)
+    material.CreateSurfaceOutput().ConnectToSource(shader.ConnectableAPI(), "surface")
+    prim = material.GetPrim()
+    prim.SetCustomDataByKey("generalist:material", choice.label)
+    prim.SetCustomDataByKey("generalist:family", spec.family)
+    prim.SetCustomDataByKey("generalist:static_friction", spec.static_friction)
+    prim.SetCustomDataByKey("generalist:dynamic_friction", spec.dynamic_friction)
+    prim.SetCustomDataByKey("generalist:restitution", spec.restitution)
+    return material
+
+
+def bind_material(prim: Usd.Prim, material: UsdShade.Material) -> None:
+    """Bind ``material`` to ``prim`` (it applies to every mesh below it)."""
+    UsdShade.MaterialBindingAPI.Apply(prim).Bind(material)

@@ -1,0 +1,187 @@
+"""Typed settings: dataclass configs filled from ``config/*.toml`` and command-line overrides.
+
+The dataclass defaults and ``config/default.toml`` hold the same values (a test keeps them in
+step); a user file given with ``--config`` and ``--set section.key=value`` overrides win, in that
+order.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from .errors import InputError
+from .paths import config_dir
+
+
+@dataclass
+class SandboxConfig:
+    """Limits of the sandboxed executor that runs action code."""
+
+    timeout_s: float = 20.0
+    """Wall-clock limit of one action; past it the worker is stopped and the action fails."""
+    memory_mb: int = 2048
+    """Address-space headroom of the worker beyond what it uses at start."""
+    max_code_chars: int = 200_000
+    """Longest action code accepted."""
+    max_output_chars: int = 20_000
+    """What ``print`` in an action may write before it is cut."""
+    recursion_limit: int = 400
+    """Python recursion depth allowed inside an action."""
+
+
+@dataclass
+class GeneratorConfig:
+    """How ``generate`` runs the policy loop and writes the world."""
+
+    policy: str = "procedural"
+    max_steps: int = 64
+    """Most actions a policy may take for one world."""
+    max_failures: int = 8
+    """Most failed actions tolerated before generation stops with an error."""
+    max_prompt_chars: int = 8000
+    format: str = "usd"
+    """``usd`` (binary crate) or ``usda`` (text)."""
+    preview: bool = True
+    validate: bool = True
+
+
+@dataclass
+class PhysicsConfig:
+    """Physics defaults: simulation rate, settle time and the validation thresholds of DESIGN.md §5."""
+
+    engine: str = "physx"
+    hz: float = 240.0
+    settle_s: float = 2.0
+    stable_move_m: float = 0.01
+    stable_turn_deg: float = 5.0
+    penetration_m: float = 0.01
+    floating_m: float = 0.01
+    robot_radius_m: float = 0.25
+
+
+@dataclass
+class RandomizationConfig:
+    """Default amounts of domain randomization (presets live in ``config/randomization.toml``)."""
+
+    preset: str = "default"
+    materials: bool = True
+    color_jitter: float = 0.08
+    roughness_jitter: float = 0.15
+    lights: bool = True
+    light_intensity_range: tuple[float, float] = (0.6, 1.5)
+    light_temperature_range_k: tuple[float, float] = (2700.0, 6500.0)
+    poses: bool = True
+    pose_jitter_m: float = 0.1
+    pose_jitter_deg: float = 10.0
+    distractors: int = 0
+    articulation_open_fraction: float = 0.3
+
+
+@dataclass
+class Settings:
+    """All settings, one section per subsystem."""
+
+    generator: GeneratorConfig = field(default_factory=GeneratorConfig)
+    sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    physics: PhysicsConfig = field(default_factory=PhysicsConfig)
+    randomization: RandomizationConfig = field(default_factory=RandomizationConfig)
+
+
+def _coerce(value: Any, typ: Any, where: str) -> Any:
+    origin = getattr(typ, "__origin__", None)
+    try:
+        if typ is bool:
+            if isinstance(value, str):
+                low = value.strip().lower()
+                if low in ("1", "true", "yes", "on"):
+                    return True
+                if low in ("0", "false", "no", "off"):
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        if typ in (int, float, str):
+            if typ is int and isinstance(value, float) and not value.is_integer():
+                raise ValueError(value)
+            return typ(value)
+        if origin is tuple:
+            items = value.split(",") if isinstance(value, str) else list(value)
+            args = typ.__args__
+            if len(items) != len(args):
+                raise ValueError(value)
+            return tuple(_coerce(v, t, where) for v, t in zip(items, args, strict=True))
+    except (TypeError, ValueError):
+        raise InputError(f"setting {where}: {value!r} is not a valid {getattr(typ, '__name__', typ)}") from None
+    return value
+
+
+def _apply(section: Any, values: dict[str, Any], where: str) -> None:
+    hints = get_type_hints(type(section))
+    for key, value in values.items():
+        if key not in hints:
+            known = ", ".join(sorted(hints))
+            raise InputError(f"unknown setting {where}.{key} (known: {known})")
+        setattr(section, key, _coerce(value, hints[key], f"{where}.{key}"))
+
+
+def _merge_mapping(settings: Settings, data: dict[str, Any], source: str) -> None:
+    for name, values in data.items():
+        section = getattr(settings, name, None)
+        if section is None or not dataclasses.is_dataclass(section):
+            raise InputError(f"{source}: unknown settings section [{name}]")
+        if not isinstance(values, dict):
+            raise InputError(f"{source}: [{name}] must be a table")
+        _apply(section, values, name)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file, turning every failure into a one-line :class:`InputError`."""
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise InputError(f"config file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"config file {path} is not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read config file {path}: {exc.strerror}") from None
+
+
+def load_settings(path: str | Path | None = None, overrides: list[str] | None = None) -> Settings:
+    """Build :class:`Settings` from the defaults, ``config/default.toml``, a user file and overrides.
+
+    Args:
+        path: optional TOML file with the same sections as ``config/default.toml``.
+        overrides: ``section.key=value`` strings, applied last.
+
+    Returns:
+        The merged settings.
+
+    Raises:
+        InputError: an unknown section or key, a value of the wrong type, an unreadable file.
+    """
+    settings = Settings()
+    default = config_dir() / "default.toml"
+    if default.is_file():
+        _merge_mapping(settings, read_toml(default), str(default))
+    if path is not None:
+        _merge_mapping(settings, read_toml(Path(path)), str(path))
+    for item in overrides or []:
+        key, sep, value = item.partition("=")
+        section, dot, name = key.strip().partition(".")
+        if not sep or not dot or not name:
+            raise InputError(f"override {item!r} must look like section.key=value")
+        _merge_mapping(settings, {section: {name: value.strip()}}, "--set")
+    return settings
+
+
+def load_preset(kind: str, name: str) -> dict[str, Any]:
+    """Return preset ``name`` from ``config/<kind>.toml`` (for example randomization presets)."""
+    data = read_toml(config_dir() / f"{kind}.toml")
+    presets = data.get("presets", {})
+    if name not in presets:
+        raise InputError(f"unknown {kind} preset {name!r} (known: {', '.join(sorted(presets))})")
+    return presets[name]

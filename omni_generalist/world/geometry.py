@@ -1,0 +1,192 @@
+"""Plain geometry used by placement and room building: footprints, polygons, box meshes.
+
+Footprints are oriented rectangles on the floor plane (centre, size, yaw). Everything here is
+numpy-free on purpose: the sizes are tiny and it keeps the action worker light.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Footprint:
+    """An oriented rectangle on the floor: centre ``(x, y)``, size ``(w, d)``, yaw in degrees."""
+
+    x: float
+    y: float
+    w: float
+    d: float
+    yaw: float = 0.0
+
+    def corners(self) -> list[Point]:
+        """Return the four corners, counter-clockwise."""
+        c, s = math.cos(math.radians(self.yaw)), math.sin(math.radians(self.yaw))
+        hw, hd = self.w / 2, self.d / 2
+        out = []
+        for lx, ly in ((-hw, -hd), (hw, -hd), (hw, hd), (-hw, hd)):
+            out.append((self.x + c * lx - s * ly, self.y + s * lx + c * ly))
+        return out
+
+    def inflated(self, margin: float) -> Footprint:
+        """Return the footprint grown by ``margin`` on every side."""
+        return Footprint(self.x, self.y, self.w + 2 * margin, self.d + 2 * margin, self.yaw)
+
+    def to_world(self, lx: float, ly: float) -> Point:
+        """Map a point from the footprint's local frame (front is +Y) to the floor plane."""
+        c, s = math.cos(math.radians(self.yaw)), math.sin(math.radians(self.yaw))
+        return (self.x + c * lx - s * ly, self.y + s * lx + c * ly)
+
+
+def _axes(corners: list[Point]) -> list[Point]:
+    axes = []
+    for i in range(len(corners)):
+        x1, y1 = corners[i]
+        x2, y2 = corners[(i + 1) % len(corners)]
+        axes.append((-(y2 - y1), x2 - x1))
+    return axes
+
+
+def _project(corners: list[Point], axis: Point) -> tuple[float, float]:
+    dots = [px * axis[0] + py * axis[1] for px, py in corners]
+    return min(dots), max(dots)
+
+
+def convex_overlap(a: list[Point], b: list[Point], tol: float = 1e-6) -> bool:
+    """Return True when two convex polygons overlap by more than ``tol`` (separating axis test)."""
+    for axis in _axes(a) + _axes(b):
+        norm = math.hypot(*axis)
+        if norm == 0:
+            continue
+        unit = (axis[0] / norm, axis[1] / norm)
+        amin, amax = _project(a, unit)
+        bmin, bmax = _project(b, unit)
+        if amax <= bmin + tol or bmax <= amin + tol:
+            return False
+    return True
+
+
+def footprints_overlap(a: Footprint, b: Footprint, tol: float = 1e-6) -> bool:
+    """Return True when two footprints overlap by more than ``tol``."""
+    if math.hypot(a.x - b.x, a.y - b.y) > (math.hypot(a.w, a.d) + math.hypot(b.w, b.d)) / 2:
+        return False
+    return convex_overlap(a.corners(), b.corners(), tol)
+
+
+def point_in_polygon(p: Point, poly: list[Point]) -> bool:
+    """Return True when ``p`` is inside ``poly`` (even-odd rule; points on an edge count as inside)."""
+    x, y = p
+    inside = False
+    n = len(poly)
+    for i in range(n):
+        x1, y1 = poly[i]
+        x2, y2 = poly[(i + 1) % n]
+        if _on_segment(p, (x1, y1), (x2, y2)):
+            return True
+        if (y1 > y) != (y2 > y):
+            xint = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+            if x < xint:
+                inside = not inside
+    return inside
+
+
+def _on_segment(p: Point, a: Point, b: Point, eps: float = 1e-9) -> bool:
+    cross = (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
+    if abs(cross) > eps * max(1.0, math.dist(a, b)):
+        return False
+    return min(a[0], b[0]) - eps <= p[0] <= max(a[0], b[0]) + eps and \
+        min(a[1], b[1]) - eps <= p[1] <= max(a[1], b[1]) + eps
+
+
+def _segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool:
+    def orient(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+    o1, o2, o3, o4 = orient(a, b, c), orient(a, b, d), orient(c, d, a), orient(c, d, b)
+    return (o1 * o2 < -1e-12) and (o3 * o4 < -1e-12)
+
+
+def footprint_inside(fp: Footprint, poly: list[Point]) -> bool:
+    """Return True when the whole footprint lies inside the polygon (L-shapes included)."""
+    corners = fp.corners()
+    if not all(point_in_polygon(c, poly) for c in corners):
+        return False
+    n = len(poly)
+    for i in range(4):
+        for j in range(n):
+            if _segments_cross(corners[i], corners[(i + 1) % 4], poly[j], poly[(j + 1) % n]):
+                return False
+    return True
+
+
+def polygon_area(poly: list[Point]) -> float:
+    """Return the signed area (positive for counter-clockwise)."""
+    return 0.5 * sum(poly[i][0] * poly[(i + 1) % len(poly)][1] - poly[(i + 1) % len(poly)][0] * poly[i][1]
+                     for i in range(len(poly)))
+
+
+def polygon_bounds(poly: list[Point]) -> tuple[float, float, float, float]:
+    """Return ``(xmin, ymin, xmax, ymax)``."""
+    xs, ys = [p[0] for p in poly], [p[1] for p in poly]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def triangulate(poly: list[Point]) -> list[tuple[int, int, int]]:
+    """Ear-clip a simple counter-clockwise polygon into triangles (indices into ``poly``)."""
+    idx = list(range(len(poly)))
+    tris: list[tuple[int, int, int]] = []
+    guard = 0
+    while len(idx) > 3 and guard < 10_000:
+        guard += 1
+        for k in range(len(idx)):
+            i0, i1, i2 = idx[k - 1], idx[k], idx[(k + 1) % len(idx)]
+            a, b, c = poly[i0], poly[i1], poly[i2]
+            if (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) <= 1e-12:
+                continue
+            if any(_in_triangle(poly[j], a, b, c) for j in idx if j not in (i0, i1, i2)):
+                continue
+            tris.append((i0, i1, i2))
+            idx.pop(k)
+            break
+        else:
+            break
+    if len(idx) == 3:
+        tris.append((idx[0], idx[1], idx[2]))
+    return tris
+
+
+def _in_triangle(p: Point, a: Point, b: Point, c: Point) -> bool:
+    def s(p1: Point, p2: Point, p3: Point) -> float:
+        return (p1[0] - p3[0]) * (p2[1] - p3[1]) - (p2[0] - p3[0]) * (p1[1] - p3[1])
+    d1, d2, d3 = s(p, a, b), s(p, b, c), s(p, c, a)
+    return not ((d1 < 0 or d2 < 0 or d3 < 0) and (d1 > 0 or d2 > 0 or d3 > 0))
+
+
+# Box mesh with per-face normals (faceVarying), so renderers shade it flat.
+_BOX_FACES = (
+    ((0, 3, 2, 1), (0.0, 0.0, -1.0)),  # bottom
+    ((4, 5, 6, 7), (0.0, 0.0, 1.0)),   # top
+    ((0, 1, 5, 4), (0.0, -1.0, 0.0)),  # front (-Y)
+    ((2, 3, 7, 6), (0.0, 1.0, 0.0)),   # back (+Y)
+    ((1, 2, 6, 5), (1.0, 0.0, 0.0)),   # +X
+    ((3, 0, 4, 7), (-1.0, 0.0, 0.0)),  # -X
+)
+
+
+def box_mesh(lo: tuple[float, float, float], hi: tuple[float, float, float]):
+    """Return ``(points, face_counts, face_indices, normals)`` of an axis-aligned box.
+
+    Normals are one per face-vertex (``faceVarying`` interpolation).
+    """
+    x0, y0, z0 = lo
+    x1, y1, z1 = hi
+    points = [(x0, y0, z0), (x1, y0, z0), (x1, y1, z0), (x0, y1, z0),
+              (x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)]
+    counts, indices, normals = [], [], []
+    for face, normal in _BOX_FACES:
+        counts.append(4)
+        indices.extend(face)
+        normals.extend([normal] * 4)
+    return points, counts, indices, normals

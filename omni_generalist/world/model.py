@@ -1,0 +1,217 @@
+"""Typed read access to a world: its room and its objects, read back from the USD stage."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from pxr import Gf, Usd, UsdGeom
+
+from .geometry import Footprint, Point
+from .metadata import get_info, semantic_classes
+from .stage import OBJECTS, ROOM
+
+FLOOR = ROOM.AppendChild("Floor")
+CEILING = ROOM.AppendChild("Ceiling")
+WALLS = ROOM.AppendChild("Walls")
+DOORS = ROOM.AppendChild("Doors")
+WINDOWS = ROOM.AppendChild("Windows")
+
+
+@dataclass(frozen=True)
+class WallInfo:
+    """One straight wall of the room: from ``start`` to ``end`` with the room on its left."""
+
+    name: str
+    index: int
+    start: Point
+    end: Point
+    path: str
+
+    @property
+    def length(self) -> float:
+        return math.dist(self.start, self.end)
+
+    @property
+    def direction(self) -> Point:
+        n = self.length or 1.0
+        return ((self.end[0] - self.start[0]) / n, (self.end[1] - self.start[1]) / n)
+
+    @property
+    def inward(self) -> Point:
+        """Unit normal pointing into the room."""
+        dx, dy = self.direction
+        return (-dy, dx)
+
+    @property
+    def facing_yaw(self) -> float:
+        """Yaw (degrees) of an object whose back is against this wall (its front, +Y, points inward)."""
+        nx, ny = self.inward
+        return math.degrees(math.atan2(ny, nx)) - 90.0
+
+    def point(self, offset: float, inset: float = 0.0) -> Point:
+        """Return the point ``offset`` meters along the wall, ``inset`` meters into the room."""
+        dx, dy = self.direction
+        nx, ny = self.inward
+        return (self.start[0] + dx * offset + nx * inset, self.start[1] + dy * offset + ny * inset)
+
+
+@dataclass(frozen=True)
+class OpeningInfo:
+    """A door or window opening in a wall."""
+
+    kind: str
+    name: str
+    path: str
+    wall: str
+    offset: float
+    width: float
+    bottom: float
+    top: float
+
+
+@dataclass(frozen=True)
+class RoomInfo:
+    """The room shell: floor polygon, height, walls, doors and windows."""
+
+    room_type: str
+    polygon: list[Point]
+    height: float
+    wall_thickness: float
+    walls: list[WallInfo]
+    doors: list[OpeningInfo]
+    windows: list[OpeningInfo]
+    floor_material: str = ""
+    wall_material: str = ""
+
+    def wall(self, key: str | int) -> WallInfo:
+        """Find a wall by index, name (``north``/``south``/``east``/``west`` or ``wall_3``) or path."""
+        if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+            idx = int(key)
+            if 0 <= idx < len(self.walls):
+                return self.walls[idx]
+        else:
+            low = key.strip().lower()
+            for w in self.walls:
+                if low in (w.name, w.path.lower(), f"wall_{w.index}"):
+                    return w
+            # compass words on non-rectangular rooms: the longest wall facing that way
+            dirs = {"north": (0, -1), "south": (0, 1), "east": (-1, 0), "west": (1, 0)}
+            if low in dirs:
+                want = dirs[low]
+                cands = [w for w in self.walls if w.inward[0] * want[0] + w.inward[1] * want[1] > 0.7]
+                if cands:
+                    return max(cands, key=lambda w: w.length)
+        names = ", ".join(w.name for w in self.walls)
+        raise KeyError(f"no wall {key!r} (walls: {names})")
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    """An object of the world as the policy sees it."""
+
+    name: str
+    path: str
+    category: str
+    position: tuple[float, float, float]
+    yaw: float
+    size: tuple[float, float, float]
+    material: str
+    support: str
+    movable: bool
+    articulated: bool
+    placement: str = ""
+    labels: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def footprint(self) -> Footprint:
+        return Footprint(self.position[0], self.position[1], self.size[0], self.size[1], self.yaw)
+
+    @property
+    def bottom(self) -> float:
+        return self.position[2]
+
+    @property
+    def top(self) -> float:
+        return self.position[2] + self.size[2]
+
+
+def _yaw_from_prim(prim: Usd.Prim) -> tuple[tuple[float, float, float], float]:
+    xf = UsdGeom.Xformable(prim)
+    pos = (0.0, 0.0, 0.0)
+    yaw = 0.0
+    for op in xf.GetOrderedXformOps():
+        if op.GetOpType() == UsdGeom.XformOp.TypeTranslate:
+            v = op.Get()
+            pos = (float(v[0]), float(v[1]), float(v[2]))
+        elif op.GetOpType() == UsdGeom.XformOp.TypeOrient:
+            q = op.Get()
+            r = Gf.Rotation(Gf.Quatd(q.GetReal(), Gf.Vec3d(q.GetImaginary())))
+            yaw = math.degrees(2.0 * math.atan2(q.GetImaginary()[2], q.GetReal())) if r else 0.0
+        elif op.GetOpType() == UsdGeom.XformOp.TypeRotateZ:
+            yaw = float(op.Get())
+    return pos, _norm_yaw(yaw)
+
+
+def _norm_yaw(yaw: float) -> float:
+    yaw = math.fmod(yaw, 360.0)
+    if yaw < 0:
+        yaw += 360.0
+    return round(yaw, 6) % 360.0
+
+
+def object_info(prim: Usd.Prim) -> ObjectInfo:
+    """Read one object prim (a child of ``/World/Objects``) into an :class:`ObjectInfo`."""
+    info = get_info(prim)
+    pos, yaw = _yaw_from_prim(prim)
+    size = tuple(float(v) for v in info.get("size", (0.0, 0.0, 0.0)))
+    known = {"category", "material", "support", "movable", "articulated", "size", "placement"}
+    return ObjectInfo(
+        name=prim.GetName(), path=str(prim.GetPath()), category=str(info.get("category", "")),
+        position=pos, yaw=yaw, size=size, material=str(info.get("material", "")),
+        support=str(info.get("support", "")), movable=bool(info.get("movable", False)),
+        articulated=bool(info.get("articulated", False)), placement=str(info.get("placement", "")),
+        labels=tuple(semantic_classes(prim)),
+        extra={k: v for k, v in info.items() if k not in known},
+    )
+
+
+def list_objects(stage: Usd.Stage) -> list[ObjectInfo]:
+    """Return every active object under ``/World/Objects``, in stage order."""
+    root = stage.GetPrimAtPath(OBJECTS)
+    if not root:
+        return []
+    return [object_info(p) for p in root.GetChildren() if p.IsActive()]
+
+
+def room_info(stage: Usd.Stage) -> RoomInfo | None:
+    """Return the room shell, or None when the world has no room yet."""
+    prim = stage.GetPrimAtPath(ROOM)
+    info = get_info(prim) if prim else {}
+    flat = info.get("polygon")
+    if not flat:
+        return None
+    poly = [(float(flat[i]), float(flat[i + 1])) for i in range(0, len(flat), 2)]
+    names = list(info.get("wall_names", [])) or [f"wall_{i}" for i in range(len(poly))]
+    walls = [WallInfo(names[i], i, poly[i], poly[(i + 1) % len(poly)], str(WALLS.AppendChild(f"wall_{i}")))
+             for i in range(len(poly))]
+    openings: dict[str, list[OpeningInfo]] = {"door": [], "window": []}
+    for parent in (DOORS, WINDOWS):
+        group = stage.GetPrimAtPath(parent)
+        if not group:
+            continue
+        for child in group.GetChildren():
+            if not child.IsActive():
+                continue
+            d = get_info(child)
+            kind = str(d.get("category", ""))
+            if kind in openings:
+                openings[kind].append(OpeningInfo(kind, child.GetName(), str(child.GetPath()), str(d.get("wall", "")),
+                                                  float(d.get("offset", 0)), float(d.get("width", 0)),
+                                                  float(d.get("bottom", 0)), float(d.get("top", 0))))
+    return RoomInfo(room_type=str(info.get("room_type", "room")), polygon=poly, height=float(info.get("height", 2.7)),
+                    wall_thickness=float(info.get("wall_thickness", 0.12)), walls=walls,
+                    doors=openings["door"], windows=openings["window"],
+                    floor_material=str(info.get("floor_material", "")), wall_material=str(info.get("material", "")))

@@ -1,0 +1,106 @@
+"""Stage conventions of DESIGN.md §3: create, open and save worlds.
+
+Z-up, meters, kilograms, default prim ``/World`` with ``PhysicsScene``, ``Room``, ``Objects``,
+``Looks`` and ``Lights`` below it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
+
+from ..errors import WorldFormatError
+
+WORLD = Sdf.Path("/World")
+PHYSICS_SCENE = Sdf.Path("/World/PhysicsScene")
+ROOM = Sdf.Path("/World/Room")
+OBJECTS = Sdf.Path("/World/Objects")
+LOOKS = Sdf.Path("/World/Looks")
+LIGHTS = Sdf.Path("/World/Lights")
+
+WORLD_FILES = ("world.usd", "world.usda")
+
+
+def init_layer(layer: Sdf.Layer) -> None:
+    """Author the fixed skeleton of a world into an empty layer.
+
+    Args:
+        layer: an empty layer; it receives the stage metadata and the top-level prims.
+    """
+    stage = Usd.Stage.Open(layer)
+    UsdGeom.SetStageUpAxis(stage, UsdGeom.Tokens.z)
+    UsdGeom.SetStageMetersPerUnit(stage, 1.0)
+    UsdPhysics.SetStageKilogramsPerUnit(stage, 1.0)
+    world = UsdGeom.Xform.Define(stage, WORLD).GetPrim()
+    stage.SetDefaultPrim(world)
+    Usd.ModelAPI(world).SetKind("assembly")
+    scene = UsdPhysics.Scene.Define(stage, PHYSICS_SCENE)
+    scene.CreateGravityDirectionAttr(Gf.Vec3f(0.0, 0.0, -1.0))
+    scene.CreateGravityMagnitudeAttr(9.81)
+    for path in (ROOM, OBJECTS, LIGHTS):
+        UsdGeom.Xform.Define(stage, path)
+    UsdGeom.Scope.Define(stage, LOOKS)
+
+
+def new_stage() -> Usd.Stage:
+    """Return a new in-memory stage with the world skeleton."""
+    layer = Sdf.Layer.CreateAnonymous("world.usda")
+    init_layer(layer)
+    return Usd.Stage.Open(layer)
+
+
+def find_world_file(path: str | Path) -> Path:
+    """Resolve a world folder or a USD file to the USD file.
+
+    Raises:
+        WorldFormatError: the path does not exist, or the folder holds no ``world.usd(a)``.
+    """
+    p = Path(path)
+    if p.is_dir():
+        for name in WORLD_FILES:
+            if (p / name).is_file():
+                return p / name
+        raise WorldFormatError(f"{p} is not a world: it holds no world.usd or world.usda")
+    if p.is_file():
+        return p
+    raise WorldFormatError(f"no such world: {p}")
+
+
+def open_stage(path: str | Path) -> Usd.Stage:
+    """Open a world (folder or USD file) and check it follows the conventions.
+
+    Raises:
+        WorldFormatError: a missing, unreadable or corrupt file, or a stage without ``/World``.
+    """
+    file = find_world_file(path)
+    try:
+        layer = Sdf.Layer.FindOrOpen(str(file))
+    except Exception as exc:  # pxr raises Tf.ErrorException with multi-line text
+        first = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
+        raise WorldFormatError(f"cannot read {file}: {first}") from None
+    if layer is None:
+        raise WorldFormatError(f"cannot read {file}: not a USD layer")
+    stage = Usd.Stage.Open(layer)
+    check_conventions(stage, str(file))
+    return stage
+
+
+def check_conventions(stage: Usd.Stage, name: str = "stage") -> None:
+    """Raise :class:`WorldFormatError` unless the stage is Z-up, in meters, with ``/World``."""
+    if UsdGeom.GetStageUpAxis(stage) != UsdGeom.Tokens.z:
+        raise WorldFormatError(f"{name} is not Z-up")
+    if abs(UsdGeom.GetStageMetersPerUnit(stage) - 1.0) > 1e-9:
+        raise WorldFormatError(f"{name} is not in meters (metersPerUnit != 1)")
+    default = stage.GetDefaultPrim()
+    if not default or default.GetPath() != WORLD:
+        raise WorldFormatError(f"{name} has no /World default prim")
+
+
+def save_layer(layer: Sdf.Layer, path: str | Path) -> None:
+    """Write a layer to ``path`` (``.usd`` gives the binary crate format, ``.usda`` text).
+
+    The caller is responsible for atomicity (see :mod:`omni_generalist.io`).
+    """
+    if not layer.Export(str(path)):
+        raise OSError(f"USD could not write {path}")
