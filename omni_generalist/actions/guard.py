@@ -59,11 +59,14 @@ def _fail(kind: str, msg: str, node: ast.AST | None) -> ActionError:
 
 def check(tree: ast.AST) -> None:
     """Raise :class:`ActionError` (kind ``SandboxViolation``) for the first forbidden construct."""
-    count = 0
+    nodes = []
     for node in ast.walk(tree):
-        count += 1
-        if count > MAX_NODES:
+        nodes.append(node)
+        if len(nodes) > MAX_NODES:
             raise _fail("SandboxViolation", f"action code is too large (more than {MAX_NODES} syntax nodes)", None)
+    # report the first offence in reading order
+    nodes.sort(key=lambda n: (getattr(n, "lineno", 0), getattr(n, "col_offset", 0), getattr(n, "end_col_offset", 0) or 0))
+    for node in nodes:
         if not isinstance(node, ALLOWED_NODES):
             raise _fail("SandboxViolation", f"{type(node).__name__} is not allowed in action code", node)
         if isinstance(node, ast.Name):

@@ -1,0 +1,81 @@
+"""Atomic output: a world folder appears whole or not at all."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+
+def check_output_dir(out: str | Path, force: bool = False) -> Path:
+    """Check that ``out`` can become a world folder; return it as an absolute path.
+
+    Raises:
+        InputError: ``out`` is a file, a non-empty folder (without ``force``), or its parent is
+            missing or not writable.
+    """
+    p = Path(out).expanduser().absolute()
+    if p.exists() and not p.is_dir():
+        raise InputError(f"output path {p} is a file, not a folder")
+    if p.is_dir() and any(p.iterdir()) and not force:
+        raise InputError(f"output folder {p} is not empty (use --force to replace it)")
+    parent = p.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create {parent}: {exc.strerror}") from None
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"output folder {parent} is not writable")
+    return p
+
+
+@contextlib.contextmanager
+def atomic_dir(out: str | Path, force: bool = False) -> Iterator[Path]:
+    """Yield a temporary folder beside ``out``; on success it replaces ``out`` in one rename.
+
+    On any exception the temporary folder is deleted and ``out`` is left as it was.
+    """
+    final = check_output_dir(out, force)
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
+    except OSError as exc:
+        raise InputError(f"cannot write in {final.parent}: {exc.strerror}") from None
+    try:
+        yield tmp
+        os.chmod(tmp, 0o755)
+        if final.exists():
+            trash = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+            os.rename(final, trash / "old")
+            os.rename(tmp, final)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            os.rename(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write a text file through a temporary file and a rename."""
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, p)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_json(path: str | Path, data: Any) -> None:
+    """Write JSON (sorted keys, indented) atomically."""
+    write_text_atomic(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

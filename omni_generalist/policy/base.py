@@ -1,0 +1,33 @@
+"""The policy interface: what every policy (procedural, local VLM, remote VLM, action file) provides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+@dataclass
+class Observation:
+    """What a policy sees before its next action."""
+
+    prompt: str
+    step: int
+    scene: str
+    """Text summary of the world (``ActionAPI.scene_summary``)."""
+    last_ok: bool = True
+    last_error: str = ""
+    last_output: str = ""
+    images: list[str] = field(default_factory=list)
+    """Paths of renders of the current world, when a renderer is available."""
+
+
+class Policy(Protocol):
+    """Emits action code, one action at a time, until it returns None."""
+
+    name: str
+
+    def reset(self, prompt: str, seed: int) -> None:
+        """Start a new world for ``prompt``."""
+
+    def act(self, obs: Observation) -> str | None:
+        """Return the next action's code, or None when the world is finished."""
