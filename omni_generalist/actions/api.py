@@ -19,7 +19,7 @@ import math
 import random
 import re
 
-from pxr import Gf, Sdf, Usd, UsdGeom, UsdLux
+from pxr import Gf, Sdf, Tf, Usd, UsdGeom, UsdLux
 
 from ..assets.builders import build_asset
 from ..assets.catalog import Category, catalog
@@ -33,6 +33,7 @@ from . import placement as P
 from .room import add_opening, build_shell, rebuild_wall, validate_polygon
 
 _NAME_RE = re.compile(r"[^a-z0-9_]+")
+_OBJECTS_PREFIX = str(OBJECTS) + "/"
 
 LIGHT_KINDS = {"sphere": UsdLux.SphereLight, "rect": UsdLux.RectLight, "disk": UsdLux.DiskLight,
                "distant": UsdLux.DistantLight, "dome": UsdLux.DomeLight, "cylinder": UsdLux.CylinderLight}
@@ -63,6 +64,58 @@ class ActionAPI:
         self.rng = rng or random.Random(0)
         self.removed: list[str] = []
         """Prim paths removed by the current action (the executor applies them on commit)."""
+        # ObjectInfo per object name, refreshed from USD change notices (ours and raw pxr edits)
+        self._cache: dict[str, ObjectInfo] | None = None
+        self._dirty: set[str] = set()
+        self._touched: set[str] = set()
+        self._paused = False
+        self._listener = Tf.Notice.Register(Usd.Notice.ObjectsChanged, self._on_change, stage)
+
+    def _on_change(self, notice, sender) -> None:
+        if self._paused or self._cache is None:
+            return
+        for resync, paths in ((True, notice.GetResyncedPaths()), (False, notice.GetChangedInfoOnlyPaths())):
+            for path in paths:
+                text = path.pathString
+                if text.startswith(_OBJECTS_PREFIX):
+                    name = text[len(_OBJECTS_PREFIX):].split("/", 1)[0].split(".", 1)[0]
+                    self._dirty.add(name)
+                    self._touched.add(name)
+                elif resync and _OBJECTS_PREFIX.startswith(text.split(".", 1)[0].rstrip("/") + "/"):
+                    self._cache = None  # /World/Objects itself or an ancestor was recomposed
+                    return
+
+    def begin_action(self, rng: random.Random) -> None:
+        """Start a new action (the executor calls this): fresh rng, no removals yet."""
+        self.rng, self.removed, self._touched = rng, [], set()
+
+    def commit_quietly(self, fn) -> None:
+        """Run ``fn`` (a commit that leaves the composed stage as it is) without refreshing the cache."""
+        self._paused = True
+        try:
+            fn()
+        finally:
+            self._paused = False
+
+    def rollback_quietly(self, fn) -> None:
+        """Run ``fn`` (a rollback of this action's edits) and mark what the action touched as stale."""
+        self.commit_quietly(fn)
+        self._dirty |= self._touched
+
+    def _objects(self) -> list[ObjectInfo]:
+        """Every active object (cached; the cache follows the stage's change notices)."""
+        if self._cache is None:
+            self._cache = {o.name: o for o in model.list_objects(self.stage)}
+            self._dirty.clear()
+        elif self._dirty:
+            for name in sorted(self._dirty):
+                prim = self.stage.GetPrimAtPath(OBJECTS.AppendChild(name)) if Sdf.Path.IsValidIdentifier(name) else None
+                if prim and prim.IsActive():
+                    self._cache[name] = model.object_info(prim)
+                else:
+                    self._cache.pop(name, None)
+            self._dirty.clear()
+        return list(self._cache.values())
 
     # ----------------------------------------------------------------- reading
     def room_info(self) -> RoomInfo | None:
@@ -73,7 +126,7 @@ class ActionAPI:
     def list_objects(self, category: str | None = None) -> list[ObjectInfo]:
         """Return the objects (each with ``name``, ``category``, ``position``, ``yaw``, ``size``,
         ``material``, ``support``, ``movable``, ``articulated``), optionally only one category."""
-        objs = model.list_objects(self.stage)
+        objs = self._objects()
         if category is None:
             return objs
         want = catalog().get(category).name
@@ -81,11 +134,12 @@ class ActionAPI:
 
     def get_object(self, name: str) -> ObjectInfo:
         """Return one object by name (as returned by ``add_object``)."""
-        prim = self.stage.GetPrimAtPath(OBJECTS.AppendChild(_snake(name))) if Sdf.Path.IsValidIdentifier(_snake(name)) else None
-        if not prim or not prim.IsActive() or str(prim.GetPath()) in self.removed:
-            names = ", ".join(o.name for o in model.list_objects(self.stage)[:30])
+        self._objects()
+        found = self._cache.get(_snake(str(name))) if self._cache is not None else None
+        if found is None or found.path in self.removed:
+            names = ", ".join(o.name for o in self._objects()[:30])
             raise KeyError(f"no object named {name!r} (objects: {names or 'none'})")
-        return model.object_info(prim)
+        return found
 
     def scene_summary(self) -> str:
         """Return a short text description of the room and every object (what a policy reads)."""
@@ -202,7 +256,7 @@ class ActionAPI:
                 if kind == "door":  # a door swing zone must not be occupied by furniture
                     zone = P.Footprint(*wall.point(off, P.DOOR_CLEARANCE / 2), width + 0.1, P.DOOR_CLEARANCE,
                                        wall.facing_yaw)
-                    objs = [o for o in model.list_objects(self.stage) if o.bottom < 0.05]
+                    objs = [o for o in self._objects() if o.bottom < 0.05]
                     if not P.is_free(zone, 0.0, top, [P.Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objs]):
                         continue
                 break
@@ -258,7 +312,7 @@ class ActionAPI:
         if len(chosen) > 1:
             raise ValueError(f"give one placement, not {', '.join(chosen)}")
         how = chosen[0] if chosen else self._default_placement(cat, room)
-        objs = [o for o in model.list_objects(self.stage) if str(o.path) not in self.removed]
+        objs = [o for o in self._objects() if str(o.path) not in self.removed]
         obs = P.obstacles(objs, room)
         support = str(FLOOR)
         if how == "position":
@@ -275,7 +329,7 @@ class ActionAPI:
             pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
             support = target.path
         elif how == "on_any":
-            surfaces = [o for o in objs if catalog().get(o.category).support_surface]
+            surfaces = sorted((o for o in objs if catalog().get(o.category).support_surface), key=lambda o: o.name)
             self.rng.shuffle(surfaces)
             for target in surfaces:
                 try:
@@ -336,7 +390,7 @@ class ActionAPI:
 
     def _default_placement(self, cat: Category, room: RoomInfo | None) -> str:
         if cat.placement == "on_surface" or cat.placement == "in_container":
-            surfaces = [o for o in model.list_objects(self.stage)
+            surfaces = [o for o in self._objects()
                         if catalog().get(o.category).support_surface and str(o.path) not in self.removed]
             if surfaces:
                 return "on_any"
@@ -398,7 +452,7 @@ class ActionAPI:
             z = z + (off[2] if len(off) > 2 else 0.0)
         yaw = obj.yaw if rotation is None else float(rotation)
         room = self._room(required=False)
-        objs = [o for o in model.list_objects(self.stage) if o.name != obj.name and o.support != obj.path]
+        objs = [o for o in self._objects() if o.name != obj.name and o.support != obj.path]
         P.at_position(x, y, z, obj.size, yaw, room if obj.placement not in ("on_wall",) else None,
                       P.obstacles(objs, room) if obj.support == str(FLOOR) else [
                           P.Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objs])
@@ -419,7 +473,7 @@ class ActionAPI:
         ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
         # whatever rests on the object travels with it
         c, s = math.cos(math.radians(dyaw)), math.sin(math.radians(dyaw))
-        for other in model.list_objects(self.stage):
+        for other in self._objects():
             if other.support == obj.path:
                 rx, ry = other.position[0] - obj.position[0], other.position[1] - obj.position[1]
                 nx, ny = obj.position[0] + dx + c * rx - s * ry, obj.position[1] + dy + s * rx + c * ry
@@ -428,7 +482,7 @@ class ActionAPI:
     def remove_object(self, name: str) -> None:
         """Remove an object and everything resting on it."""
         obj = self.get_object(name)
-        for other in model.list_objects(self.stage):
+        for other in self._objects():
             if other.support == obj.path and other.path not in self.removed:
                 self.remove_object(other.name)
         prim = self.stage.GetPrimAtPath(obj.path)
@@ -441,12 +495,12 @@ class ActionAPI:
         old = self.get_object(name)
         cat = catalog().get(category)
         size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
-        carried = [o for o in model.list_objects(self.stage) if o.support == old.path]
+        carried = [o for o in self._objects() if o.support == old.path]
         if carried:
             raise PlacementError(f"{old.name} carries {', '.join(o.name for o in carried)}; remove or move them first")
         self.remove_object(name)
         room = self._room(required=False)
-        objs = [o for o in model.list_objects(self.stage) if o.path not in self.removed]
+        objs = [o for o in self._objects() if o.path not in self.removed]
         if old.support == str(FLOOR) and old.placement not in ("on_wall", "on_ceiling"):
             # keep the back where the old back was (against a wall stays against the wall)
             shift = (old.size[1] - size3[1]) / 2

@@ -122,6 +122,7 @@ class WorkerState:
     def __init__(self, limits: dict[str, Any]):
         self.limits = limits
         self.stage: Usd.Stage | None = None
+        self.api: ActionAPI | None = None
         self.root_touched = False
         self._listening = False
         self._listener = None
@@ -132,6 +133,7 @@ class WorkerState:
             raise ActionError("LoadError", "the worker could not read the world")
         self.stage = Usd.Stage.Open(layer)
         self.stage.SetEditTarget(Usd.EditTarget(self.stage.GetSessionLayer()))
+        self.api = ActionAPI(self.stage)  # kept across actions: its object cache follows the stage
         self._listener = Tf.Notice.Register(Sdf.Notice.LayersDidChangeSentPerLayer, self._on_change, layer)
 
     def _on_change(self, notice, sender) -> None:
@@ -143,7 +145,8 @@ class WorkerState:
         stage = self.stage
         root, edit = stage.GetRootLayer(), stage.GetSessionLayer()
         rng = random.Random(seed)
-        api = ActionAPI(stage, rng)
+        api = self.api
+        api.begin_action(rng)
         output = _Output(int(self.limits["max_output_chars"]))
         timeout = float(self.limits["timeout_s"])
         error: ActionError | None = None
@@ -183,16 +186,19 @@ class WorkerState:
         if error is None:
             reply["layer"] = edit.ExportToString()
             reply["removed"] = list(api.removed)
-            try:
+            def commit() -> None:
                 with Sdf.ChangeBlock():
                     merge_layer(edit, root, api.removed)
                     edit.Clear()
+
+            try:
+                api.commit_quietly(commit)
             except Exception as exc:  # noqa: BLE001 - a merge bug must not take the worker down silently
-                edit.Clear()
+                api.rollback_quietly(edit.Clear)
                 error = ActionError("MergeError", f"the edit could not be committed: {_error_from(exc, timeout).message}")
                 reply = {"ok": False, "output": output.text(), "seconds": seconds, "reload": True}
         if error is not None:
-            edit.Clear()
+            api.rollback_quietly(edit.Clear)
             reply["error"] = {"kind": error.kind, "message": error.message, "line": error.line}
         return reply
 

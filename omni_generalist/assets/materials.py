@@ -85,31 +85,33 @@ class MaterialLibrary:
             ValueError: neither a known material nor a known colour is named.
         """
         words = _norm(text).split()
+        whole = " ".join(words)
         spec, color_name = None, None
-        # longest material name at the end of the text, the rest may be a colour
-        for i in range(len(words)):
+        if self.color(whole) is not None and self.find(whole) is None and self._paint:
+            spec, color_name = self.materials[self._paint], whole  # "steel blue" is a colour: paint
+        # the longest material name at the end whose leading words are a colour ("off white plastic")
+        for i in range(len(words)) if spec is None else ():
             cand = self.find(" ".join(words[i:]))
-            if cand:
-                spec = cand
-                rest = " ".join(words[:i])
-                if rest:
-                    if self.color(rest) is None:
-                        raise ValueError(f"unknown colour {rest!r} in material {text!r}")
-                    color_name = rest
+            if cand is None:
+                continue
+            rest = " ".join(words[:i])
+            if not rest or self.color(rest) is not None:
+                spec, color_name = cand, rest or None
                 break
         if spec is None:
-            for i in range(len(words)):
+            for i in range(1, len(words)):
                 cand = self.find(" ".join(words[:len(words) - i]))
-                if cand:  # "leather red" and the like
-                    spec, color_name = cand, " ".join(words[len(words) - i:]) or None
+                rest = " ".join(words[len(words) - i:])
+                if cand and self.color(rest) is not None:  # "leather red" and the like
+                    spec, color_name = cand, rest
                     break
         if spec is None:
-            if self.color(" ".join(words)) is not None and self._paint:
-                spec, color_name = self.materials[self._paint], " ".join(words)
-            elif words and words[-1] in ("paint", "painted") and self._paint:
-                spec, color_name = self.materials[self._paint], " ".join(words[:-1]) or None
+            if words and words[-1] in ("paint", "painted") and self._paint and self.color(" ".join(words[:-1])):
+                spec, color_name = self.materials[self._paint], " ".join(words[:-1])
             else:
-                raise ValueError(f"unknown material {text!r}; try one of: {', '.join(sorted(self.materials)[:12])}, ...")
+                known = [w for w in words if self.find(w) is None and self.color(w) is None]
+                hint = f" (unknown word {known[0]!r})" if known else ""
+                raise ValueError(f"unknown material {text!r}{hint}; try e.g. oak wood, marble, red leather, pale blue paint")
         if color:
             color_name = _norm(color)
         rgb = None

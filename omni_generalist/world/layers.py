@@ -72,6 +72,12 @@ def _merge_prim(src: Sdf.PrimSpec, dst_layer: Sdf.Layer, skip: set[Sdf.Path]) ->
         return
     dst = dst_layer.GetPrimAtPath(path)
     if dst is None:
+        if not any(p in skip for p in path.GetPrefixes()) and not _has_skipped_below(path, skip):
+            # a prim that is new to the committed layer: copy its whole subtree in one C++ call
+            parent = path.GetParentPath()
+            if parent == Sdf.Path.absoluteRootPath or dst_layer.GetPrimAtPath(parent) is not None:
+                if Sdf.CopySpec(src.layer, path, dst_layer, path):
+                    return
         dst = Sdf.CreatePrimInLayer(dst_layer, path)
         dst.specifier = src.specifier
     _copy_fields(src, dst)
@@ -85,6 +91,10 @@ def _merge_prim(src: Sdf.PrimSpec, dst_layer: Sdf.Layer, skip: set[Sdf.Path]) ->
         _copy_fields(prop, target)
     for child in src.nameChildren:
         _merge_prim(child, dst_layer, skip)
+
+
+def _has_skipped_below(path: Sdf.Path, skip: set[Sdf.Path]) -> bool:
+    return any(p.HasPrefix(path) for p in skip)
 
 
 def remove_prim_spec(layer: Sdf.Layer, path: Sdf.Path) -> bool:
