@@ -423,8 +423,12 @@ class ActionAPI:
         xf.AddOrientOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
         built = build_asset(self.stage, path, cat, size3, self.rng)
         bind_material(prim, ensure_material(self.stage, choice))
+        extra = {}
+        if built.surfaces:
+            extra["surfaces"] = [round(v, 5) for sf in built.surfaces
+                                 for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]
         label(prim, cat.name, choice.label, support, cat.movable if movable is None else bool(movable),
-              built.articulated, size=list(size3), placement=how)
+              built.articulated, size=list(size3), placement=how, **extra)
         if not cat.known:
             set_info(prim, generic=True)
         return obj_name

@@ -1,8 +1,9 @@
-"""Procedural assets: the object catalogue, asset builders, meshes and the material library."""
+"""Procedural assets: the object catalogue, generators, convex parts and the material library."""
 
-from .builders import BuiltAsset, build_asset, register_builder
+from .builders import build_asset, generator, generator_for
 from .catalog import Catalog, Category, catalog
 from .materials import MaterialChoice, MaterialLibrary, material_library
+from .parts import AssetWriter, BuiltAsset, Surface
 
-__all__ = ["BuiltAsset", "Catalog", "Category", "MaterialChoice", "MaterialLibrary", "build_asset", "catalog",
-           "material_library", "register_builder"]
+__all__ = ["AssetWriter", "BuiltAsset", "Catalog", "Category", "MaterialChoice", "MaterialLibrary", "Surface",
+           "build_asset", "catalog", "generator", "generator_for", "material_library"]
