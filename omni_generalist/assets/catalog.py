@@ -123,7 +123,14 @@ def _category_from_toml(name: str, d: dict) -> Category:
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    """Load the catalogue from ``data/knowledge/objects.toml`` once per process."""
-    with open(data_dir() / "knowledge" / "objects.toml", "rb") as fh:
-        raw = tomllib.load(fh)
-    return Catalog({k.lower(): _category_from_toml(k.lower(), v) for k, v in raw.items()})
+    """Load the catalogue from ``data/knowledge/objects*.toml`` once per process."""
+    cats: dict[str, Category] = {}
+    for path in sorted((data_dir() / "knowledge").glob("objects*.toml")):
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+        for key, value in raw.items():
+            name = key.lower()
+            if name in cats:
+                raise ValueError(f"{path.name}: category {name!r} is defined twice")
+            cats[name] = _category_from_toml(name, value)
+    return Catalog(cats)

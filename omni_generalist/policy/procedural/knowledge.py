@@ -1,0 +1,82 @@
+"""Room types of the knowledge base (``data/knowledge/rooms.toml``)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...paths import data_dir
+
+
+@dataclass(frozen=True)
+class RoomObject:
+    """One typical object of a room type: category, count range and placement."""
+
+    category: str
+    count: tuple[int, int]
+    placement: str
+
+
+@dataclass(frozen=True)
+class RoomType:
+    """What a kind of room looks like: size, materials, windows, lighting and typical objects."""
+
+    name: str
+    synonyms: tuple[str, ...]
+    size_min: tuple[float, float]
+    size_max: tuple[float, float]
+    height: tuple[float, float]
+    floor: str
+    walls: str
+    windows: tuple[int, int]
+    door_width: float
+    lighting: str
+    objects: tuple[RoomObject, ...]
+
+
+def _room(name: str, d: dict) -> RoomType:
+    size = d.get("size", [[3.5, 3.5], [5.0, 5.0]])
+    return RoomType(
+        name=name, synonyms=tuple(s.lower() for s in d.get("synonyms", ())),
+        size_min=(float(size[0][0]), float(size[0][1])), size_max=(float(size[1][0]), float(size[1][1])),
+        height=tuple(float(v) for v in d.get("height", (2.6, 2.8))),  # type: ignore[arg-type]
+        floor=str(d.get("floor", "oak wood")), walls=str(d.get("walls", "painted white")),
+        windows=tuple(int(v) for v in d.get("windows", (1, 2))),  # type: ignore[arg-type]
+        door_width=float(d.get("door_width", 0.9)), lighting=str(d.get("lighting", "neutral")),
+        objects=tuple(RoomObject(str(o["category"]).lower(), (int(o["count"][0]), int(o["count"][1])),
+                                 str(o.get("placement", "floor"))) for o in d.get("objects", ())),
+    )
+
+
+class RoomKB:
+    """Room types by name or synonym."""
+
+    def __init__(self, rooms: dict[str, RoomType]):
+        self.rooms = rooms
+        self.names: dict[str, str] = {}
+        for r in rooms.values():
+            self.names[r.name] = r.name
+        for r in rooms.values():
+            for s in r.synonyms:
+                self.names.setdefault(s, r.name)
+
+    def find(self, text: str) -> RoomType | None:
+        key = re.sub(r"\s+", " ", text.strip().lower().replace("-", " "))
+        name = self.names.get(key)
+        return self.rooms[name] if name else None
+
+    def get(self, name: str) -> RoomType:
+        found = self.find(name)
+        if found is None:
+            raise KeyError(f"unknown room type {name!r}")
+        return found
+
+
+@lru_cache(maxsize=1)
+def room_kb() -> RoomKB:
+    """Load ``data/knowledge/rooms.toml`` once per process."""
+    with open(data_dir() / "knowledge" / "rooms.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    return RoomKB({k.lower(): _room(k.lower(), v) for k, v in raw.items()})

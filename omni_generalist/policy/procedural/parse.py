@@ -1,0 +1,499 @@
+"""Prompt understanding: free text → a structured scene request.
+
+The parser matches the knowledge base's own words (object categories and synonyms, room types,
+materials, colours) by longest match over the tokens, reads counts ("two", "12", "a pair of",
+"a dozen"), attributes (colour, material, style), relations ("on the counter", "facing a
+whiteboard", "in the corner", "full of books"), room size, density and lighting words. Words
+that look like a noun but are not known go through :mod:`.embed` (fuzzy spelling first, then
+a text embedding), and if still unknown become a generic labelled object.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ...assets.catalog import Catalog, catalog, singular
+from ...assets.materials import MaterialLibrary, material_library
+from . import vocab as V
+from .knowledge import RoomKB, room_kb
+
+
+@dataclass
+class ObjectRequest:
+    """One object (or group) the prompt asks for."""
+
+    category: str
+    count: int = 1
+    explicit_count: bool = False
+    material: str | None = None
+    color: str | None = None
+    relation: str | None = None
+    target: str | None = None
+    target_count: int = 1
+    wall_hint: str | None = None
+    articulated: bool = False
+    scale: float = 1.0
+    known: bool = True
+    words: str = ""
+    mapped_from: str | None = None
+
+
+@dataclass
+class PromptSpec:
+    """Everything the parser understood from a prompt."""
+
+    text: str
+    room_type: str | None = None
+    room_words: str = ""
+    size_scale: float = 1.0
+    density: str = "normal"
+    style: str | None = None
+    wall_material: str | None = None
+    wall_color: str | None = None
+    floor_material: str | None = None
+    lighting: list[str] = field(default_factory=list)
+    single_light: bool = False
+    objects: list[ObjectRequest] = field(default_factory=list)
+    unknown_words: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    kind: str  # object | room | material | color | surface | count | vague | rel | content | sep | word | pron
+    value: object
+    start: int
+    end: int
+    text: str
+
+
+_SEP_WORDS = {"and", "with", "plus", "featuring", "including", "includes", "has", "have", "having", "while", "where",
+              "but", "then", "also", "containing"}
+_SURFACES = {"wall": "wall", "walls": "wall", "floor": "floor", "floors": "floor", "flooring": "floor",
+             "floorboards": "floor", "ceiling": "ceiling", "ceilings": "ceiling"}
+_ADJ_MATERIAL = {"wooden": "oak wood", "wood": "oak wood", "metal": "brushed metal", "metallic": "brushed metal",
+                 "plastic": "plastic", "stone": "stone", "tiled": "ceramic tile", "tile": "ceramic tile",
+                 "carpeted": "carpet", "hardwood": "oak wood", "parquet": "oak wood", "leather": "leather",
+                 "marble": "marble", "glass": "glass", "brick": "brick", "concrete": "concrete", "velvet": "velvet",
+                 "wicker": "wicker", "rattan": "wicker", "steel": "steel", "iron": "cast iron", "golden": "brass",
+                 "silver": "chrome", "ceramic": "ceramic", "porcelain": "porcelain", "bamboo": "bamboo",
+                 "fabric": "fabric", "upholstered": "fabric", "cloth": "fabric", "woolen": "wool", "woollen": "wool",
+                 "linen": "linen", "granite": "granite", "chrome": "chrome", "brass": "brass", "copper": "copper"}
+_PRONOUNS = {"it", "them", "this", "that", "these", "those", "one", "top"}
+
+
+def normalize(text: str) -> list[str]:
+    """Lowercase, split punctuation off and return the tokens (separators are kept as ``,``)."""
+    t = unicodedata.normalize("NFKC", text).lower()
+    t = t.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    t = re.sub(r"'s\b", "", t)
+    t = re.sub(r"(\d+)\s*x\b", r"\1 ", t)  # "12x desks"
+    t = re.sub(r"[\-_/]", " ", t)
+    t = re.sub(r"[;:.!?()\[\]{}\"]", " , ", t)
+    t = t.replace(",", " , ").replace("&", " and ")
+    return [w for w in re.sub(r"[^a-z0-9, ']+", " ", t).split() if w and w != "'"]
+
+
+class Parser:
+    """Turns prompts into :class:`PromptSpec` using the knowledge base."""
+
+    def __init__(self, cat: Catalog | None = None, rooms: RoomKB | None = None, lib: MaterialLibrary | None = None):
+        self.cat = cat or catalog()
+        self.rooms = rooms or room_kb()
+        self.lib = lib or material_library()
+        self.phrases: dict[tuple[str, ...], list[tuple[str, object]]] = {}
+        for name in self.cat.names():
+            self._add(name, "object", self.cat.find(name).name)
+        for name in self.rooms.names:
+            self._add(name, "room", self.rooms.names[name])
+            if name.endswith(" room"):
+                pass
+        for spec in self.lib.materials.values():
+            for name in (spec.name, *spec.synonyms):
+                self._add(name, "material", spec.name)
+        for name in self.lib.colors:
+            self._add(name, "color", name)
+        self.maxlen = max(len(k) for k in self.phrases)
+        self.single_words = sorted({w for k in self.phrases for w in k if len(w) >= 4})
+
+    def _add(self, name: str, kind: str, value: object) -> None:
+        key = tuple(name.lower().replace("-", " ").split())
+        self.phrases.setdefault(key, [])
+        if (kind, value) not in self.phrases[key]:
+            self.phrases[key].append((kind, value))
+
+    # ------------------------------------------------------------------ scanning
+    def _lookup(self, words: list[str]) -> list[tuple[str, object]] | None:
+        key = tuple(words)
+        if key in self.phrases:
+            return self.phrases[key]
+        sing = tuple(words[:-1]) + (singular(words[-1]),)
+        return self.phrases.get(sing)
+
+    def _fix_typo(self, word: str) -> str:
+        if len(word) < 4 or word in V.STOP or word in V.NUMBERS or word in V.VAGUE:
+            return word
+        if self._lookup([word]) or word in _SURFACES or word in _ADJ_MATERIAL or word in V.LIGHT_WORDS:
+            return word
+        match = difflib.get_close_matches(word, self.single_words, n=1, cutoff=0.84)
+        if not match:
+            match = difflib.get_close_matches(singular(word), self.single_words, n=1, cutoff=0.84)
+        return match[0] if match else word
+
+    def _scan(self, tokens: list[str]) -> list[_Item]:
+        items: list[_Item] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            if tok == ",":
+                items.append(_Item("sep", ",", i, i + 1, tok))
+                i += 1
+                continue
+            # relation and content phrases (multi-word first)
+            hit = None
+            for phrase in V.CONTENT_VERBS:
+                ws = phrase.split()
+                if tokens[i:i + len(ws)] == ws and phrase != "with":
+                    hit = _Item("content", phrase, i, i + len(ws), phrase)
+                    break
+            if hit is None:
+                for phrase, kind in V.RELATIONS:
+                    ws = phrase.split()
+                    if tokens[i:i + len(ws)] == ws:
+                        hit = _Item("rel", kind, i, i + len(ws), phrase)
+                        break
+            if hit is not None and not (hit.value == "at" and i + 1 < n and tokens[i + 1] not in V.ARTICLES):
+                items.append(hit)
+                i = hit.end
+                continue
+            # knowledge-base phrases, longest first
+            found = None
+            for length in range(min(self.maxlen, n - i), 0, -1):
+                span = tokens[i:i + length]
+                if "," in span:
+                    continue
+                kinds = self._lookup(span)
+                if kinds:
+                    found = (length, kinds)
+                    break
+            if found:
+                length, kinds = found
+                text = " ".join(tokens[i:i + length])
+                for kind, value in kinds:
+                    items.append(_Item(kind, value, i, i + length, text))
+                i += length
+                continue
+            if tok.isdigit():
+                items.append(_Item("count", min(int(tok), 500), i, i + 1, tok))
+            elif tok in V.NUMBERS and tok not in ("a", "an"):
+                val = V.NUMBERS[tok]
+                if tok in V.TENS and i + 1 < n and tokens[i + 1] in V.UNITS:
+                    val += V.NUMBERS[tokens[i + 1]]
+                    items.append(_Item("count", val, i, i + 2, f"{tok} {tokens[i + 1]}"))
+                    i += 2
+                    continue
+                if tok == "dozen" and items and items[-1].kind == "count" and items[-1].end == i:
+                    items[-1].value = int(items[-1].value) * 12
+                    items[-1].end = i + 1
+                    i += 1
+                    continue
+                items.append(_Item("count", val, i, i + 1, tok))
+            elif tok in ("a", "an") and i + 1 < n and tokens[i + 1] in ("pair", "couple", "dozen"):
+                pass
+            elif tok in V.VAGUE:
+                items.append(_Item("vague", V.VAGUE[tok], i, i + 1, tok))
+            elif tok in _SURFACES:
+                items.append(_Item("surface", _SURFACES[tok], i, i + 1, tok))
+            elif tok in _ADJ_MATERIAL:
+                items.append(_Item("material", _ADJ_MATERIAL[tok], i, i + 1, tok))
+            elif tok in _PRONOUNS:
+                items.append(_Item("pron", tok, i, i + 1, tok))
+            elif tok in _SEP_WORDS:
+                items.append(_Item("sep", tok, i, i + 1, tok))
+            else:
+                items.append(_Item("word", tok, i, i + 1, tok))
+            i += 1
+        return items
+
+    # ------------------------------------------------------------------ parsing
+    def parse(self, text: str) -> PromptSpec:
+        """Parse a prompt."""
+        spec = PromptSpec(text=text)
+        raw = normalize(text)
+        tokens = [self._fix_typo(t) if t != "," else t for t in raw]
+        joined = " ".join(tokens)
+        self._global_words(tokens, joined, spec)
+        items = self._scan(tokens)
+        items = self._resolve_ambiguity(items)
+        self._room(items, spec)
+        self._objects(items, tokens, spec)
+        return spec
+
+    def _global_words(self, tokens: list[str], joined: str, spec: PromptSpec) -> None:
+        for tok in tokens:
+            if tok in V.SIZE_WORDS and spec.size_scale == 1.0:
+                spec.size_scale = V.SIZE_WORDS[tok]
+            if tok in V.STYLES and spec.style is None:
+                spec.style = V.STYLES[tok]
+            if tok in V.DENSE_WORDS:
+                spec.density = "dense"
+            elif tok in V.SPARSE_WORDS and spec.density != "dense":
+                spec.density = "sparse"
+            mood = V.LIGHT_WORDS.get(tok)
+            if mood and mood not in spec.lighting:
+                spec.lighting.append(mood)
+        for style in ("mid century", "art deco"):
+            if style in joined:
+                spec.style = V.STYLES[style]
+        if "low light" in joined or "low lighting" in joined or "lights off" in joined:
+            spec.lighting.append("dim")
+        if "well lit" in joined or "lots of light" in joined or "natural light" in joined:
+            spec.lighting.append("bright")
+        if re.search(r"\b(single|one|a lone|only one) (lamp|light|bulb)\b", joined):
+            spec.single_light = True
+        if "full of" in joined and spec.density == "dense" and "densely" not in joined and "packed" not in joined:
+            spec.density = "normal"  # "a shelf full of books" is about the shelf
+        spec.lighting = list(dict.fromkeys(spec.lighting))
+
+    def _resolve_ambiguity(self, items: list[_Item]) -> list[_Item]:
+        """Keep one reading per span: a word that is an object and an attribute is an attribute
+        when another object follows it directly ("glass coffee table", "orange sofa")."""
+        out: list[_Item] = []
+        spans: dict[tuple[int, int], list[_Item]] = {}
+        for it in items:
+            spans.setdefault((it.start, it.end), []).append(it)
+        ordered = sorted(spans.items())
+        for k, ((start, end), group) in enumerate(ordered):
+            if len(group) == 1:
+                out.append(group[0])
+                continue
+            kinds = {g.kind: g for g in group}
+            nxt = ordered[k + 1][1] if k + 1 < len(ordered) else []
+            next_is_noun = any(g.kind in ("object", "surface", "room") for g in nxt) or \
+                (nxt and nxt[0].kind == "word" and nxt[0].value not in V.STOP)
+            if next_is_noun and ("material" in kinds or "color" in kinds):
+                out.append(kinds.get("material") or kinds["color"])
+            elif "object" in kinds:
+                out.append(kinds["object"])
+            elif "room" in kinds:
+                out.append(kinds["room"])
+            else:
+                out.append(group[0])
+        return out
+
+    def _room(self, items: list[_Item], spec: PromptSpec) -> None:
+        rooms = [it for it in items if it.kind == "room"]
+        if rooms:
+            spec.room_type = str(rooms[0].value)
+            spec.room_words = rooms[0].text
+
+    def _objects(self, items: list[_Item], tokens: list[str], spec: PromptSpec) -> None:
+        clauses: list[list[_Item]] = [[]]
+        seps: list[str] = [""]
+        for it in items:
+            if it.kind == "sep":
+                if clauses[-1]:
+                    clauses.append([])
+                    seps.append(str(it.value))
+                else:
+                    seps[-1] = seps[-1] or str(it.value)
+                continue
+            clauses[-1].append(it)
+        owner: ObjectRequest | None = None  # container or support whose contents are being listed
+        owner_kind = "on"
+        last_head: ObjectRequest | None = None
+        for clause, sep in zip(clauses, seps, strict=True):
+            if not clause:
+                continue
+            req, rel_items, content = self._clause(clause, spec, tokens)
+            if req is None:
+                if content is not None and last_head is not None:
+                    owner, owner_kind = last_head, "in" if content in ("full of", "filled with") else "on"
+                continue
+            explicit_rel = bool(rel_items)
+            if explicit_rel:
+                self._relation(req, rel_items, spec, last_head)
+                owner = None
+            elif owner is not None and sep in ("and", ",", "with", "containing", ""):
+                small = self.cat.get(req.category).placement in ("on_surface", "in_container")
+                if small or sep != "with":
+                    req.relation, req.target = owner_kind, owner.category
+                    if not req.explicit_count:
+                        req.count = 8 if owner_kind == "in" and self.cat.get(owner.category).shelves else 6
+            elif sep == "with" and last_head is not None:
+                owner_cat = self.cat.get(last_head.category)
+                small = self.cat.get(req.category).placement in ("on_surface", "in_container")
+                if small and (owner_cat.support_surface or owner_cat.container or owner_cat.shelves):
+                    req.relation, req.target = "on", last_head.category
+            if content is not None:
+                owner, owner_kind = req, "in" if content in ("full of", "filled with") else "on"
+            spec.objects.append(req)
+            last_head = req
+
+    def _clause(self, clause: list[_Item], spec: PromptSpec, tokens: list[str]):
+        """Read one clause: [count] [attributes] head-noun [relation target] [content-verb]."""
+        head_idx = None
+        rel_at = None
+        content = None
+        for k, it in enumerate(clause):
+            if it.kind in ("rel",) and rel_at is None and head_idx is not None:
+                rel_at = k
+                break
+            if it.kind == "content":
+                content = str(it.value)
+                break
+            if it.kind == "object":
+                head_idx = k
+        before = clause[:head_idx] if head_idx is not None else clause[: rel_at if rel_at is not None else len(clause)]
+        if head_idx is None:
+            # a clause about the room: surfaces, materials, colours ("painted in pale blue", "brick walls")
+            self._surface_clause(clause, spec)
+            words = [it for it in before if it.kind == "word" and it.value not in V.STOP and len(str(it.value)) > 2]
+            if words and not any(it.kind in ("surface", "room") for it in clause):
+                return self._unknown(words[-1].text, before, spec), [], content
+            return None, [], content
+        head = clause[head_idx]
+        req = ObjectRequest(category=str(head.value), words=" ".join(it.text for it in clause))
+        plural = tokens[head.end - 1] != singular(tokens[head.end - 1]) or tokens[head.end - 1].endswith("s") and \
+            tokens[head.end - 1] not in ("glass", "dress", "bus")
+        self._attributes(req, before, plural)
+        rest = clause[head_idx + 1:]
+        rels = []
+        for k, it in enumerate(rest):
+            if it.kind == "rel":
+                rels = rest[k:]
+                break
+            if it.kind == "content":
+                content = str(it.value)
+                break
+        joined = " ".join(it.text for it in rest)
+        if any(p in joined for p in V.ARTICULATION_PHRASES) or re.search(r"\b(open|opens|opened)\b", joined):
+            req.articulated = True
+        return req, rels, content
+
+    def _unknown(self, noun: str, before: list[_Item], spec: PromptSpec) -> ObjectRequest | None:
+        from .embed import nearest_category
+
+        word = singular(noun)
+        spec.unknown_words.append(word)
+        hit = nearest_category(word, self.cat)
+        req = ObjectRequest(category=hit or word, known=hit is not None, mapped_from=word if hit else None)
+        plural = noun != word
+        self._attributes(req, before, plural)
+        return req
+
+    def _attributes(self, req: ObjectRequest, before: list[_Item], plural: bool) -> None:
+        count = None
+        for k, it in enumerate(before):
+            if it.kind == "count":
+                count = int(it.value) if count is None else count * int(it.value)
+            elif it.kind == "vague":
+                count = int(it.value) if count is None else count
+            elif it.kind == "material":
+                req.material = str(it.value)
+            elif it.kind == "color":
+                req.color = str(it.value)
+            elif it.kind == "word" and it.value in V.SIZE_WORDS:
+                req.scale = V.SIZE_WORDS[str(it.value)]
+            elif it.kind == "word" and it.value in ("long", "wide"):
+                req.scale = 1.3
+        if count is not None:
+            req.count, req.explicit_count = max(1, count), True
+        elif plural:
+            req.count = 3 if self.cat.get(req.category).placement in ("on_surface", "in_container") else 2
+        if req.color and req.material is None:
+            req.material = None  # a colour alone keeps the category's material, tinted
+
+    def _relation(self, req: ObjectRequest, rel_items: list[_Item], spec: PromptSpec,
+                  last_head: ObjectRequest | None) -> None:
+        rel = str(rel_items[0].value)
+        target_items = rel_items[1:]
+        objs = [it for it in target_items if it.kind == "object"]
+        surfaces = [it for it in target_items if it.kind == "surface"]
+        words = {str(it.value) for it in target_items if it.kind in ("word", "pron", "vague")}
+        counts = [int(it.value) for it in target_items if it.kind == "count"]
+        if rel in ("in", "at", "on") and ("corner" in words or "corners" in words):
+            req.relation = "corner"
+            return
+        if rel in ("in", "at") and words & {"middle", "center", "centre"}:
+            req.relation = "center"
+            return
+        if surfaces:
+            kind = str(surfaces[0].value)
+            if kind == "wall":
+                window = "window" in words or any(it.kind == "object" and "window" in str(it.value) for it in target_items)
+                if rel in ("on",) or "hanging" in req.words or "mounted" in req.words:
+                    req.relation = "on_wall" if self.cat.get(req.category).placement in ("on_wall",) or rel == "on" else "against_wall"
+                else:
+                    req.relation = "against_wall"
+                req.wall_hint = "window" if window else None
+                return
+            if kind == "ceiling":
+                req.relation = "ceiling"
+                return
+            if kind == "floor":
+                req.relation = "floor"
+                return
+        if "window" in words and not objs:
+            req.relation, req.wall_hint = "against_wall", "window"
+            return
+        if objs:
+            target = str(objs[0].value)
+            # "guitars on stands" → guitar stand
+            compound = self.cat.find(f"{req.category} {objs[0].text}")
+            if compound is not None:
+                target = compound.name
+            req.target = target
+            plural_t = objs[0].text != singular(objs[0].text)
+            req.target_count = counts[0] if counts else (req.count if plural_t else 1)
+        elif words & _PRONOUNS and last_head is not None:
+            req.target = last_head.category
+        else:
+            word_targets = [w for w in words if w not in V.STOP and len(w) > 2]
+            if word_targets:
+                compound = self.cat.find(f"{req.category} {word_targets[0]}")
+                if compound is not None:
+                    req.target = compound.name
+        if req.target is None:
+            return
+        mapping = {"on": "on", "in": "in", "at": "next_to", "next_to": "next_to", "under": "next_to",
+                   "behind": "next_to", "between": "next_to", "facing": "facing", "front": "facing",
+                   "around": "around"}
+        req.relation = mapping.get(rel, "next_to")
+        if req.relation == "in" and not self.cat.get(req.target).container:
+            req.relation = "on"  # "books in the bookcase", "clothes in the wardrobe" rest on its shelves
+
+    def _surface_clause(self, clause: list[_Item], spec: PromptSpec) -> None:
+        surf = next((str(it.value) for it in clause if it.kind == "surface"), None)
+        mats = [str(it.value) for it in clause if it.kind == "material"]
+        cols = [str(it.value) for it in clause if it.kind == "color"]
+        painted = any(it.text in ("painted", "paint") for it in clause)
+        if surf is None and not (painted or cols or mats):
+            return
+        target = surf or "wall"
+        if surf is None and mats and not painted:
+            return  # a lone material word with no surface: nothing to apply it to
+        if target == "wall":
+            if mats:
+                spec.wall_material = mats[0]
+            if cols:
+                spec.wall_color = cols[0]
+        elif target == "floor":
+            if mats:
+                spec.floor_material = mats[0]
+            elif cols:
+                spec.floor_material = f"{cols[0]} carpet"
+
+
+_PARSER: Parser | None = None
+
+
+def parse_prompt(text: str) -> PromptSpec:
+    """Parse ``text`` with the knowledge base (the parser is built once per process)."""
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = Parser()
+    return _PARSER.parse(text)

@@ -1,0 +1,111 @@
+"""Words the prompt parser knows: numbers, quantities, styles, sizes, densities, lighting, relations."""
+
+from __future__ import annotations
+
+NUMBERS = {
+    "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "pair": 2, "couple": 2, "both": 2, "twin": 2, "double": 2, "triple": 3,
+}
+TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+
+VAGUE = {  # quantity words without a number: a plausible count
+    "few": 3, "several": 4, "some": 3, "many": 6, "lots": 8, "lot": 8, "bunch": 5, "plenty": 6, "multiple": 3,
+    "numerous": 8, "various": 4, "assorted": 4, "set": 4, "row": 5, "rows": 10, "stack": 5, "pile": 6,
+    "dozens": 24, "hundreds": 100, "scores": 40, "handful": 4, "collection": 6, "array": 6, "loads": 10,
+}
+
+ARTICLES = {"a", "an", "the", "one", "some", "any", "this", "that", "its", "their", "his", "her", "my", "our", "your"}
+
+STOP = {
+    "a", "an", "the", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by", "from", "is", "are", "be", "it",
+    "its", "that", "this", "there", "which", "who", "has", "have", "having", "as", "well", "also", "plus", "very",
+    "some", "room", "space", "area", "scene", "place", "setting", "style", "styled", "themed", "look", "feel",
+    "filled", "full", "lit", "light", "lighting", "lights", "can", "be", "opened", "open", "openable", "that", "which",
+    "wall", "walls", "floor", "floors", "flooring", "ceiling", "corner", "middle", "center", "centre", "side",
+    "each", "every", "other", "another", "few", "several", "many", "lots", "lot", "pair", "couple", "bunch",
+    "dozen", "set", "sets", "row", "rows", "like", "into", "onto", "up", "down", "over", "under", "near", "next",
+    "beside", "behind", "between", "against", "along", "around", "facing", "front", "back", "top", "inside",
+    "holding", "containing", "stacked", "hanging", "mounted", "placed", "sitting", "standing", "resting", "lying",
+    "arranged", "scattered", "spread", "lined", "stocked", "covered", "painted", "made", "built", "where", "while",
+    "just", "only", "all", "both", "small", "large", "big", "little", "tiny", "huge", "long", "short", "tall", "low",
+    "high", "wide", "narrow", "new", "old", "nice", "beautiful", "cozy", "cosy", "clean", "messy", "bright",
+    "brightly", "dim", "dimly", "dark", "warm", "cool", "cold", "neon", "soft", "sunny", "airy", "simple",
+    "typical", "standard", "regular", "generic", "basic", "real", "realistic", "modern", "rustic", "industrial",
+    "vintage", "retro", "minimalist", "minimal", "bohemian", "boho", "scandinavian", "traditional", "classic",
+    "contemporary", "luxurious", "luxury", "elegant", "futuristic", "farmhouse", "coastal", "japanese",
+    "densely", "dense", "packed", "crowded", "cluttered", "sparse", "sparsely", "empty", "bare", "furnished",
+    "decorated", "equipped", "featuring", "including", "includes", "include", "contains", "contain", "holds",
+    "hold", "held", "them", "they", "those", "these", "his", "her", "their", "our", "my", "your", "big", "tidy",
+    "organized", "busy", "quiet", "private", "shared", "public", "main", "small", "medium", "sized", "size",
+    "visitor", "guest", "student", "students", "kids", "kid", "children", "child", "baby", "people", "person",
+    "customers", "staff", "patients", "patient", "please", "make", "create", "generate", "build", "give", "me",
+    "want", "need", "would", "should", "could", "want", "show", "design", "i", "we", "you", "with", "without",
+}
+
+STYLES = {
+    "modern": "modern", "contemporary": "modern", "sleek": "modern", "rustic": "rustic", "farmhouse": "rustic",
+    "cabin": "rustic", "industrial": "industrial", "loft": "industrial", "vintage": "vintage", "retro": "vintage",
+    "antique": "vintage", "victorian": "vintage", "minimalist": "minimalist", "minimal": "minimalist",
+    "scandinavian": "scandinavian", "nordic": "scandinavian", "bohemian": "bohemian", "boho": "bohemian",
+    "traditional": "traditional", "classic": "traditional", "luxurious": "luxury", "luxury": "luxury",
+    "elegant": "luxury", "futuristic": "futuristic", "coastal": "coastal", "japanese": "japanese", "zen": "japanese",
+    "cozy": "cozy", "cosy": "cozy", "mid century": "vintage", "art deco": "luxury",
+}
+
+# style → (floor, walls, furniture wood, textile, accent metal)
+STYLE_PALETTE = {
+    "modern": ("ceramic tile", "painted white", "walnut wood", "fabric", "chrome"),
+    "rustic": ("pine wood", "brick", "pine wood", "wool", "cast iron"),
+    "industrial": ("concrete", "brick", "steel", "leather", "steel"),
+    "vintage": ("walnut wood", "plaster", "cherry wood", "velvet", "brass"),
+    "minimalist": ("birch wood", "painted white", "birch wood", "linen", "aluminum"),
+    "scandinavian": ("birch wood", "painted white", "birch wood", "linen", "brushed metal"),
+    "bohemian": ("oak wood", "plaster", "wicker", "wool", "brass"),
+    "traditional": ("oak wood", "plaster", "cherry wood", "fabric", "brass"),
+    "luxury": ("marble", "plaster", "walnut wood", "velvet", "brass"),
+    "futuristic": ("concrete", "painted white", "white plastic", "leather", "chrome"),
+    "coastal": ("oak wood", "painted white", "birch wood", "linen", "brushed metal"),
+    "japanese": ("bamboo", "plaster", "oak wood", "linen", "black plastic"),
+    "cozy": ("oak wood", "plaster", "oak wood", "wool", "brass"),
+}
+
+SIZE_WORDS = {"tiny": 0.6, "small": 0.75, "compact": 0.75, "cramped": 0.7, "little": 0.8, "narrow": 0.8,
+              "cozy": 0.9, "cosy": 0.9, "medium": 1.0, "large": 1.3, "big": 1.3, "spacious": 1.4, "roomy": 1.3,
+              "wide": 1.2, "huge": 1.7, "vast": 1.8, "enormous": 1.8, "massive": 1.7, "giant": 1.7, "grand": 1.3}
+DENSE_WORDS = {"densely", "dense", "packed", "crowded", "cluttered", "stuffed", "jammed", "full", "busy", "messy",
+               "overflowing", "hoarder", "crammed"}
+SPARSE_WORDS = {"sparse", "sparsely", "empty", "bare", "minimal", "minimalist", "uncluttered", "spartan"}
+
+LIGHT_WORDS = {
+    "dim": "dim", "dimly": "dim", "dark": "dim", "darkened": "dim", "moody": "dim", "candlelit": "dim",
+    "gloomy": "dim", "shadowy": "dim", "low": None,
+    "bright": "bright", "brightly": "bright", "sunny": "bright", "sunlit": "bright", "airy": "bright",
+    "luminous": "bright", "illuminated": "bright",
+    "warm": "warm", "cool": "cool", "cold": "cool", "daylight": "cool", "fluorescent": "cool", "clinical": "cool",
+    "neon": "neon",
+}
+
+# relation phrases, longest first; value: relation kind
+RELATIONS = [
+    ("on top of", "on"), ("on the top of", "on"), ("sitting on", "on"), ("resting on", "on"), ("placed on", "on"),
+    ("standing on", "on"), ("lying on", "on"), ("set on", "on"), ("upon", "on"), ("onto", "on"), ("atop", "on"),
+    ("inside of", "in"), ("inside", "in"), ("within", "in"), ("in front of", "front"),
+    ("next to", "next_to"), ("close to", "next_to"), ("adjacent to", "next_to"), ("beside", "next_to"),
+    ("besides", "next_to"), ("alongside", "next_to"), ("near", "next_to"), ("by", "next_to"), ("beneath", "under"),
+    ("underneath", "under"), ("under", "under"), ("below", "under"), ("behind", "behind"),
+    ("between", "between"), ("facing", "facing"), ("looking at", "facing"), ("pointed at", "facing"),
+    ("toward", "facing"), ("towards", "facing"), ("opposite", "facing"), ("across from", "facing"),
+    ("around", "around"), ("surrounding", "around"), ("encircling", "around"), ("circling", "around"),
+    ("at", "at"), ("on", "on"), ("in", "in"),
+]
+
+CONTENT_VERBS = ["full of", "filled with", "stocked with", "holding", "containing", "loaded with", "packed with",
+                 "stacked with", "lined with", "covered with", "covered in", "topped with", "piled with",
+                 "with", "displaying", "carrying", "storing", "housing"]
+
+ARTICULATION_PHRASES = ["can be opened", "that opens", "that open", "openable", "opening", "can open", "working",
+                        "functional", "operable", "with doors that open", "with opening doors", "articulated"]
