@@ -38,9 +38,9 @@ class GeneratorConfig:
     """How ``generate`` runs the policy loop and writes the world."""
 
     policy: str = "procedural"
-    max_steps: int = 64
+    max_steps: int = 300
     """Most actions a policy may take for one world."""
-    max_failures: int = 8
+    max_failures: int = 64
     """Most failed actions tolerated before generation stops with an error."""
     max_prompt_chars: int = 8000
     format: str = "usd"

@@ -167,6 +167,8 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
             "physics": None,
             "timings": {"build_s": round(t_build, 3)},
         }
+        if hasattr(policy, "summary"):
+            report["plan"] = policy.summary()
         with atomic_dir(out, force) as tmp:
             t1 = time.perf_counter()
             world_file = _write_world(tmp, sandbox.layer, log, report, fmt)

@@ -46,6 +46,12 @@ def _snake(text: str) -> str:
     return name if not name[0].isdigit() else f"o_{name}"
 
 
+def _supports(obj: ObjectInfo) -> bool:
+    """True for objects small things can be put on (tables, counters, shelves)."""
+    c = catalog().get(obj.category)
+    return c.support_surface or c.shelves > 0
+
+
 def _size3(size, what: str) -> tuple[float, float, float]:
     try:
         vals = tuple(float(v) for v in size)
@@ -275,7 +281,7 @@ class ActionAPI:
                    against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
                    side: str | None = None, facing: str | None = None, around: str | None = None,
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
-                   center: bool = False, movable: bool | None = None) -> str:
+                   center: bool = False, movable: bool | None = None, serves: str | None = None) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
@@ -299,6 +305,8 @@ class ActionAPI:
             on_ceiling: hang from the ceiling.
             center: stand in the middle of the room.
             movable: override whether physics treats it as a free rigid body.
+            serves: name of the table or desk this seat belongs to (set automatically by ``around``);
+                a robot reaches a seat from its back.
 
         Returns:
             The new object's name.
@@ -329,7 +337,7 @@ class ActionAPI:
             pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
             support = target.path
         elif how == "on_any":
-            surfaces = sorted((o for o in objs if catalog().get(o.category).support_surface), key=lambda o: o.name)
+            surfaces = sorted((o for o in objs if _supports(o)), key=lambda o: o.name)
             self.rng.shuffle(surfaces)
             for target in surfaces:
                 try:
@@ -385,13 +393,17 @@ class ActionAPI:
                 P.at_position(pose.x, pose.y, pose.z, size3, yaw, room, obs)
         elif rotation is not None and how not in ("position", "anywhere", "center"):
             yaw = float(rotation)
+        if how == "around" and serves is None:
+            serves = self.get_object(around).name
+        elif serves is not None:
+            serves = self.get_object(serves).name
         return self._create(cat, name, size3, material, color, (pose.x, pose.y, pose.z), yaw, support,
-                            how, movable)
+                            how, movable, serves)
 
     def _default_placement(self, cat: Category, room: RoomInfo | None) -> str:
         if cat.placement == "on_surface" or cat.placement == "in_container":
             surfaces = [o for o in self._objects()
-                        if catalog().get(o.category).support_surface and str(o.path) not in self.removed]
+                        if _supports(o) and str(o.path) not in self.removed]
             if surfaces:
                 return "on_any"
             return "anywhere"
@@ -409,7 +421,7 @@ class ActionAPI:
         raise PlacementError(f"no free wall space for an object {size3[0]:.2f} m wide")
 
     def _create(self, cat: Category, name: str | None, size3, material: str | None, color: str | None,
-                pos, yaw: float, support: str, how: str, movable: bool | None) -> str:
+                pos, yaw: float, support: str, how: str, movable: bool | None, serves: str | None = None) -> str:
         choice = material_library().resolve(material or cat.material, color)
         obj_name = _snake(name) if name else self._unique(OBJECTS, _snake(cat.name))
         path = OBJECTS.AppendChild(obj_name)
@@ -423,12 +435,13 @@ class ActionAPI:
         xf.AddOrientOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
         built = build_asset(self.stage, path, cat, size3, self.rng)
         bind_material(prim, ensure_material(self.stage, choice))
-        extra = {}
+        extra: dict = {"serves": serves, "access": "back"} if serves else {}
         if built.surfaces:
             extra["surfaces"] = [round(v, 5) for sf in built.surfaces
                                  for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]
         label(prim, cat.name, choice.label, support, cat.movable if movable is None else bool(movable),
-              built.articulated, size=list(size3), placement=how, **extra)
+              built.articulated, broader=catalog().hypernyms(cat.name) if cat.known else (),
+              size=list(size3), placement=how, **extra)
         if not cat.known:
             set_info(prim, generic=True)
         return obj_name

@@ -146,25 +146,40 @@ def in_corner(room: RoomInfo, size, z: float, obs: list[Obstacle], rng, corner: 
     raise PlacementError("no free corner for the object")
 
 
-def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 60, margin: float = 0.01) -> Pose:
-    """Put an object on the top surface of ``target``."""
+def support_surfaces(target: ObjectInfo) -> list[tuple[float, float, float, float, float, float, bool]]:
+    """Return the target's support surfaces ``(z, x0, y0, x1, y1, clearance, inside)`` in its own frame
+    (its declared shelf boards, tops and container floors, or else its top face)."""
+    flat = list(target.extra.get("surfaces", []) or [])
+    out = [(flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4], flat[i + 5], bool(flat[i + 6]))
+           for i in range(0, len(flat) - 6, 7)]
+    if not out:
+        w, d, h = target.size
+        out = [(h, -w / 2, -d / 2, w / 2, d / 2, 1.0, False)]
+    return out
+
+
+def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, margin: float = 0.01) -> Pose:
+    """Put an object on a support surface of ``target``: its top, a shelf board, or inside it."""
     w, d, h = size
-    tw, td = target.size[0] - 2 * margin, target.size[1] - 2 * margin
+    surfaces = [s for s in support_surfaces(target)
+                if s[5] >= h + 0.01 and s[3] - s[1] >= w + 2 * margin and s[4] - s[2] >= d + 2 * margin]
+    if not surfaces:
+        raise PlacementError(f"{target.name} has no surface that takes an object {w:.2f} x {d:.2f} x {h:.2f} m")
+    rng.shuffle(surfaces)
     yaw = target.yaw
-    z = target.top
-    for k in range(tries):
-        if k == 0:
-            lx = ly = 0.0
-        else:
-            lx = rng.uniform(-(tw - w) / 2, (tw - w) / 2) if tw > w else 0.0
-            ly = rng.uniform(-(td - d) / 2, (td - d) / 2) if td > d else 0.0
-        if w > tw + 1e-9 or d > td + 1e-9:
-            break
-        x, y = target.footprint.to_world(lx, ly)
-        fp = Footprint(x, y, w, d, yaw)
-        if is_free(fp.inflated(0.005), z, z + h, obs):
-            return Pose(x, y, z, yaw)
-    raise PlacementError(f"no free room on top of {target.name} for an object {w:.2f} x {d:.2f} m")
+    for z_s, x0, y0, x1, y1, _clear, _inside in surfaces:
+        z = target.position[2] + z_s
+        for k in range(tries):
+            if k == 0:
+                lx, ly = (x0 + x1) / 2, (y0 + y1) / 2
+            else:
+                lx = rng.uniform(x0 + margin + w / 2, x1 - margin - w / 2)
+                ly = rng.uniform(y0 + margin + d / 2, y1 - margin - d / 2)
+            x, y = target.footprint.to_world(lx, ly)
+            fp = Footprint(x, y, w, d, yaw)
+            if is_free(fp.inflated(0.005), z, z + h, obs):
+                return Pose(x, y, z, yaw)
+    raise PlacementError(f"no free room on {target.name} for an object {w:.2f} x {d:.2f} m")
 
 
 def next_to(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,

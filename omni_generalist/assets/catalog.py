@@ -100,6 +100,16 @@ class Catalog:
                 return self.categories[self._names[cand]]
         return None
 
+    def hypernyms(self, name: str) -> list[str]:
+        """Return the more general categories a category name ends with ("kitchen counter" → ["counter"])."""
+        words = name.lower().split()
+        out = []
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            if tail in self.categories and tail != name:
+                out.append(tail)
+        return out
+
     def get(self, text: str) -> Category:
         """Return the category for ``text``; an unknown noun becomes a generic labelled object."""
         found = self.find(text)

@@ -21,10 +21,14 @@ def make_policy(spec: str) -> Policy:
     """
     spec = (spec or "").strip()
     kind = spec.split(":", 1)[0]
+    if kind == "procedural" and spec == "procedural":
+        from .procedural import ProceduralPolicy
+
+        return ProceduralPolicy()
     if kind not in ("procedural", "hf", "openai"):
         raise InputError(f"unknown policy {spec!r}; use one of {', '.join(POLICY_KINDS)}")
     raise InputError(f"the {kind} policy is not available in this version yet; "
-                     "build from an action file with --actions FILE")
+                     "use --policy procedural or build from an action file with --actions FILE")
 
 
 __all__ = ["Observation", "Policy", "ScriptPolicy", "make_policy"]

@@ -12,10 +12,12 @@ KEY = "generalist"
 REQUIRED_KEYS = ("category", "material", "support", "movable", "articulated")
 
 
-def set_semantic_class(prim: Usd.Prim, label: str) -> None:
-    """Label ``prim`` with ``UsdSemantics.LabelsAPI`` instance ``class`` (lowercase)."""
+def set_semantic_class(prim: Usd.Prim, label: str, broader: list[str] | tuple[str, ...] = ()) -> None:
+    """Label ``prim`` with ``UsdSemantics.LabelsAPI`` instance ``class``: its category first, then
+    any broader classes it also is (a "kitchen counter" is also a "counter"), all lowercase."""
     api = UsdSemantics.LabelsAPI.Apply(prim, "class")
-    api.CreateLabelsAttr().Set([label.lower()])
+    labels = [label.lower()] + [b.lower() for b in broader if b.lower() != label.lower()]
+    api.CreateLabelsAttr().Set(labels)
 
 
 def semantic_classes(prim: Usd.Prim) -> list[str]:
@@ -51,9 +53,9 @@ def get_info(prim: Usd.Prim) -> dict[str, Any]:
 
 
 def label(prim: Usd.Prim, category: str, material: str, support: str, movable: bool,
-          articulated: bool, **extra: Any) -> None:
-    """Write the semantics class and the required ``customData["generalist"]`` keys."""
-    set_semantic_class(prim, category)
+          articulated: bool, broader: list[str] | tuple[str, ...] = (), **extra: Any) -> None:
+    """Write the semantics class (and broader classes) and the required ``customData["generalist"]`` keys."""
+    set_semantic_class(prim, category, broader)
     set_info(prim, category=category.lower(), material=material.lower(), support=support,
              movable=bool(movable), articulated=bool(articulated), **extra)
 

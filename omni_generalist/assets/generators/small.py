@@ -158,28 +158,6 @@ class Kit:
         return self.prism(name, [(x0 - nx, y0 - ny), (x1 - nx, y1 - ny), (x1 + nx, y1 + ny), (x0 + nx, y0 + ny)],
                           z0, z1, mat)
 
-    def rod(self, name: str, p0: Sequence[float], p1: Sequence[float], r: float, mat: str | None = None,
-            steps: int | None = None) -> None:
-        """A round-ish rod from ``p0`` to ``p1`` (3-D); slanted ones become a chain of small boxes."""
-        d = [b - a for a, b in zip(p0, p1, strict=True)]
-        ax = [abs(v) > 1e-9 for v in d]
-        if ax == [False, False, True]:
-            self.cyl(name, p0[0], p0[1], r, min(p0[2], p1[2]), max(p0[2], p1[2]), mat, seg=8)
-        elif not ax[2] or sum(ax) == 1:
-            if sum(ax) == 1:
-                self.box(name, [min(a, b) - (0 if m else r) for a, b, m in zip(p0, p1, ax, strict=True)],
-                         [max(a, b) + (0 if m else r) for a, b, m in zip(p0, p1, ax, strict=True)], mat)
-            else:
-                self.bar(name, (p0[0], p0[1]), (p1[0], p1[1]), 2 * r, p0[2] - r, p0[2] + r, mat)
-        else:
-            ln = math.sqrt(sum(v * v for v in d))
-            n = steps or max(2, min(8, math.ceil(ln / (3 * r))))
-            for i in range(n):
-                a = [p + v * i / n for p, v in zip(p0, d, strict=True)]
-                b = [p + v * (i + 1) / n for p, v in zip(p0, d, strict=True)]
-                self.box(name, [min(u, v) - r * 0.8 for u, v in zip(a, b, strict=True)],
-                         [max(u, v) + r * 0.8 for u, v in zip(a, b, strict=True)], mat)
-
     def ring(self, name: str, cx: float, cy: float, rx: float, ry: float, t: float, z0: float, z1: float,
              mat: str | None = None, n: int = 12) -> None:
         """A ring wall of ``n`` convex segments: outer ellipse ``rx, ry``, thickness ``t``."""
@@ -197,6 +175,58 @@ class Kit:
         self.box(name, (cx - x, cy + y - t, z0), (cx + x, cy + y, z1), mat)
         self.box(name, (cx - x, cy - y + t, z0), (cx - x + t, cy + y - t, z1), mat)
         self.box(name, (cx + x - t, cy - y + t, z0), (cx + x, cy + y - t, z1), mat)
+
+    def _place(self, path: str, m, t) -> None:
+        """Map a part authored around the origin (real frame) by the design-frame ``m, t``."""
+        m, t = np.asarray(m, dtype=float), np.asarray(t, dtype=float)
+        if self.rot:
+            m, t = _TURN @ m, _TURN @ t
+        _affine(self.w.stage, path, m, t)
+
+    def tube(self, name: str, p0: Sequence[float], p1: Sequence[float], r: float, mat: str | None = None,
+             seg: int = 12, r1: float | None = None) -> str:
+        """A cylinder (a cone with end radius ``r1``) along any direction, round ends perpendicular to it."""
+        a, b = np.asarray(p0, dtype=float), np.asarray(p1, dtype=float)
+        ln = float(np.linalg.norm(b - a))
+        if ln < MIN_T:
+            b, ln = a + np.array([0.0, 0.0, MIN_T]), MIN_T
+        path = self.w.frustum(self._name(name), (0.0, 0.0), max(r, MIN_T / 2), max(r if r1 is None else r1, MIN_T / 2),
+                              0.0, ln, segments=seg, material=mat)
+        self._place(path, _rot_to(b - a), a)
+        return path
+
+    def disc(self, name: str, c: Sequence[float], r: float | tuple[float, float], t: float, axis: str = "y",
+             mat: str | None = None, seg: int = 16) -> str:
+        """A cylinder of thickness ``t`` centred at ``c`` whose axis is X or Y (a wheel, a drum, a dial)."""
+        rx, rz = (r, r) if isinstance(r, (int, float)) else r
+        t = max(t, MIN_T)
+        path = self.w.cylinder(self._name(name), (0.0, 0.0), max(rx, MIN_T), -t / 2, t / 2, segments=seg, material=mat)
+        q = rz / max(rx, MIN_T)
+        m = _rot_axis("x", 90) @ np.diag([1.0, q, 1.0]) if axis == "y" else _rot_axis("y", 90) @ np.diag([q, 1.0, 1.0])
+        self._place(path, m, c)
+        return path
+
+    def strut(self, name: str, p0: Sequence[float], p1: Sequence[float], r: float, mat: str | None = None,
+              seg: int = 8, square: bool = False) -> str:
+        """A slanted leg from ``p0`` (lower) to ``p1`` with horizontal end faces (a sheared cylinder or box)."""
+        a, b = (p0, p1) if p0[2] <= p1[2] else (p1, p0)
+        dz = max(b[2] - a[2], MIN_T)
+        sx, sy = (b[0] - a[0]) / dz, (b[1] - a[1]) / dz
+        name = self._name(name)
+        if square:
+            path = self.w.box(name, (-r, -r, a[2]), (r, r, a[2] + dz), material=mat)
+        else:
+            path = self.w.cylinder(name, (0.0, 0.0), max(r, MIN_T), a[2], a[2] + dz, segments=seg, material=mat)
+        self._place(path, [[1, 0, sx], [0, 1, sy], [0, 0, 1]], (a[0] - sx * a[2], a[1] - sy * a[2], 0.0))
+        return path
+
+    def tilt(self, path: str, axis: str, deg: float, pivot: Sequence[float]) -> None:
+        """Turn an already placed part by ``deg`` about the design-frame ``axis`` through ``pivot``."""
+        m = _rot_axis(axis, deg)
+        p = np.asarray(pivot, dtype=float)
+        if self.rot:
+            m, p = _TURN @ m @ _TURN.T, _TURN @ p
+        _affine(self.w.stage, path, m, p - m @ p)
 
     def surface(self, z: float, x0: float, y0: float, x1: float, y1: float, clearance: float = 1.0,
                 inside: bool = False) -> None:
@@ -227,26 +257,47 @@ class Kit:
         shift = want_lo - lo * scale
         FIT_LOG.append(tuple(float(s) for s in scale))
         del FIT_LOG[:-64]
-        if np.allclose(scale, 1.0, atol=1e-9) and np.allclose(shift, 0.0, atol=1e-9):
-            pass
-        else:
+        if not (np.allclose(scale, 1.0, atol=1e-9) and np.allclose(shift, 0.0, atol=1e-9)):
             for p in paths:
-                _affine(stage, p, tuple(scale), tuple(shift))
+                _affine(stage, p, np.diag(scale), shift)
         for z, x0, y0, x1, y1, clearance, inside in self._surfaces:
             self.w.surface(z * scale[2] + shift[2], x0 * scale[0] + shift[0], y0 * scale[1] + shift[1],
                            x1 * scale[0] + shift[0], y1 * scale[1] + shift[1], clearance * scale[2], inside)
 
 
-def _affine(stage, path: str, scale: tuple[float, float, float], shift: tuple[float, float, float]) -> None:
-    """Apply ``p * scale + shift`` to one mesh part (points, face normals, extent)."""
+def _affine(stage, path: str, m, t) -> None:
+    """Apply ``p -> m @ p + t`` (``m`` invertible) to one mesh part: points, face normals, extent."""
     mesh = UsdGeom.Mesh(stage.GetPrimAtPath(path))
-    s, t = np.asarray(scale, dtype=float), np.asarray(shift, dtype=float)
-    pts = np.asarray(mesh.GetPointsAttr().Get(), dtype=float) * s + t
+    m, t = np.asarray(m, dtype=float), np.asarray(t, dtype=float)
+    pts = np.asarray(mesh.GetPointsAttr().Get(), dtype=float) @ m.T + t
     varr = Vt.Vec3fArray.FromNumpy(pts.astype(np.float32))
     mesh.GetPointsAttr().Set(varr)
     nrm = mesh.GetNormalsAttr().Get()
     if nrm:
-        n = np.asarray(nrm, dtype=float) / s
+        n = np.asarray(nrm, dtype=float) @ np.linalg.inv(m)
         n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
         mesh.GetNormalsAttr().Set(Vt.Vec3fArray.FromNumpy(n.astype(np.float32)))
     mesh.GetExtentAttr().Set(UsdGeom.PointBased.ComputeExtent(varr))
+
+
+def _rot_to(u) -> np.ndarray:
+    """The rotation taking +Z onto the unit vector ``u``."""
+    u = np.asarray(u, dtype=float)
+    u = u / np.linalg.norm(u)
+    c = float(u[2])
+    if c < -1 + 1e-9:
+        return np.diag([1.0, -1.0, -1.0])
+    v = np.array([-u[1], u[0], 0.0])  # z × u
+    vx = np.array([[0, -v[2], v[1]], [v[2], 0, -v[0]], [-v[1], v[0], 0]])
+    return np.eye(3) + vx + vx @ vx / (1 + c)
+
+
+def _rot_axis(axis: str, deg: float) -> np.ndarray:
+    a = math.radians(deg)
+    c, s = math.cos(a), math.sin(a)
+    return {"x": np.array([[1, 0, 0], [0, c, -s], [0, s, c]]),
+            "y": np.array([[c, 0, s], [0, 1, 0], [-s, 0, c]]),
+            "z": np.array([[c, -s, 0], [s, c, 0], [0, 0, 1]])}[axis]
+
+
+_TURN = np.array([[0.0, -1.0, 0.0], [1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])

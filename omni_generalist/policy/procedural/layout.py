@@ -1,0 +1,521 @@
+"""Layout solver: poses for floor objects that respect relations and keep the room usable.
+
+Guarantees for every object it places: no overlap with another object, inside the room
+polygon, clear of the door's swing zone, its front clearance free, and — checked on a 5 cm
+grid after placement — the front (or, for seats at a table, the back) of every floor object
+reachable from the door by a disc of ``robot_radius``. Objects that cannot meet these are
+re-placed, and optional ones are dropped; what could not be placed is reported.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ...world.geometry import Footprint, footprint_inside, footprints_overlap, point_in_polygon
+
+GAP = 0.03
+CELL = 0.05
+
+
+@dataclass
+class Item:
+    """A floor object to place."""
+
+    key: str
+    category: str
+    size: tuple[float, float, float]
+    placement: str = "floor"
+    target: str | None = None
+    wall_hint: str | None = None
+    clearance: float = 0.5
+    required: bool = True
+    access: str = "front"
+    walkable: bool = False
+    """Flat things (rugs) that do not block the robot and that nothing else overlaps."""
+    pose: tuple[float, float, float] | None = None  # x, y, yaw
+    serves: str | None = None
+
+
+@dataclass
+class Wall:
+    name: str
+    start: tuple[float, float]
+    end: tuple[float, float]
+    has_window: bool = False
+
+    @property
+    def length(self) -> float:
+        return math.dist(self.start, self.end)
+
+    @property
+    def direction(self) -> tuple[float, float]:
+        n = self.length or 1.0
+        return ((self.end[0] - self.start[0]) / n, (self.end[1] - self.start[1]) / n)
+
+    @property
+    def inward(self) -> tuple[float, float]:
+        dx, dy = self.direction
+        return (-dy, dx)
+
+    @property
+    def yaw(self) -> float:
+        nx, ny = self.inward
+        return math.degrees(math.atan2(ny, nx)) - 90.0
+
+    def point(self, offset: float, inset: float) -> tuple[float, float]:
+        dx, dy = self.direction
+        nx, ny = self.inward
+        return (self.start[0] + dx * offset + nx * inset, self.start[1] + dy * offset + ny * inset)
+
+
+@dataclass
+class LayoutResult:
+    placed: list[Item] = field(default_factory=list)
+    dropped: list[Item] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)
+
+
+def _norm_yaw(y: float) -> float:
+    y = y % 360.0
+    return round(y, 6) % 360.0
+
+
+def _fp(item: Item, x: float, y: float, yaw: float) -> Footprint:
+    return Footprint(x, y, item.size[0], item.size[1], yaw)
+
+
+def _front_zone(item: Item, x: float, y: float, yaw: float, depth: float) -> Footprint:
+    fp = _fp(item, x, y, yaw)
+    cx, cy = fp.to_world(0.0, item.size[1] / 2 + depth / 2)
+    return Footprint(cx, cy, item.size[0], depth, yaw)
+
+
+def _back_zone(item: Item, x: float, y: float, yaw: float, depth: float) -> Footprint:
+    fp = _fp(item, x, y, yaw)
+    cx, cy = fp.to_world(0.0, -(item.size[1] / 2 + depth / 2))
+    return Footprint(cx, cy, item.size[0], depth, yaw)
+
+
+class Solver:
+    """Places floor items in a room.
+
+    Args:
+        polygon: the floor outline (counter-clockwise).
+        walls: the walls (with which have windows).
+        doors: ``(wall index, offset, width)`` of each door.
+        rng: seeded random generator.
+        robot_radius: radius of the robot disc for the reachability guarantee.
+    """
+
+    def __init__(self, polygon, walls: list[Wall], doors: list[tuple[int, float, float]], rng,
+                 robot_radius: float = 0.25):
+        self.poly = [tuple(p) for p in polygon]
+        self.walls = walls
+        self.rng = rng
+        self.r = robot_radius
+        self.placed: list[tuple[Item, Footprint]] = []
+        self.zones: list[tuple[str, Footprint]] = []  # keep-out zones (door swing, front clearances)
+        self.door_points: list[tuple[float, float]] = []
+        self.windows: list[tuple[Footprint, float]] = []
+        for wi, off, width in doors:
+            wall = walls[wi]
+            zone = Footprint(*wall.point(off, 0.55), width + 0.3, 1.1, wall.yaw)
+            self.zones.append(("door", zone))
+            self.door_points.append(wall.point(off, 0.45))
+        xs, ys = [p[0] for p in self.poly], [p[1] for p in self.poly]
+        self.bounds = (min(xs), min(ys), max(xs), max(ys))
+
+    def add_window(self, wall: Wall, offset: float, width: float, sill: float) -> None:
+        """Keep tall objects (above the sill) away from a window."""
+        self.windows.append((Footprint(*wall.point(offset, 0.06), width + 0.1, 0.12, wall.yaw), sill))
+
+    # ------------------------------------------------------------- checks
+    def _free(self, fp: Footprint, owner: str, ignore: set[str] = frozenset(), zones: bool = True) -> bool:
+        if not footprint_inside(fp.inflated(GAP / 2), self.poly):
+            return False
+        for it, other in self.placed:
+            if it.key in ignore:
+                continue
+            if footprints_overlap(fp.inflated(GAP / 2), other):
+                return False
+        if zones:
+            for name, z in self.zones:
+                if name in ignore or name == owner:
+                    continue
+                if footprints_overlap(fp, z):
+                    return False
+        return True
+
+    def _accept(self, item: Item, x: float, y: float, yaw: float, ignore: set[str] = frozenset()) -> bool:
+        yaw = _norm_yaw(yaw)
+        fp = _fp(item, x, y, yaw)
+        if item.walkable:
+            # rugs: inside, not under anything, not in the door zone
+            return self._free(fp, item.key, ignore)
+        if not self._free(fp, item.key, ignore):
+            return False
+        if any(item.size[2] > sill - 0.02 and footprints_overlap(fp, zone) for zone, sill in self.windows):
+            return False
+        if item.clearance > 0 and item.access == "front":
+            zone = _front_zone(item, x, y, yaw, item.clearance)
+            if not footprint_inside(zone, self.poly):
+                return False
+            for it, other in self.placed:
+                if it.key in ignore or it.walkable or it.serves == item.key:
+                    continue
+                if footprints_overlap(zone, other):
+                    return False
+        return True
+
+    def _commit(self, item: Item, x: float, y: float, yaw: float) -> None:
+        yaw = _norm_yaw(yaw)
+        item.pose = (round(x, 4), round(y, 4), yaw)
+        fp = _fp(item, item.pose[0], item.pose[1], yaw)
+        self.placed.append((item, fp))
+        if item.clearance > 0 and not item.walkable and item.access == "front":
+            self.zones.append((item.key, _front_zone(item, item.pose[0], item.pose[1], yaw, item.clearance)))
+
+    def _uncommit(self, item: Item) -> None:
+        self.placed = [(i, f) for i, f in self.placed if i.key != item.key]
+        self.zones = [(n, z) for n, z in self.zones if n != item.key]
+        item.pose = None
+
+    def _by_key(self, key: str | None) -> Item | None:
+        for it, _ in self.placed:
+            if it.key == key:
+                return it
+        return None
+
+    # ------------------------------------------------------------- candidates
+    def _wall_candidates(self, item: Item, tries: int = 24):
+        walls = list(self.walls)
+        self.rng.shuffle(walls)
+        if item.wall_hint == "window":
+            walls.sort(key=lambda w: not w.has_window)
+        out = []
+        w = item.size[0]
+        for wall in walls:
+            lo, hi = w / 2 + GAP, wall.length - w / 2 - GAP
+            if hi < lo:
+                continue
+            for _ in range(tries):
+                off = self.rng.uniform(lo, hi)
+                x, y = wall.point(off, item.size[1] / 2 + GAP)
+                out.append((x, y, wall.yaw))
+        return out
+
+    def _corner_candidates(self, item: Item):
+        out = []
+        n = len(self.walls)
+        for i, wall in enumerate(self.walls):
+            nxt = self.walls[(i + 1) % n]
+            dx1, dy1 = wall.direction
+            dx2, dy2 = nxt.direction
+            if dx1 * dy2 - dy1 * dx2 <= 0:
+                continue
+            x, y = wall.point(wall.length - item.size[0] / 2 - GAP, item.size[1] / 2 + GAP)
+            out.append((x, y, wall.yaw))
+            x, y = nxt.point(item.size[0] / 2 + GAP, item.size[1] / 2 + GAP)
+            out.append((x, y, nxt.yaw))
+        self.rng.shuffle(out)
+        return out
+
+    def _free_candidates(self, item: Item, tries: int = 150, center: bool = False):
+        x0, y0, x1, y1 = self.bounds
+        out = []
+        if center:
+            cx = sum(p[0] for p in self.poly) / len(self.poly)
+            cy = sum(p[1] for p in self.poly) / len(self.poly)
+            if point_in_polygon((cx, cy), self.poly):
+                for k in range(12):
+                    out.append((cx + self.rng.uniform(-0.4, 0.4) * (k > 0), cy + self.rng.uniform(-0.4, 0.4) * (k > 0),
+                                self.rng.choice((0.0, 90.0)) if k else 0.0))
+        for _ in range(tries):
+            x, y = self.rng.uniform(x0, x1), self.rng.uniform(y0, y1)
+            out.append((x, y, self.rng.choice((0.0, 90.0, 180.0, 270.0))))
+        return out
+
+    def _next_to_candidates(self, item: Item, target: Item):
+        tx, ty, tyaw = target.pose
+        tfp = _fp(target, tx, ty, tyaw)
+        w, d = item.size[0], item.size[1]
+        out = []
+        for side in self.rng.sample([1, -1], 2):
+            lx = side * (target.size[0] / 2 + GAP + 0.02 + w / 2)
+            ly = d / 2 - target.size[1] / 2
+            out.append((*tfp.to_world(lx, ly), tyaw))
+        for dist in (0.3, 0.6):
+            out.append((*tfp.to_world(0.0, target.size[1] / 2 + item.clearance + dist + d / 2), tyaw))
+        return out
+
+    def _around_candidates(self, item: Item, target: Item):
+        tx, ty, tyaw = target.pose
+        tfp = _fp(target, tx, ty, tyaw)
+        tw, td = target.size[0], target.size[1]
+        w, d = item.size[0], item.size[1]
+        out = []
+        for length, depth, turn, axis in ((tw, td, 180.0, "front"), (tw, td, 0.0, "back"),
+                                          (td, tw, 90.0, "right"), (td, tw, 270.0, "left")):
+            n = max(1, int((length + 0.1) // (w + 0.12)))
+            dist = depth / 2 + 0.06 + d / 2
+            for k in range(n):
+                t = (k + 0.5) / n * length - length / 2
+                lx, ly = {"front": (t, dist), "back": (-t, -dist), "right": (dist, -t), "left": (-dist, t)}[axis]
+                out.append((*tfp.to_world(lx, ly), tyaw + turn))
+        return out
+
+    def _facing_candidates(self, item: Item, target: Item):
+        tx, ty, tyaw = target.pose
+        tfp = _fp(target, tx, ty, tyaw)
+        out = []
+        for dist in (1.6, 2.0, 2.4, 1.2, 2.8, 3.2):
+            for lat in (0.0, -0.4, 0.4):
+                x, y = tfp.to_world(lat, target.size[1] / 2 + dist + item.size[1] / 2)
+                yaw = math.degrees(math.atan2(ty - y, tx - x)) - 90.0
+                out.append((x, y, round(yaw / 90.0) * 90.0))
+        return out
+
+    # ------------------------------------------------------------- placing
+    def candidates(self, item: Item):
+        target = self._by_key(item.target)
+        kind = item.placement
+        if kind == "against_wall":
+            return self._wall_candidates(item)
+        if kind == "corner":
+            return self._corner_candidates(item) + self._wall_candidates(item, 8)
+        if kind == "center":
+            return self._free_candidates(item, 60, center=True)
+        if kind == "next_to" and target is not None:
+            return self._next_to_candidates(item, target) + self._wall_candidates(item, 6)
+        if kind == "around" and target is not None:
+            return self._around_candidates(item, target)
+        if kind == "facing" and target is not None:
+            return self._facing_candidates(item, target) + self._free_candidates(item, 40)
+        return self._free_candidates(item)
+
+    def place(self, item: Item) -> bool:
+        """Place one item; return False when no candidate fits."""
+        ignore = {item.target} if item.placement == "around" and item.target else set()
+        for x, y, yaw in self.candidates(item):
+            if self._accept(item, x, y, yaw, ignore=ignore if item.placement == "around" else set()):
+                self._commit(item, x, y, yaw)
+                if item.placement == "around":
+                    item.serves = item.target
+                return True
+        if item.placement in ("next_to", "around", "facing", "corner", "center"):
+            for x, y, yaw in self._wall_candidates(item, 10) + self._free_candidates(item, 80):
+                if self._accept(item, x, y, yaw):
+                    self._commit(item, x, y, yaw)
+                    return True
+        return False
+
+    # ------------------------------------------------------------- special arrangements
+    def place_rows(self, items: list[Item], front_wall: Wall | None, seats: list[Item]) -> list[Item]:
+        """Classroom rows: desks in a grid facing ``front_wall``, each with its seat behind it."""
+        wall = front_wall or max(self.walls, key=lambda w: w.length)
+        ux, uy = wall.direction
+        nx, ny = wall.inward
+        if not items:
+            return []
+        w, d = items[0].size[0], items[0].size[1]
+        sd = max((s.size[1] for s in seats), default=0.0)
+        pitch_row = d + sd + 0.75
+        pitch_col = w + 0.15
+        start_depth = 1.4  # room left for the board and the teacher
+        depth_room = max(self._extent_along(nx, ny) - start_depth - 0.4, pitch_row)
+        width_room = wall.length - 0.8
+        cols = max(1, min(len(items), int((width_room + 0.6) // (pitch_col + 0.3))))
+        failed = []
+        placed_seats = 0
+        for k, item in enumerate(items):
+            r, c = divmod(k, cols)
+            aisle = (c // 2) * 0.55
+            off = 0.4 + (c * pitch_col) + aisle + w / 2 + (width_room - cols * pitch_col - (cols // 2) * 0.55) / 2
+            inset = start_depth + r * pitch_row + d / 2
+            if inset + d / 2 + sd > depth_room + start_depth + 0.2:
+                failed.append(item)
+                continue
+            x, y = wall.point(off, inset)
+            yaw = wall.yaw  # the desk's front (the sitter's side) faces away from the board
+            item.clearance = sd + 0.05
+            if self._accept(item, x, y, yaw):
+                self._commit(item, x, y, yaw)
+                if placed_seats < len(seats):
+                    seat = seats[placed_seats]
+                    sx, sy = wall.point(off, inset + d / 2 + 0.05 + seat.size[1] / 2)
+                    seat.access = "back"
+                    if self._accept(seat, sx, sy, wall.yaw + 180.0):  # the sitter faces the board
+                        self._commit(seat, sx, sy, wall.yaw + 180.0)
+                        seat.serves = item.key
+                        placed_seats += 1
+            else:
+                failed.append(item)
+        for seat in seats[placed_seats:]:
+            failed.append(seat)
+        return failed
+
+    def place_aisles(self, items: list[Item]) -> list[Item]:
+        """Shelving in parallel rows with aisles at least 1 m wide between them."""
+        if not items:
+            return []
+        wall = max(self.walls, key=lambda w: w.length)
+        nx, ny = wall.inward
+        w, d = items[0].size[0], items[0].size[1]
+        depth_total = self._extent_along(nx, ny)
+        aisle = max(1.0, 2 * self.r + 0.5)
+        failed = []
+        rows: list[list[Item]] = []
+        per_row = max(1, int((wall.length - 1.6) // (w + 0.05)))
+        for k in range(0, len(items), per_row):
+            rows.append(items[k:k + per_row])
+        for r, row in enumerate(rows):
+            inset = 0.9 + d / 2 + r * (d + aisle)
+            if inset + d / 2 > depth_total - aisle:
+                failed.extend(row)
+                continue
+            total = len(row) * (w + 0.05)
+            start = (wall.length - total) / 2
+            for c, item in enumerate(row):
+                x, y = wall.point(start + c * (w + 0.05) + w / 2, inset)
+                item.clearance = 0.6
+                if self._accept(item, x, y, wall.yaw) or self._accept(item, x, y, wall.yaw + 180.0):
+                    yaw = wall.yaw if self._accept(item, x, y, wall.yaw) else wall.yaw + 180.0
+                    self._commit(item, x, y, yaw)
+                else:
+                    failed.append(item)
+        return failed
+
+    def _extent_along(self, nx: float, ny: float) -> float:
+        dots = [p[0] * nx + p[1] * ny for p in self.poly]
+        return max(dots) - min(dots)
+
+    # ------------------------------------------------------------- reachability
+    def reachability(self) -> tuple[list[str], np.ndarray, tuple[float, float]]:
+        """Return the keys of placed items whose access point a robot disc cannot reach from a door."""
+        from scipy import ndimage
+
+        x0, y0, x1, y1 = self.bounds
+        nx_, ny_ = int(math.ceil((x1 - x0) / CELL)) + 1, int(math.ceil((y1 - y0) / CELL)) + 1
+        xs = x0 + (np.arange(nx_) + 0.5) * CELL
+        ys = y0 + (np.arange(ny_) + 0.5) * CELL
+        gx, gy = np.meshgrid(xs, ys, indexing="ij")
+        inside = _poly_mask(self.poly, gx, gy)
+        blocked = ~inside
+        for it, fp in self.placed:
+            if it.walkable:
+                continue
+            blocked |= _fp_mask(fp, gx, gy)
+        dist = ndimage.distance_transform_edt(~blocked) * CELL
+        free = dist > self.r
+        labels, _ = ndimage.label(free)
+        start_labels = set()
+        for px, py in self.door_points:
+            i, j = int((px - x0) / CELL), int((py - y0) / CELL)
+            i, j = min(max(i, 0), nx_ - 1), min(max(j, 0), ny_ - 1)
+            win = labels[max(i - 4, 0):i + 5, max(j - 4, 0):j + 5]
+            start_labels |= set(int(v) for v in np.unique(win) if v)
+        bad = []
+        for it, fp in self.placed:
+            if it.walkable:
+                continue
+            ok = False
+            for px, py in self.access_points(it, fp):
+                i, j = int((px - x0) / CELL), int((py - y0) / CELL)
+                win = labels[max(i - 2, 0):i + 3, max(j - 2, 0):j + 3]
+                if any(int(v) in start_labels for v in np.unique(win) if v):
+                    ok = True
+                    break
+            if not ok:
+                bad.append(it.key)
+        return bad, labels, (x0, y0)
+
+    def access_points(self, it: Item, fp: Footprint) -> list[tuple[float, float]]:
+        d = self.r + 0.04
+        if it.access == "back":
+            return [fp.to_world(0.0, -(it.size[1] / 2 + d))]
+        pts = [fp.to_world(0.0, it.size[1] / 2 + d)]
+        # a desk or table whose seat occupies its front is reached through the seat
+        for other, ofp in self.placed:
+            if other.serves == it.key:
+                pts.extend(self.access_points(other, ofp))
+        return pts
+
+
+def _poly_mask(poly, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
+    inside = np.zeros(gx.shape, dtype=bool)
+    n = len(poly)
+    for i in range(n):
+        x1, y1 = poly[i]
+        x2, y2 = poly[(i + 1) % n]
+        cond = (y1 > gy) != (y2 > gy)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            xint = x1 + (gy - y1) * (x2 - x1) / (y2 - y1)
+        inside ^= cond & (gx < xint)
+    return inside
+
+
+def _fp_mask(fp: Footprint, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
+    c, s = math.cos(math.radians(fp.yaw)), math.sin(math.radians(fp.yaw))
+    dx, dy = gx - fp.x, gy - fp.y
+    lx = c * dx + s * dy
+    ly = -s * dx + c * dy
+    return (np.abs(lx) <= fp.w / 2) & (np.abs(ly) <= fp.d / 2)
+
+
+def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 3) -> LayoutResult:
+    """Place ``items`` in order (rows and aisles first), then repair reachability."""
+    result = LayoutResult()
+    rows = [i for i in items if i.placement == "rows" and i.category not in _SEAT_WORDS]
+    seats = [i for i in items if i.placement == "rows" and i.category in _SEAT_WORDS]
+    aisles = [i for i in items if i.placement == "aisles"]
+    rest = [i for i in items if i.placement not in ("rows", "aisles")]
+    failed = solver.place_rows(rows, rows_wall, seats) if rows else list(seats)
+    failed += solver.place_aisles(aisles)
+    for it in failed:
+        it.placement = "floor"
+        rest.append(it)
+    order = sorted(rest, key=lambda i: (_ORDER.get(i.placement, 5), -i.size[0] * i.size[1]))
+    # dependants after their targets
+    done: set[str] = {i.key for i, _ in solver.placed}
+    pending = list(order)
+    for _ in range(3):
+        nxt = []
+        for it in pending:
+            if it.target and it.placement in ("around", "next_to", "facing") and it.target not in done and \
+                    any(p.key == it.target for p in pending):
+                nxt.append(it)
+                continue
+            if solver.place(it):
+                done.add(it.key)
+            else:
+                result.dropped.append(it)
+        pending = nxt
+    result.dropped.extend(pending)
+    for _ in range(max_repairs):
+        bad, _, _ = solver.reachability()
+        if not bad:
+            break
+        for key in bad:
+            it = solver._by_key(key)
+            if it is None:
+                continue
+            solver._uncommit(it)
+            if not solver.place(it):
+                result.dropped.append(it)
+    bad, _, _ = solver.reachability()
+    for key in bad:  # still unreachable: optional ones go, required ones stay and are reported
+        it = solver._by_key(key)
+        if it is not None and not it.required:
+            solver._uncommit(it)
+            result.dropped.append(it)
+        elif it is not None:
+            result.unreachable.append(key)
+    result.placed = [i for i, _ in solver.placed]
+    return result
+
+
+_SEAT_WORDS = {"chair", "student chair", "office chair", "stool", "dining chair"}
+_ORDER = {"against_wall": 0, "corner": 1, "center": 2, "floor": 3, "next_to": 4, "facing": 4, "around": 5}

@@ -1,0 +1,416 @@
+"""Scene planning: a parsed prompt + the knowledge base → rooms, objects, sizes, materials, lights.
+
+The plan is what the procedural policy turns into action code: the room shell (size, outline,
+door, windows, materials), floor objects with poses from the layout solver, wall and ceiling
+objects, small objects with the surface or container they go on, and the lights.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass, field
+
+from ...assets.catalog import Catalog, catalog
+from . import vocab as V
+from .knowledge import RoomKB, RoomType, room_kb
+from .layout import Item, Solver, Wall, solve
+from .parse import ObjectRequest, PromptSpec
+
+SMALL = ("on_surface", "in_container")
+TABLES = ("table", "dining table", "conference table", "round table", "kitchen table", "coffee table",
+          "display table", "examination table", "desk")
+
+
+@dataclass
+class PlannedObject:
+    key: str
+    category: str
+    size: tuple[float, float, float]
+    placement: str
+    target: str | None = None
+    material: str | None = None
+    color: str | None = None
+    required: bool = True
+    wall: str | None = None
+    height: float | None = None
+    pose: tuple[float, float, float] | None = None
+    access: str = "front"
+    serves: str | None = None
+
+
+@dataclass
+class LightPlan:
+    kind: str
+    intensity: float
+    temperature: float
+    position: tuple[float, float, float] | None = None
+    size: float | None = None
+
+
+@dataclass
+class ScenePlan:
+    room_type: str
+    polygon: list[tuple[float, float]]
+    height: float
+    floor_material: str
+    wall_material: str
+    wall_names: list[str]
+    door: tuple[str, float, float]
+    windows: list[tuple[str, float, float, float, float]]
+    objects: list[PlannedObject] = field(default_factory=list)
+    lights: list[LightPlan] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    unreachable: list[str] = field(default_factory=list)
+    lighting: list[str] = field(default_factory=list)
+
+
+def _snake(text: str) -> str:
+    return "_".join(text.lower().replace("-", " ").split())
+
+
+class Planner:
+    """Builds a :class:`ScenePlan` from a :class:`PromptSpec` and a seed."""
+
+    def __init__(self, cat: Catalog | None = None, rooms: RoomKB | None = None):
+        self.cat = cat or catalog()
+        self.rooms = rooms or room_kb()
+
+    # ------------------------------------------------------------------ room type
+    def room_type(self, spec: PromptSpec) -> RoomType:
+        if spec.room_type:
+            return self.rooms.get(spec.room_type)
+        wanted = {self.cat.get(o.category).name for o in spec.objects}
+        best, score = None, 0.0
+        for room in self.rooms.rooms.values():
+            cats = {o.category for o in room.objects}
+            s = len(wanted & cats) + 0.5 * len({h for w in wanted for h in self.cat.hypernyms(w)} & cats)
+            if s > score:
+                best, score = room, s
+        if best is not None:
+            return best
+        for name in ("living room", "bedroom", "office"):
+            found = self.rooms.find(name)
+            if found:
+                return found
+        return next(iter(self.rooms.rooms.values()))
+
+    def specialise(self, category: str, room: RoomType) -> str:
+        """A generic noun becomes the room's own kind of it ("table" in a conference room)."""
+        for obj in room.objects:
+            if category in self.cat.hypernyms(obj.category) and obj.count[0] >= 1:
+                return obj.category
+        return category
+
+    # ------------------------------------------------------------------ objects
+    def plan(self, spec: PromptSpec, seed: int, robot_radius: float = 0.25) -> ScenePlan:
+        rng = random.Random(f"plan:{seed}")
+        room = self.room_type(spec)
+        objs: list[PlannedObject] = []
+        counts: dict[str, int] = {}
+
+        def add(category: str, placement: str, target: str | None = None, required: bool = True,
+                material: str | None = None, color: str | None = None, scale: float = 1.0) -> PlannedObject:
+            cat = self.cat.get(category)
+            n = counts.get(cat.name, 0)
+            counts[cat.name] = n + 1
+            size = list(cat.sample_size(rng))
+            if scale != 1.0:
+                size[0] = min(size[0] * scale, cat.size_max[0] * 1.4)
+            po = PlannedObject(key=f"{_snake(cat.name)}_{n}", category=cat.name, size=tuple(round(v, 3) for v in size),
+                               placement=placement, target=target, material=material, color=color, required=required)
+            objs.append(po)
+            return po
+
+        def first(category: str) -> PlannedObject | None:
+            name = self.cat.get(category).name
+            for o in objs:
+                if o.category == name or name in self.cat.hypernyms(o.category):
+                    return o
+            return None
+
+        room_places = {o.category: o.placement for o in room.objects}
+        requests = [self._normalise(r, room) for r in spec.objects]
+        requested = {r.category for r in requests}
+        # targets named by relations exist first
+        for r in requests:
+            if r.target and not any(self.cat.get(x.category).name == self.cat.get(r.target).name for x in requests):
+                r.target = self.specialise(self.cat.get(r.target).name, room)
+                if not any(x.category == r.target for x in requests):
+                    requests.append(ObjectRequest(category=r.target, count=max(1, r.target_count if r.relation != "on" else 1)))
+                    requested.add(r.target)
+        ordered = sorted(requests, key=lambda r: (r.relation in ("on", "in", "around", "next_to", "facing"), 0))
+        for r in ordered:
+            cat = self.cat.get(r.category)
+            placement = self._placement(r, cat, room_places)
+            for _ in range(max(1, r.count)):
+                target = None
+                if r.target:
+                    tgt = self._target_for(r.target, objs, placement)
+                    target = tgt.key if tgt else None
+                add(r.category, placement, target, True, r.material, r.color, r.scale)
+        # seats with tables and no relation sit around them
+        tables = [o for o in objs if o.category in TABLES and o.placement not in ("rows",)]
+        seats = [o for o in objs if o.category in ("chair", "dining chair", "office chair", "stool", "bar stool")
+                 and o.placement in ("floor",) and o.target is None]
+        for k, s in enumerate(seats):
+            if tables:
+                s.placement, s.target = "around", tables[k % len(tables)].key
+        # the room's typical objects fill in what the prompt did not name
+        self._typical(room, spec, requested, add, first, rng)
+        # resolve relation targets to keys now that everything exists
+        for o in objs:
+            if o.target and not any(x.key == o.target for x in objs):
+                t = first(o.target)
+                o.target = t.key if t else None
+                if o.target is None and o.placement in ("on", "in"):
+                    o.placement = "on_any"
+        return self._layout(spec, room, objs, rng, robot_radius)
+
+    def _normalise(self, r: ObjectRequest, room: RoomType) -> ObjectRequest:
+        r.category = self.specialise(self.cat.get(r.category).name, room) if self.cat.find(r.category) else r.category
+        if r.target and self.cat.find(r.target):
+            r.target = self.cat.get(r.target).name
+        return r
+
+    def _placement(self, r: ObjectRequest, cat, room_places: dict[str, str]) -> str:
+        rel = r.relation
+        if rel in ("on", "in"):
+            return "on" if r.target else "on_any"
+        if rel in ("around", "next_to", "facing") and r.target:
+            if rel == "facing" and room_places.get(cat.name) == "rows":
+                return "rows"
+            if cat.placement in SMALL:
+                return "on_any"
+            return rel
+        if rel in ("against_wall", "corner", "center", "on_wall", "ceiling"):
+            return rel
+        if rel == "floor":
+            return "floor"
+        place = room_places.get(cat.name, "")
+        if place in ("rows", "aisles", "against_wall", "corner", "center", "on_wall", "ceiling", "floor"):
+            return place
+        if place.startswith(("on:", "in:")) and cat.placement in SMALL:
+            return "on_any"
+        return {"on_surface": "on_any", "in_container": "on_any", "ceiling": "ceiling", "on_wall": "on_wall",
+                "against_wall": "against_wall", "corner": "corner"}.get(cat.placement, "floor")
+
+    def _target_for(self, target: str, objs: list[PlannedObject], placement: str) -> PlannedObject | None:
+        cands = [o for o in objs if o.category == target or target in self.cat.hypernyms(o.category)]
+        if not cands:
+            return None
+        if placement in ("on", "in"):
+            # spread small things over several supports ("guitars on stands")
+            users = {o.key: sum(1 for x in objs if x.target == o.key) for o in cands}
+            return min(cands, key=lambda o: users[o.key])
+        return cands[0]
+
+    def _typical(self, room: RoomType, spec: PromptSpec, requested: set[str], add, first, rng) -> None:
+        lights = {"ceiling lamp", "pendant light", "chandelier", "ceiling fan", "floor lamp", "wall sconce"}
+        covered = set(requested)
+        for c in list(requested):
+            covered.update(self.cat.hypernyms(c))
+        many_explicit = len(spec.objects) >= 5
+        for ro in room.objects:
+            if ro.category not in self.cat.categories:
+                continue
+            hyper = set(self.cat.hypernyms(ro.category))
+            if ro.category in covered or hyper & requested or any(ro.category in self.cat.hypernyms(r) for r in requested):
+                continue
+            if spec.single_light and ro.category in lights:
+                continue
+            lo, hi = ro.count
+            if spec.density == "sparse":
+                n = lo
+            elif spec.density == "dense":
+                n = hi + (hi - lo + 1) // 2 if self.cat.get(ro.category).placement in SMALL else hi
+            else:
+                n = rng.randint(lo, hi)
+                if many_explicit and lo == 0:
+                    n = 0
+            if n <= 0:
+                continue
+            place = ro.placement
+            target = None
+            if ":" in place:
+                kind, tcat = place.split(":", 1)
+                t = first(tcat)
+                if t is None:
+                    if kind in ("on", "in"):
+                        place = "on_any"
+                    else:
+                        place = "floor"
+                else:
+                    target = t.key
+                    place = {"on": "on", "in": "on", "around": "around", "next_to": "next_to",
+                             "facing": "facing"}.get(kind, "floor")
+            for _ in range(n):
+                add(ro.category, place, target, False)
+        # a room always gets a light fixture unless the prompt asked for a single lamp
+        if not any(self.cat.get(o).name in lights for o in requested) and not spec.single_light and \
+                not any(ro.category in lights for ro in room.objects):
+            if "ceiling lamp" in self.cat.categories:
+                add("ceiling lamp", "ceiling", None, False)
+
+    # ------------------------------------------------------------------ room and layout
+    def _layout(self, spec: PromptSpec, room: RoomType, objs: list[PlannedObject], rng, robot_radius: float) -> ScenePlan:
+        floor_objs = [o for o in objs if o.placement not in ("on", "on_any", "on_wall", "ceiling")]
+        need = 0.0
+        for o in floor_objs:
+            cat = self.cat.get(o.category)
+            need += (o.size[0] + 0.25) * (o.size[1] + max(cat.front_clearance, 0.3) + 0.25)
+        rows = [o for o in floor_objs if o.placement == "rows"]
+        aisles = [o for o in floor_objs if o.placement == "aisles"]
+        if rows:
+            need += len(rows) * 0.9
+        if aisles:
+            need += len(aisles) * (aisles[0].size[0] * 1.3)
+        w = rng.uniform(room.size_min[0], room.size_max[0]) * spec.size_scale
+        d = rng.uniform(room.size_min[1], room.size_max[1]) * spec.size_scale
+        factor = 2.0 if spec.density != "dense" else 1.5
+        for _attempt in range(6):
+            area = w * d
+            if area < need * factor:
+                s = math.sqrt(need * factor / area)
+                w, d = w * s, d * s
+            w, d = min(max(w, 2.4), 60.0), min(max(d, 2.4), 60.0)
+            plan = self._try_layout(spec, room, objs, rng, robot_radius, w, d)
+            if plan is not None:
+                return plan
+            w, d = w * 1.15, d * 1.15
+        return self._try_layout(spec, room, objs, rng, robot_radius, w, d, final=True)
+
+    def _try_layout(self, spec, room, objs, rng, robot_radius, w, d, final: bool = False) -> ScenePlan | None:
+        w, d = round(w, 2), round(d, 2)
+        height = round(rng.uniform(*room.height), 2)
+        tall = max((o.size[2] for o in objs if o.placement not in ("ceiling",)), default=2.0)
+        height = max(height, min(tall + 0.3, 12.0))
+        has_rows = any(o.placement in ("rows", "aisles") for o in objs)
+        poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
+        names = ["south", "east", "north", "west"]
+        if not has_rows and w * d > 14 and rng.random() < 0.25 and spec.density != "dense":
+            # an L-shaped room: a corner cut away
+            cw, cd = round(w * rng.uniform(0.3, 0.42), 2), round(d * rng.uniform(0.3, 0.42), 2)
+            poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2 - cd), (w / 2 - cw, d / 2 - cd),
+                    (w / 2 - cw, d / 2), (-w / 2, d / 2)]
+            names = [f"wall_{i}" for i in range(6)]
+        walls = [Wall(names[i], poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly))]
+        # the door on a wall, windows on others
+        door_wall = rng.randrange(len(walls)) if len(poly) == 4 else 0
+        dw = room.door_width
+        dwall = walls[door_wall]
+        door_off = round(rng.uniform(dw / 2 + 0.25, max(dw / 2 + 0.26, dwall.length - dw / 2 - 0.25)), 2)
+        windows = []
+        n_win = rng.randint(*room.windows)
+        others = [i for i in range(len(walls)) if i != door_wall and walls[i].length > 1.6]
+        rng.shuffle(others)
+        for i in others[:n_win]:
+            wl = walls[i]
+            width = round(min(1.4, wl.length * 0.4), 2)
+            off = round(rng.uniform(width / 2 + 0.4, wl.length - width / 2 - 0.4), 2)
+            windows.append((wl.name, off, width, 1.2, 0.9))
+            wl.has_window = True
+        solver = Solver(poly, walls, [(door_wall, door_off, dw)], rng, robot_radius)
+        for wname, off, width, h, sill in windows:
+            wl = next(x for x in walls if x.name == wname)
+            solver.add_window(wl, off, width, sill)
+        items = []
+        by_key = {}
+        for o in objs:
+            if o.placement in ("on", "on_any", "on_wall", "ceiling"):
+                continue
+            cat = self.cat.get(o.category)
+            it = Item(o.key, o.category, o.size, o.placement, o.target, None, clearance=cat.front_clearance,
+                      required=o.required, walkable=o.size[2] < 0.03)
+            items.append(it)
+            by_key[o.key] = (o, it)
+        rows_wall = self._rows_wall(objs, walls)
+        result = solve(solver, items, rows_wall)
+        required_dropped = [i for i in result.dropped if i.required]
+        if required_dropped and not final:
+            return None
+        placed = {i.key for i in result.placed}
+        kept = []
+        dropped = [i.key for i in result.dropped]
+        for o in objs:
+            if o.key in by_key:
+                if o.key not in placed:
+                    continue
+                it = by_key[o.key][1]
+                o.pose, o.access, o.serves = it.pose, it.access, it.serves
+            kept.append(o)
+        kept_keys = {o.key for o in kept}
+        for o in kept:
+            if o.target and o.target not in kept_keys:
+                o.target = None
+                o.placement = "on_any" if o.placement == "on" else o.placement
+        if rows_wall is not None:
+            for o in kept:
+                if o.placement == "on_wall" and o.category in ("whiteboard", "blackboard", "projector screen"):
+                    o.wall = rows_wall.name
+                    o.height = round(min(1.45, height - o.size[2] / 2 - 0.15), 3)
+        plan = ScenePlan(room_type=room.name, polygon=[(round(x, 3), round(y, 3)) for x, y in poly], height=height,
+                         floor_material="", wall_material="", wall_names=names,
+                         door=(dwall.name, door_off, dw), windows=windows, objects=kept,
+                         dropped=dropped, unreachable=result.unreachable)
+        self._materials(spec, room, plan, rng)
+        self._lights(spec, room, plan, rng, w * d)
+        return plan
+
+    def _rows_wall(self, objs: list[PlannedObject], walls: list[Wall]) -> Wall | None:
+        if not any(o.placement == "rows" for o in objs):
+            return None
+        return max(walls, key=lambda w: w.length) if walls else None
+
+    def _materials(self, spec: PromptSpec, room: RoomType, plan: ScenePlan, rng) -> None:
+        palette = V.STYLE_PALETTE.get(spec.style or "", None)
+        floor = spec.floor_material or (palette[0] if palette else room.floor)
+        walls = room.walls if not palette else palette[1]
+        if spec.wall_material:
+            walls = spec.wall_material
+        if spec.wall_color:
+            walls = f"{spec.wall_color} paint" if not spec.wall_material else f"{spec.wall_color} {spec.wall_material}"
+        plan.floor_material, plan.wall_material = floor, walls
+        if palette:
+            for o in plan.objects:
+                if o.material is not None:
+                    continue
+                cat = self.cat.get(o.category)
+                main = cat.material
+                if "wood" in main and "furniture" in cat.tags:
+                    o.material = palette[2]
+                elif main in ("fabric", "linen", "velvet", "wool", "leather") and "seating" in cat.tags:
+                    o.material = palette[3]
+
+    def _lights(self, spec: PromptSpec, room: RoomType, plan: ScenePlan, rng, area: float) -> None:
+        moods = list(spec.lighting)
+        base = room.lighting
+        if not any(m in moods for m in ("dim", "bright")) and base in ("dim", "bright"):
+            moods.append(base)
+        if not any(m in moods for m in ("warm", "cool", "neon")) and base in ("warm", "cool"):
+            moods.append(base)
+        flux = 60.0 if "dim" in moods else 650.0 if "bright" in moods else 260.0
+        temp = 2700.0 if "warm" in moods else 6500.0 if "cool" in moods else 8000.0 if "neon" in moods else 4000.0
+        n = 1 if spec.single_light else max(1, min(9, round(area / 14.0)))
+        radius = 0.12
+        intensity = flux * area / (n * 4 * math.pi * radius * radius)
+        xs = [p[0] for p in plan.polygon]
+        ys = [p[1] for p in plan.polygon]
+        cols = max(1, round(math.sqrt(n * (max(xs) - min(xs)) / max(max(ys) - min(ys), 0.1))))
+        rows = max(1, math.ceil(n / cols))
+        from ...world.geometry import point_in_polygon
+
+        k = 0
+        for r in range(rows):
+            for c in range(cols):
+                if k >= n:
+                    break
+                x = min(xs) + (c + 0.5) * (max(xs) - min(xs)) / cols
+                y = min(ys) + (r + 0.5) * (max(ys) - min(ys)) / rows
+                if not point_in_polygon((x, y), plan.polygon):
+                    x, y = sum(xs) / len(xs), sum(ys) / len(ys)
+                plan.lights.append(LightPlan("sphere", round(intensity, 1), temp,
+                                             (round(x, 3), round(y, 3), round(plan.height - 0.35, 3)), radius))
+                k += 1
+        plan.lights.append(LightPlan("dome", 40.0 if "dim" in moods else 150.0, 6500.0 if "neon" not in moods else 9000.0))
+        plan.lighting = moods
