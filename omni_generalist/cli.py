@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import click
 import typer
@@ -26,7 +26,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
-def _settings(config: Optional[Path], overrides: list[str]) -> Settings:
+def _settings(config: Path | None, overrides: list[str]) -> Settings:
     return load_settings(config, overrides)
 
 
@@ -65,18 +65,18 @@ class _Progress:
             self.bar.update(self.task, description=message, completed=step)
 
 
-ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (sections as config/default.toml).")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (sections as config/default.toml).")]
 SetOpt = Annotated[list[str], typer.Option("--set", help="Override a setting: section.key=value (repeatable).")]
 
 
 @app.command()
 def generate(
-    prompt: Annotated[Optional[str], typer.Argument(help="What to build ('-' reads it from standard input).")] = None,
+    prompt: Annotated[str | None, typer.Argument(help="What to build ('-' reads it from standard input).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="World folder to create.")] = Path("world"),
     seed: Annotated[int, typer.Option(help="Seed: same inputs and seed give identical files.")] = 0,
-    policy: Annotated[Optional[str], typer.Option(help="procedural | hf:PATH | openai:URL")] = None,
-    actions: Annotated[Optional[Path], typer.Option("--actions", help="Build from an action file (e.g. a world's actions.py) instead of a policy.")] = None,
-    fmt: Annotated[Optional[str], typer.Option("--format", help="usd (binary) or usda (text).")] = None,
+    policy: Annotated[str | None, typer.Option(help="procedural | hf:PATH | openai:URL")] = None,
+    actions: Annotated[Path | None, typer.Option("--actions", help="Build from an action file (e.g. a world's actions.py) instead of a policy.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help="usd (binary) or usda (text).")] = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip physics validation.")] = False,
     no_preview: Annotated[bool, typer.Option("--no-preview", help="Do not render preview.png.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
@@ -120,9 +120,9 @@ def generate(
 @app.command()
 def edit(
     world: Annotated[Path, typer.Argument(help="World folder to edit in place.")],
-    instruction: Annotated[Optional[str], typer.Argument(help="What to change, in words.")] = None,
-    policy: Annotated[Optional[str], typer.Option(help="procedural | hf:PATH | openai:URL")] = None,
-    actions: Annotated[Optional[Path], typer.Option("--actions", help="Apply the actions of this file.")] = None,
+    instruction: Annotated[str | None, typer.Argument(help="What to change, in words.")] = None,
+    policy: Annotated[str | None, typer.Option(help="procedural | hf:PATH | openai:URL")] = None,
+    actions: Annotated[Path | None, typer.Option("--actions", help="Apply the actions of this file.")] = None,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
 ) -> None:

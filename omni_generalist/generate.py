@@ -7,6 +7,7 @@ nothing behind. ``edit_world`` applies more actions to an existing world the sam
 
 from __future__ import annotations
 
+import contextlib
 import time
 import unicodedata
 from collections import Counter
@@ -120,7 +121,8 @@ def _write_world(dest: Path, layer: Sdf.Layer, log: ActionLog, report: dict[str,
 
 
 def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, settings: Settings | None = None,
-                   force: bool = False, progress: ProgressFn | None = None) -> WorldResult:
+                   force: bool = False, progress: ProgressFn | None = None,
+                   sandbox: Sandbox | None = None) -> WorldResult:
     """Build a world for ``prompt`` with ``policy`` and write it to the folder ``out``.
 
     Args:
@@ -131,6 +133,7 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
         settings: settings; defaults from ``config/``.
         force: replace an existing non-empty ``out``.
         progress: optional progress callback.
+        sandbox: a sandbox to reuse (its worker process is kept; many worlds in one process).
 
     Raises:
         InputError: bad prompt, output path or action file (a script whose action fails).
@@ -145,7 +148,12 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
     t0 = time.perf_counter()
     stage = new_stage()
     set_provenance(stage, prompt, seed, policy.name)
-    with Sandbox(stage.GetRootLayer(), seed=seed, config=settings.sandbox) as sandbox:
+    if sandbox is not None:
+        sandbox.reset(stage.GetRootLayer(), seed)
+        ctx = contextlib.nullcontext(sandbox)
+    else:
+        ctx = Sandbox(stage.GetRootLayer(), seed=seed, config=settings.sandbox)
+    with ctx as sandbox:
         results = _run_policy(sandbox, policy, prompt, seed, settings, progress)
         t_build = time.perf_counter() - t0
         failed = [r for r in results if not r.ok]

@@ -23,7 +23,7 @@ from pxr import Gf, Sdf, Tf, Usd, UsdGeom, UsdLux
 
 from ..assets.builders import build_asset
 from ..assets.catalog import Category, catalog
-from ..assets.materials import MaterialChoice, bind_material, ensure_material, material_library
+from ..assets.materials import bind_material, ensure_material, material_library
 from ..errors import PlacementError
 from ..world import model
 from ..world.metadata import get_info, label, set_info

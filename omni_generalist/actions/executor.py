@@ -145,6 +145,21 @@ class Sandbox:
         except (EOFError, OSError, BrokenPipeError):
             return {"ok": False, "crashed": True}
 
+    def reset(self, layer: Sdf.Layer | None = None, seed: int = 0) -> None:
+        """Start over on another world (keeps the worker process: no new start-up cost)."""
+        if layer is None:
+            from ..world.stage import new_stage
+
+            layer = new_stage().GetRootLayer()
+        self.layer, self.seed = layer, int(seed)
+        self.log = ActionLog(seed=self.seed)
+        self.results = []
+        self._stage = None
+        if self._worker is not None and self._worker.process.is_alive():
+            reply = self._call({"op": "load", "text": layer.ExportToString()}, timeout=120.0)
+            if reply is None or not reply.get("ok"):
+                self._kill()
+
     # -------------------------------------------------------------- reading
     @property
     def stage(self) -> Usd.Stage:

@@ -12,12 +12,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-import numpy as np
-
+from ...metrics.reachability import unreachable
 from ...world.geometry import Footprint, footprint_inside, footprints_overlap, point_in_polygon
 
 GAP = 0.03
-CELL = 0.05
 
 
 @dataclass
@@ -393,44 +391,11 @@ class Solver:
         return max(dots) - min(dots)
 
     # ------------------------------------------------------------- reachability
-    def reachability(self) -> tuple[list[str], np.ndarray, tuple[float, float]]:
+    def reachability(self) -> list[str]:
         """Return the keys of placed items whose access point a robot disc cannot reach from a door."""
-        from scipy import ndimage
-
-        x0, y0, x1, y1 = self.bounds
-        nx_, ny_ = int(math.ceil((x1 - x0) / CELL)) + 1, int(math.ceil((y1 - y0) / CELL)) + 1
-        xs = x0 + (np.arange(nx_) + 0.5) * CELL
-        ys = y0 + (np.arange(ny_) + 0.5) * CELL
-        gx, gy = np.meshgrid(xs, ys, indexing="ij")
-        inside = _poly_mask(self.poly, gx, gy)
-        blocked = ~inside
-        for it, fp in self.placed:
-            if it.walkable:
-                continue
-            blocked |= _fp_mask(fp, gx, gy)
-        dist = ndimage.distance_transform_edt(~blocked) * CELL
-        free = dist > self.r
-        labels, _ = ndimage.label(free)
-        start_labels = set()
-        for px, py in self.door_points:
-            i, j = int((px - x0) / CELL), int((py - y0) / CELL)
-            i, j = min(max(i, 0), nx_ - 1), min(max(j, 0), ny_ - 1)
-            win = labels[max(i - 4, 0):i + 5, max(j - 4, 0):j + 5]
-            start_labels |= set(int(v) for v in np.unique(win) if v)
-        bad = []
-        for it, fp in self.placed:
-            if it.walkable:
-                continue
-            ok = False
-            for px, py in self.access_points(it, fp):
-                i, j = int((px - x0) / CELL), int((py - y0) / CELL)
-                win = labels[max(i - 2, 0):i + 3, max(j - 2, 0):j + 3]
-                if any(int(v) in start_labels for v in np.unique(win) if v):
-                    ok = True
-                    break
-            if not ok:
-                bad.append(it.key)
-        return bad, labels, (x0, y0)
+        access = {it.key: self.access_points(it, fp) for it, fp in self.placed if not it.walkable}
+        obstacles = [fp for it, fp in self.placed if not it.walkable]
+        return unreachable(self.poly, obstacles, self.door_points, access, self.r)
 
     def access_points(self, it: Item, fp: Footprint) -> list[tuple[float, float]]:
         d = self.r + 0.04
@@ -442,27 +407,6 @@ class Solver:
             if other.serves == it.key:
                 pts.extend(self.access_points(other, ofp))
         return pts
-
-
-def _poly_mask(poly, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
-    inside = np.zeros(gx.shape, dtype=bool)
-    n = len(poly)
-    for i in range(n):
-        x1, y1 = poly[i]
-        x2, y2 = poly[(i + 1) % n]
-        cond = (y1 > gy) != (y2 > gy)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            xint = x1 + (gy - y1) * (x2 - x1) / (y2 - y1)
-        inside ^= cond & (gx < xint)
-    return inside
-
-
-def _fp_mask(fp: Footprint, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
-    c, s = math.cos(math.radians(fp.yaw)), math.sin(math.radians(fp.yaw))
-    dx, dy = gx - fp.x, gy - fp.y
-    lx = c * dx + s * dy
-    ly = -s * dx + c * dy
-    return (np.abs(lx) <= fp.w / 2) & (np.abs(ly) <= fp.d / 2)
 
 
 def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 3) -> LayoutResult:
@@ -495,7 +439,7 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
         pending = nxt
     result.dropped.extend(pending)
     for _ in range(max_repairs):
-        bad, _, _ = solver.reachability()
+        bad = solver.reachability()
         if not bad:
             break
         for key in bad:

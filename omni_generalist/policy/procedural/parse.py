@@ -116,7 +116,8 @@ class Parser:
         for name in self.lib.colors:
             self._add(name, "color", name)
         self.maxlen = max(len(k) for k in self.phrases)
-        self.single_words = sorted({w for k in self.phrases for w in k if len(w) >= 4})
+        self.single_words = sorted({w for k, kinds in self.phrases.items() for w in k
+                                    if len(w) >= 5 and any(kind in ("object", "room") for kind, _ in kinds)})
 
     def _add(self, name: str, kind: str, value: object) -> None:
         key = tuple(name.lower().replace("-", " ").split())
@@ -133,7 +134,8 @@ class Parser:
         return self.phrases.get(sing)
 
     def _fix_typo(self, word: str) -> str:
-        if len(word) < 4 or word in V.STOP or word in V.NUMBERS or word in V.VAGUE:
+        if len(word) < 5 or word in V.STOP or word in V.NUMBERS or word in V.VAGUE or word in V.PART_WORDS \
+                or word in V.SCENE_WORDS or word in self.lib.colors:
             return word
         if self._lookup([word]) or word in _SURFACES or word in _ADJ_MATERIAL or word in V.LIGHT_WORDS:
             return word
@@ -211,6 +213,8 @@ class Parser:
                 items.append(_Item("material", _ADJ_MATERIAL[tok], i, i + 1, tok))
             elif tok in _PRONOUNS:
                 items.append(_Item("pron", tok, i, i + 1, tok))
+            elif tok in V.PART_WORDS:
+                items.append(_Item("part", tok, i, i + 1, tok))
             elif tok in _SEP_WORDS:
                 items.append(_Item("sep", tok, i, i + 1, tok))
             else:
@@ -266,7 +270,7 @@ class Parser:
         for it in items:
             spans.setdefault((it.start, it.end), []).append(it)
         ordered = sorted(spans.items())
-        for k, ((start, end), group) in enumerate(ordered):
+        for k, ((_start, _end), group) in enumerate(ordered):
             if len(group) == 1:
                 out.append(group[0])
                 continue
@@ -307,6 +311,11 @@ class Parser:
         last_head: ObjectRequest | None = None
         for clause, sep in zip(clauses, seps, strict=True):
             if not clause:
+                continue
+            parts = [it for it in clause if it.kind == "part"]
+            if parts and last_head is not None and not any(it.kind == "object" for it in clause):
+                if any(str(p.value) in V.OPENING_PARTS for p in parts):
+                    last_head.articulated = True
                 continue
             req, rel_items, content = self._clause(clause, spec, tokens)
             if req is None:
@@ -351,7 +360,8 @@ class Parser:
         if head_idx is None:
             # a clause about the room: surfaces, materials, colours ("painted in pale blue", "brick walls")
             self._surface_clause(clause, spec)
-            words = [it for it in before if it.kind == "word" and it.value not in V.STOP and len(str(it.value)) > 2]
+            words = [it for it in before if it.kind == "word" and it.value not in V.STOP and len(str(it.value)) > 2
+                     and it.value not in V.SCENE_WORDS and it.value not in V.SIZE_WORDS]
             if words and not any(it.kind in ("surface", "room") for it in clause):
                 return self._unknown(words[-1].text, before, spec), [], content
             return None, [], content
@@ -387,7 +397,7 @@ class Parser:
 
     def _attributes(self, req: ObjectRequest, before: list[_Item], plural: bool) -> None:
         count = None
-        for k, it in enumerate(before):
+        for _k, it in enumerate(before):
             if it.kind == "count":
                 count = int(it.value) if count is None else count * int(it.value)
             elif it.kind == "vague":
@@ -411,6 +421,13 @@ class Parser:
                   last_head: ObjectRequest | None) -> None:
         rel = str(rel_items[0].value)
         target_items = rel_items[1:]
+        if rel == "hanging":
+            req.relation = "ceiling" if any(it.kind == "surface" and it.value == "ceiling" for it in target_items) \
+                else "on_wall"
+            return
+        if rel == "on_wall" and not any(it.kind == "object" for it in target_items):
+            req.relation = "on_wall"
+            return
         objs = [it for it in target_items if it.kind == "object"]
         surfaces = [it for it in target_items if it.kind == "surface"]
         words = {str(it.value) for it in target_items if it.kind in ("word", "pron", "vague")}
@@ -425,7 +442,7 @@ class Parser:
             kind = str(surfaces[0].value)
             if kind == "wall":
                 window = "window" in words or any(it.kind == "object" and "window" in str(it.value) for it in target_items)
-                if rel in ("on",) or "hanging" in req.words or "mounted" in req.words:
+                if rel in ("on", "on_wall") or "hanging" in req.words or "mounted" in req.words:
                     req.relation = "on_wall" if self.cat.get(req.category).placement in ("on_wall",) or rel == "on" else "against_wall"
                 else:
                     req.relation = "against_wall"
@@ -437,8 +454,8 @@ class Parser:
             if kind == "floor":
                 req.relation = "floor"
                 return
-        if "window" in words and not objs:
-            req.relation, req.wall_hint = "against_wall", "window"
+        if "window" in words and not objs or rel == "against" and not objs:
+            req.relation, req.wall_hint = "against_wall", "window" if "window" in words else None
             return
         if objs:
             target = str(objs[0].value)
@@ -452,14 +469,20 @@ class Parser:
         elif words & _PRONOUNS and last_head is not None:
             req.target = last_head.category
         else:
-            word_targets = [w for w in words if w not in V.STOP and len(w) > 2]
+            word_targets = [str(it.value) for it in target_items if it.kind == "word" and it.value not in V.STOP
+                            and len(str(it.value)) > 2]
             if word_targets:
-                compound = self.cat.find(f"{req.category} {word_targets[0]}")
+                compound = self.cat.find(f"{req.category} {word_targets[-1]}")
                 if compound is not None:
                     req.target = compound.name
+                else:
+                    from .embed import nearest_category
+
+                    noun = singular(word_targets[-1])
+                    req.target = nearest_category(noun, self.cat) or noun
         if req.target is None:
             return
-        mapping = {"on": "on", "in": "in", "at": "next_to", "next_to": "next_to", "under": "next_to",
+        mapping = {"on": "on", "in": "in", "at": "next_to", "against": "next_to", "on_wall": "next_to", "next_to": "next_to", "under": "next_to",
                    "behind": "next_to", "between": "next_to", "facing": "facing", "front": "facing",
                    "around": "around"}
         req.relation = mapping.get(rel, "next_to")

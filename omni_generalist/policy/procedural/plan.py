@@ -143,6 +143,12 @@ class Planner:
         for r in ordered:
             cat = self.cat.get(r.category)
             placement = self._placement(r, cat, room_places)
+            rp = room_places.get(cat.name, "")
+            if r.relation is None and ":" in rp and rp.split(":", 1)[0] in ("next_to", "around", "facing"):
+                kind, tcat = rp.split(":", 1)
+                if any(o.category == tcat or tcat in self.cat.hypernyms(o.category) for o in objs) or \
+                        any(x.category == tcat for x in requests):
+                    placement, r.target = kind, tcat
             for _ in range(max(1, r.count)):
                 target = None
                 if r.target:
@@ -311,7 +317,7 @@ class Planner:
             windows.append((wl.name, off, width, 1.2, 0.9))
             wl.has_window = True
         solver = Solver(poly, walls, [(door_wall, door_off, dw)], rng, robot_radius)
-        for wname, off, width, h, sill in windows:
+        for wname, off, width, _h, sill in windows:
             wl = next(x for x in walls if x.name == wname)
             solver.add_window(wl, off, width, sill)
         items = []

@@ -24,8 +24,7 @@ STOP = {
     "a", "an", "the", "of", "with", "and", "or", "in", "on", "at", "to", "for", "by", "from", "is", "are", "be", "it",
     "its", "that", "this", "there", "which", "who", "has", "have", "having", "as", "well", "also", "plus", "very",
     "some", "room", "space", "area", "scene", "place", "setting", "style", "styled", "themed", "look", "feel",
-    "filled", "full", "lit", "light", "lighting", "lights", "can", "be", "opened", "open", "openable", "that", "which",
-    "wall", "walls", "floor", "floors", "flooring", "ceiling", "corner", "middle", "center", "centre", "side",
+    "filled", "full", "lit", "light", "lighting", "lights", "can", "opened", "open", "openable", "wall", "walls", "floor", "floors", "flooring", "ceiling", "corner", "middle", "center", "centre", "side",
     "each", "every", "other", "another", "few", "several", "many", "lots", "lot", "pair", "couple", "bunch",
     "dozen", "set", "sets", "row", "rows", "like", "into", "onto", "up", "down", "over", "under", "near", "next",
     "beside", "behind", "between", "against", "along", "around", "facing", "front", "back", "top", "inside",
@@ -39,11 +38,11 @@ STOP = {
     "contemporary", "luxurious", "luxury", "elegant", "futuristic", "farmhouse", "coastal", "japanese",
     "densely", "dense", "packed", "crowded", "cluttered", "sparse", "sparsely", "empty", "bare", "furnished",
     "decorated", "equipped", "featuring", "including", "includes", "include", "contains", "contain", "holds",
-    "hold", "held", "them", "they", "those", "these", "his", "her", "their", "our", "my", "your", "big", "tidy",
-    "organized", "busy", "quiet", "private", "shared", "public", "main", "small", "medium", "sized", "size",
+    "hold", "held", "them", "they", "those", "these", "his", "her", "their", "our", "my", "your", "tidy",
+    "organized", "busy", "quiet", "private", "shared", "public", "main", "medium", "sized", "size",
     "visitor", "guest", "student", "students", "kids", "kid", "children", "child", "baby", "people", "person",
     "customers", "staff", "patients", "patient", "please", "make", "create", "generate", "build", "give", "me",
-    "want", "need", "would", "should", "could", "want", "show", "design", "i", "we", "you", "with", "without",
+    "want", "need", "would", "should", "could", "show", "design", "i", "we", "you", "without",
 }
 
 STYLES = {
@@ -97,7 +96,9 @@ RELATIONS = [
     ("next to", "next_to"), ("close to", "next_to"), ("adjacent to", "next_to"), ("beside", "next_to"),
     ("besides", "next_to"), ("alongside", "next_to"), ("near", "next_to"), ("by", "next_to"), ("beneath", "under"),
     ("underneath", "under"), ("under", "under"), ("below", "under"), ("behind", "behind"),
-    ("between", "between"), ("facing", "facing"), ("looking at", "facing"), ("pointed at", "facing"),
+    ("between", "between"), ("against", "against"), ("along", "against"), ("up against", "against"),
+    ("lining", "against"), ("mounted on", "on_wall"), ("hung on", "on_wall"), ("hanging on", "on_wall"),
+    ("hanging from", "hanging"), ("suspended from", "hanging"), ("facing", "facing"), ("looking at", "facing"), ("pointed at", "facing"),
     ("toward", "facing"), ("towards", "facing"), ("opposite", "facing"), ("across from", "facing"),
     ("around", "around"), ("surrounding", "around"), ("encircling", "around"), ("circling", "around"),
     ("at", "at"), ("on", "on"), ("in", "in"),
@@ -109,3 +110,12 @@ CONTENT_VERBS = ["full of", "filled with", "stocked with", "holding", "containin
 
 ARTICULATION_PHRASES = ["can be opened", "that opens", "that open", "openable", "opening", "can open", "working",
                         "functional", "operable", "with doors that open", "with opening doors", "articulated"]
+
+# parts of objects: "a filing cabinet with drawers" describes the cabinet, it adds no object
+PART_WORDS = {"drawer", "drawers", "door", "doors", "shelf board", "handle", "handles", "leg", "legs", "wheel",
+              "wheels", "arm", "arms", "armrest", "armrests", "cushion cover", "knob", "knobs", "lid", "lids",
+              "hinge", "hinges", "top", "base", "frame", "slat", "slats", "headboard", "footboard", "glass door",
+              "glass doors", "compartment", "compartments", "storage", "space", "feet"}
+OPENING_PARTS = {"drawer", "drawers", "door", "doors", "lid", "lids", "hinge", "hinges", "glass door", "glass doors"}
+SCENE_WORDS = {"tabletop", "scene", "setup", "set up", "vignette", "view", "shot", "arrangement", "environment",
+               "interior", "layout", "world", "simulation", "sim", "render"}

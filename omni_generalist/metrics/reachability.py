@@ -1,0 +1,114 @@
+"""Reachability (DESIGN.md §5, PhyScene's walkable metric): can a robot disc get from the door to
+the front of every floor object?
+
+The floor is rasterised at 5 cm; cells closer than the robot radius to a wall or an object are
+not walkable; an object counts as reachable when its access point (a little in front of its
+front face, or behind a seat that serves a table) touches the walkable region connected to a
+door.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..world.geometry import Footprint
+
+CELL = 0.05
+Point = tuple[float, float]
+
+
+def poly_mask(poly: Sequence[Point], gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
+    """Cells (centres ``gx``, ``gy``) inside the polygon."""
+    inside = np.zeros(gx.shape, dtype=bool)
+    n = len(poly)
+    for i in range(n):
+        x1, y1 = poly[i]
+        x2, y2 = poly[(i + 1) % n]
+        cond = (y1 > gy) != (y2 > gy)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            xint = x1 + (gy - y1) * (x2 - x1) / (y2 - y1)
+        inside ^= cond & (gx < xint)
+    return inside
+
+
+def footprint_mask(fp: Footprint, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
+    """Cells covered by an oriented footprint."""
+    c, s = math.cos(math.radians(fp.yaw)), math.sin(math.radians(fp.yaw))
+    dx, dy = gx - fp.x, gy - fp.y
+    lx = c * dx + s * dy
+    ly = -s * dx + c * dy
+    return (np.abs(lx) <= fp.w / 2) & (np.abs(ly) <= fp.d / 2)
+
+
+def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Sequence[Point],
+                access: dict[str, list[Point]], radius: float = 0.25) -> list[str]:
+    """Return the keys of ``access`` none of whose points the robot disc can reach from a door.
+
+    Args:
+        poly: floor outline.
+        obstacles: footprints that block the robot (objects standing on the floor).
+        doors: points just inside each door.
+        access: for each object, the points from which it counts as reached.
+        radius: robot radius in meters.
+    """
+    from scipy import ndimage
+
+    xs_, ys_ = [p[0] for p in poly], [p[1] for p in poly]
+    x0, y0, x1, y1 = min(xs_), min(ys_), max(xs_), max(ys_)
+    nx, ny = int(math.ceil((x1 - x0) / CELL)) + 1, int(math.ceil((y1 - y0) / CELL)) + 1
+    gx, gy = np.meshgrid(x0 + (np.arange(nx) + 0.5) * CELL, y0 + (np.arange(ny) + 0.5) * CELL, indexing="ij")
+    blocked = ~poly_mask(poly, gx, gy)
+    for fp in obstacles:
+        blocked |= footprint_mask(fp, gx, gy)
+    free = ndimage.distance_transform_edt(~blocked) * CELL > radius
+    labels, _ = ndimage.label(free)
+
+    def labels_near(p: Point, reach: int) -> set[int]:
+        i = min(max(int((p[0] - x0) / CELL), 0), nx - 1)
+        j = min(max(int((p[1] - y0) / CELL), 0), ny - 1)
+        win = labels[max(i - reach, 0):i + reach + 1, max(j - reach, 0):j + reach + 1]
+        return {int(v) for v in np.unique(win) if v}
+
+    start: set[int] = set()
+    for p in doors:
+        start |= labels_near(p, 4)
+    return [key for key, pts in access.items() if not any(labels_near(p, 2) & start for p in pts)]
+
+
+def world_reachability(stage, radius: float = 0.25) -> dict:
+    """Reachability of a world read from its stage: ``{"reachable": share, "unreachable": [names]}``."""
+    from ..world.model import list_objects, room_info
+
+    room = room_info(stage)
+    objs = [o for o in list_objects(stage) if o.support.endswith("/Room/Floor")]
+    if room is None or not room.doors:
+        return {"reachable": None, "unreachable": [], "objects": len(objs)}
+    blocking = [o for o in objs if o.size[2] >= 0.03]
+    doors = []
+    for d in room.doors:
+        doors.append(room.wall(d.wall).point(d.offset, 0.45))
+    access: dict[str, list[Point]] = {}
+    serves: dict[str, list[str]] = {}
+    for o in blocking:
+        if o.extra.get("serves"):
+            serves.setdefault(str(o.extra["serves"]), []).append(o.name)
+    by_name = {o.name: o for o in blocking}
+    step = radius + 0.04
+
+    def points(o) -> list[Point]:
+        fp = o.footprint
+        if o.extra.get("access") == "back":
+            return [fp.to_world(0.0, -(o.size[1] / 2 + step))]
+        pts = [fp.to_world(0.0, o.size[1] / 2 + step)]
+        for seat in serves.get(o.name, []):
+            pts.extend(points(by_name[seat]))
+        return pts
+
+    for o in blocking:
+        access[o.name] = points(o)
+    bad = unreachable(room.polygon, [o.footprint for o in blocking], doors, access, radius)
+    n = len(blocking)
+    return {"reachable": (n - len(bad)) / n if n else 1.0, "unreachable": bad, "objects": n}
