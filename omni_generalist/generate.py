@@ -71,11 +71,24 @@ def layout_checks(layer: Sdf.Layer) -> dict[str, Any]:
     stage = Usd.Stage.Open(layer)
     objs = list_objects(stage)
     room = room_info(stage)
+    by_path = {o.path: o for o in objs}
+
+    def carried_by(a, b) -> bool:  # a rests (directly or through others) on b
+        seen = set()
+        while a.support in by_path and a.support not in seen:
+            seen.add(a.support)
+            if a.support == b.path:
+                return True
+            a = by_path[a.support]
+        return False
+
     overlaps = []
     for i, a in enumerate(objs):
         for b in objs[i + 1:]:
             if a.top <= b.bottom + 1e-4 or b.top <= a.bottom + 1e-4:
                 continue
+            if carried_by(a, b) or carried_by(b, a):
+                continue  # a jar on a shelf board, an apple in a bowl
             if footprints_overlap(a.footprint.inflated(-0.005), b.footprint.inflated(-0.005)):
                 overlaps.append([a.name, b.name])
     outside = [o.name for o in objs if room is not None and not footprint_inside(o.footprint.inflated(-GAP / 4), room.polygon)]

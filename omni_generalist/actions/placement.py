@@ -162,13 +162,19 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
     """Put an object on a support surface of ``target``: its top, a shelf board, or inside it."""
     w, d, h = size
     surfaces = [s for s in support_surfaces(target)
-                if s[5] >= h + 0.01 and s[3] - s[1] >= w + 2 * margin and s[4] - s[2] >= d + 2 * margin]
+                if (s[5] >= h + 0.01 or s[6]) and s[3] - s[1] >= w + 2 * margin and s[4] - s[2] >= d + 2 * margin]
     if not surfaces:
         raise PlacementError(f"{target.name} has no surface that takes an object {w:.2f} x {d:.2f} x {h:.2f} m")
     rng.shuffle(surfaces)
     yaw = target.yaw
-    for z_s, x0, y0, x1, y1, _clear, _inside in surfaces:
+    levels = []
+    for z_s, x0, y0, x1, y1, _clear, inside in surfaces:
         z = target.position[2] + z_s
+        levels.append((z, x0, y0, x1, y1))
+        if inside:  # a container fills up in layers: apples pile in a bowl
+            for lift in range(1, 4):
+                levels.append((z + lift * h * 1.02, x0, y0, x1, y1))
+    for z, x0, y0, x1, y1 in levels:
         for k in range(tries):
             if k == 0:
                 lx, ly = (x0 + x1) / 2, (y0 + y1) / 2
@@ -241,9 +247,9 @@ def on_wall(wall: WallInfo, size, height: float | None, room: RoomInfo, obs: lis
         raise PlacementError(f"an object {w:.2f} m wide does not fit on wall {wall.name}")
     offsets = [min(max(offset, lo), hi)] if offset is not None else [(lo + hi) / 2] + [rng.uniform(lo, hi) for _ in range(tries)]
     for off in offsets:
-        x, y = wall.point(off, d / 2 + 0.002)
+        x, y = wall.point(off, d / 2 + 0.003)
         fp = Footprint(x, y, w, d, wall.facing_yaw)
-        if _inside(fp, room) and is_free(fp, z, z + h, obs):
+        if footprint_inside(fp, room.polygon) and is_free(fp, z, z + h, obs):
             return Pose(x, y, z, wall.facing_yaw)
     raise PlacementError(f"no free space on wall {wall.name} at {height:.2f} m")
 

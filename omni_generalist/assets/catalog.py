@@ -61,6 +61,8 @@ def singular(word: str) -> str:
         s = irregular[low]
     elif low.endswith("ies") and len(low) > 4:
         s = low[:-3] + "y"
+    elif low.endswith("lves") or low.endswith("rves"):
+        s = low[:-3] + "f"
     elif low.endswith(("ches", "shes", "sses", "xes", "zes")):
         s = low[:-2]
     elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
@@ -95,7 +97,7 @@ class Catalog:
     def find(self, text: str) -> Category | None:
         """Return the category named ``text`` (singular or plural, or a synonym), or None."""
         key = re.sub(r"\s+", " ", text.strip().lower().replace("_", " ").replace("-", " "))
-        for cand in (key, singular(key)):
+        for cand in (key, singular(key), key[:-1] if key.endswith("s") else key, key[:-2] if key.endswith("es") else key):
             if cand in self._names:
                 return self.categories[self._names[cand]]
         return None

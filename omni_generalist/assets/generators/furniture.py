@@ -152,16 +152,15 @@ def _radial_leg(w: AssetWriter, name: str, c: tuple[float, float], tip: tuple[fl
 
 
 # ---------------------------------------------------------------------------- beds
-@generator("bed", "double bed", "single bed", "twin bed", "queen bed", "king bed", "daybed",
-           "bunk bed", "hospital bed", "crib", "cot", "baby crib")
+@generator("bed", "double bed", "single bed", "bunk bed", "hospital bed", "crib")
 def bed(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bed: frame, mattress, headboard at the back (−Y), pillows; bunk beds, hospital beds and cribs."""
-    kind = _kind(cat, ("bunk bed", "hospital bed", "crib", "baby crib", "cot"), "bed")
+    kind = _kind(cat, ("bunk bed", "hospital bed", "crib"), "bed")
     if kind == "bunk bed":
         _bunk_bed(w, size)
     elif kind == "hospital bed":
         _hospital_bed(w, size)
-    elif kind in ("crib", "baby crib", "cot"):
+    elif kind == "crib":
         _crib(w, size)
     else:
         _plain_bed(w, size)
@@ -277,7 +276,7 @@ def _bunk_bed(w: AssetWriter, size: Size) -> None:
         w.box(f"{deck}_rail_f", (-x + pt, y - pt + in_, z - rh), (x - pt, y - in_, z))
         w.box(f"{deck}_deck", (-x + pt, -y + pt, z - 0.02), (x - pt, y - pt, z))
         w.box(f"{deck}_mattress", (-x + pt, -y + pt, z), (x - pt, y - pt, z + mt), material="fabric")
-        _ = w.sphere(f"{deck}_pillow", (0.0, -y + pt + 0.15 * D / 2 + 0.02, z + mt + 0.04),
+        w.sphere(f"{deck}_pillow", (0.0, -y + pt + 0.15 * D / 2 + 0.02, z + mt + 0.04),
                      (min(0.3, 0.3 * W), min(0.15, 0.075 * D), 0.04), 6, 12, material="fabric")
         top = z + (uz - z) * 0.35 if deck == "lower" else g_top
         w.box(f"{deck}_head", (-x + pt, -y + pt * 0.3, z), (x - pt, -y + pt * 0.7, top))
@@ -390,18 +389,17 @@ def _crib(w: AssetWriter, size: Size) -> None:
 
 
 # ---------------------------------------------------------------------------- sofas and armchairs
-@generator("sofa", "couch", "sectional sofa", "sectional", "loveseat", "love seat", "settee", "futon")
+@generator("sofa", "couch", "sectional sofa", "sectional", "loveseat")
 def sofa(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sofa: frame, arms, seat and back cushions, legs or a plinth; sectionals have a chaise."""
-    kind = _kind(cat, ("sectional sofa", "sectional", "loveseat", "love seat"), "sofa")
+    kind = _kind(cat, ("sectional sofa", "sectional", "loveseat"), "sofa")
     if kind in ("sectional sofa", "sectional"):
         _upholstered(w, size, "sectional")
     else:
-        _upholstered(w, size, "loveseat" if kind in ("loveseat", "love seat") else "sofa")
+        _upholstered(w, size, "loveseat" if kind == "loveseat" else "sofa")
 
 
-@generator("armchair", "arm chair", "accent chair", "club chair", "lounge chair", "recliner",
-           "wingback chair", "easy chair")
+@generator("armchair", "accent chair", "lounge chair", "recliner")
 def armchair(w: AssetWriter, size: Size, cat: Category) -> None:
     """An upholstered armchair (one seat cushion, arms, sometimes wings)."""
     _upholstered(w, size, "armchair")
@@ -486,18 +484,16 @@ def _upholstered(w: AssetWriter, size: Size, kind: str) -> None:
 
 
 # ---------------------------------------------------------------------------- chairs
-@generator("chair", "dining chair", "kitchen chair", "side chair", "wooden chair", "student chair",
-           "school chair", "classroom chair", "folding chair", "office chair", "desk chair", "task chair",
-           "computer chair", "swivel chair", "gaming chair", "executive chair")
+@generator("chair", "dining chair", "kitchen chair", "student chair", "school chair", "office chair",
+           "desk chair", "gaming chair")
 def chair(w: AssetWriter, size: Size, cat: Category) -> None:
     """A chair: dining chairs (legs, seat, many back styles), student chairs (metal frame, shell
     seat) and office chairs (five-star base on casters, gas column, seat, back, arms)."""
-    office = ("office chair", "desk chair", "task chair", "computer chair", "swivel chair", "gaming chair",
-              "executive chair")
-    kind = _kind(cat, (*office, "student chair", "school chair", "classroom chair", "folding chair"), "chair")
+    office = ("office chair", "desk chair", "gaming chair")
+    kind = _kind(cat, (*office, "student chair", "school chair"), "chair")
     if kind in office:
         _office_chair(w, size)
-    elif kind in ("student chair", "school chair", "classroom chair", "folding chair"):
+    elif kind in ("student chair", "school chair"):
         _student_chair(w, size)
     else:
         _dining_chair(w, size)
@@ -655,7 +651,7 @@ def _office_chair(w: AssetWriter, size: Size) -> None:
                   material="black plastic")
 
 
-@generator("rocking chair", "rocker")
+@generator("rocking chair")
 def rocking_chair(w: AssetWriter, size: Size, cat: Category) -> None:
     """A rocking chair: curved rockers from stepped boxes, legs, seat, a leaning spindle back, arms."""
     W, D, H = size
@@ -711,14 +707,14 @@ def rocking_chair(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ---------------------------------------------------------------------------- stools, benches, ottomans
-@generator("stool", "bar stool", "barstool", "counter stool", "kitchen stool", "step stool", "piano stool")
+@generator("stool", "bar stool", "counter stool")
 def stool(w: AssetWriter, size: Size, cat: Category) -> None:
     """A stool: round or square seat on three or four legs or a pedestal; bar stools get a footrest
     and sometimes a low back."""
     W, D, H = size
     x, y = W / 2, D / 2
     rng = w.rng
-    bar = _kind(cat, ("bar stool", "barstool", "counter stool"), "stool") != "stool" or H > 0.6
+    bar = _kind(cat, ("bar stool", "counter stool"), "stool") != "stool" or H > 0.6
     round_seat = rng.random() < 0.65
     st = _clamp(0.025, 0.06, 0.06 * H)
     backrest = bar and rng.random() < 0.35
@@ -760,8 +756,7 @@ def stool(w: AssetWriter, size: Size, cat: Category) -> None:
         w.box("back_rail", (-bx - pr, by - 0.02, H - _clamp(0.05, 0.1, 0.4 * (H - seat_top))), (bx + pr, by + 0.02, H))
 
 
-@generator("bench", "dining bench", "park bench", "garden bench", "entryway bench", "piano bench",
-           "picnic bench", "bed bench")
+@generator("bench", "park bench", "piano bench")
 def bench(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bench: slab or slatted seat on legs or end panels; a tall bench gets a backrest."""
     W, D, H = size
@@ -813,7 +808,7 @@ def bench(w: AssetWriter, size: Size, cat: Category) -> None:
             w.box(f"back_slat_{i}", (-x, -y + lt * 0.2, a), (x, -y + lt * 0.8, b))
 
 
-@generator("ottoman", "footstool", "foot stool", "pouf", "pouffe", "footrest", "hassock")
+@generator("ottoman", "footstool", "pouf")
 def ottoman(w: AssetWriter, size: Size, cat: Category) -> None:
     """An ottoman: round or square upholstered body with a top cushion, on short legs or none."""
     W, D, H = size
@@ -842,7 +837,7 @@ def ottoman(w: AssetWriter, size: Size, cat: Category) -> None:
             w.box("band", (-x, -y, 0.0), (x, y, band), material="black plastic")
 
 
-@generator("beanbag", "bean bag", "beanbag chair", "bean bag chair")
+@generator("beanbag", "bean bag", "bean bag chair")
 def beanbag(w: AssetWriter, size: Size, cat: Category) -> None:
     """A beanbag: a squashed sphere on a flattened base, sometimes with a raised back bulge."""
     W, D, H = size
@@ -852,7 +847,7 @@ def beanbag(w: AssetWriter, size: Size, cat: Category) -> None:
     if rng.random() < 0.5:
         w.sphere("bag", (0.0, 0.0, H / 2), (x, y, H / 2), 8, 16)
     else:
-        ry1, rz1 = 0.8 * y, 0.55 * H * rng.uniform(0.85, 1.0)
+        ry1, rz1 = 0.8 * y, 0.5 * H * rng.uniform(0.75, 0.95)
         w.sphere("seat", (0.0, y - ry1, rz1), (x, ry1, rz1), 8, 16)
         ry2, rz2 = 0.45 * y, 0.5 * H
         w.sphere("back", (0.0, -y + ry2, H - rz2), (0.85 * x, ry2, rz2), 8, 16)
@@ -860,7 +855,7 @@ def beanbag(w: AssetWriter, size: Size, cat: Category) -> None:
 
 # ---------------------------------------------------------------------------- tables
 TABLE_KINDS = ("coffee table", "side table", "end table", "dining table", "kitchen table", "conference table",
-               "meeting table", "round table", "display table", "console table", "patio table")
+               "round table", "display table", "console table")
 
 
 @generator("table", *TABLE_KINDS)
@@ -875,7 +870,7 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
     # the top's shape
     if kind == "round table":
         shape = "round"
-    elif kind in ("coffee table", "side table", "end table", "kitchen table", "patio table"):
+    elif kind in ("coffee table", "side table", "end table", "kitchen table"):
         shape = rng.choice(("rect", "rect", "chamfer", "round"))
     elif kind in ("dining table", "table"):
         shape = rng.choice(("rect", "rect", "chamfer", "round")) if W / D < 1.4 else rng.choice(("rect", "chamfer"))
@@ -903,7 +898,7 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
         support = rng.choice(("pedestals", "panels", "legs"))
     elif kind == "display table":
         support = rng.choice(("skirted", "legs"))
-    elif kind in ("dining table", "table", "kitchen table", "patio table"):
+    elif kind in ("dining table", "table", "kitchen table"):
         support = rng.choice(("legs", "legs", "trestle", "panels"))
     else:
         support = rng.choice(("legs", "legs", "panels"))
@@ -947,8 +942,6 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
     elif support == "panels":
         pt = _clamp(0.02, 0.06, 0.04 * min(W, D) + tt * 0.3)
         inset = 0.0 if rng.random() < 0.5 else _clamp(0.0, 0.15, 0.05 * W)
-        if shape == "chamfer":
-            inset = max(inset, 0.0)
         pd = y if shape == "rect" else (y - c if shape == "chamfer" else 0.65 * y)
         px = x - inset if shape == "rect" else (x - c - inset if shape == "chamfer" else 0.65 * x)
         for i, sx in enumerate((-1, 1)):
@@ -994,8 +987,7 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ---------------------------------------------------------------------------- desks
-DESK_KINDS = ("student desk", "school desk", "standing desk", "reception desk", "front desk", "computer desk",
-              "writing desk", "office desk", "teacher desk")
+DESK_KINDS = ("student desk", "school desk", "standing desk", "reception desk", "computer desk", "writing desk")
 
 
 @generator("desk", *DESK_KINDS)
@@ -1006,7 +998,7 @@ def desk(w: AssetWriter, size: Size, cat: Category) -> None:
     x, y = W / 2, D / 2
     rng = w.rng
     kind = _kind(cat, DESK_KINDS, "desk")
-    if kind in ("reception desk", "front desk"):
+    if kind == "reception desk":
         _reception_desk(w, size)
         return
     tt = _clamp(0.018, 0.045, 0.035 * H) * rng.uniform(0.9, 1.15)
@@ -1122,8 +1114,7 @@ def _reception_desk(w: AssetWriter, size: Size) -> None:
 
 
 # ---------------------------------------------------------------------------- counters
-COUNTER_KINDS = ("kitchen counter", "checkout counter", "bar counter", "service counter", "kitchen island",
-                 "island", "bar", "counter", "sales counter", "cash counter")
+COUNTER_KINDS = ("kitchen counter", "checkout counter", "bar counter", "service counter", "kitchen island", "counter")
 
 
 @generator(*COUNTER_KINDS)
@@ -1138,22 +1129,22 @@ def counter(w: AssetWriter, size: Size, cat: Category) -> None:
     tt = _clamp(0.02, 0.05, 0.04 * H) * rng.uniform(0.85, 1.15)
     kick_h = _clamp(0.05, 0.12, 0.1 * H)
     kick_d = _clamp(0.03, 0.08, 0.08 * D)
-    if kind in ("kitchen island", "island"):
+    if kind in ("kitchen island",):
         ov_back, ov_front, ov_side = _clamp(0.03, 0.3, 0.25 * D) * rng.uniform(0.5, 1.0), _clamp(0.01, 0.03, 0.03 * D), 0.02
-    elif kind in ("bar counter", "bar"):
+    elif kind in ("bar counter",):
         ov_back, ov_front, ov_side = 0.0, _clamp(0.05, 0.25, 0.2 * D) * rng.uniform(0.7, 1.0), 0.0
     else:
         ov_back, ov_front, ov_side = 0.0, _clamp(0.01, 0.04, 0.04 * D), 0.0
     ov_side = min(ov_side, 0.05 * W)
-    doors = kind in ("kitchen counter", "kitchen island", "island", "counter", "service counter") and rng.random() < 0.85
+    doors = kind in ("kitchen counter", "kitchen island", "counter", "service counter") and rng.random() < 0.85
     pf, hd = (0.018, 0.02) if doors else (0.0, 0.0)
     bx0, bx1 = -x + ov_side, x - ov_side
     by0, by1 = -y + ov_back, y - ov_front - pf - hd
     front_mat = None
-    if kind in ("service counter", "bar counter", "bar", "checkout counter", "sales counter", "cash counter"):
+    if kind in ("service counter", "bar counter", "checkout counter"):
         front_mat = rng.choice((None, *WOODS, "painted black", "painted white", "brushed metal"))
     w.box("body", (bx0, by0, kick_h), (bx1, by1, H - tt))
-    w.box("toe_kick", (bx0, by0 + (kick_d if kind in ("kitchen island", "island") else 0.0), 0.0),
+    w.box("toe_kick", (bx0, by0 + (kick_d if kind in ("kitchen island",) else 0.0), 0.0),
           (bx1, by1 - kick_d, kick_h + 0.002), material="black plastic" if rng.random() < 0.5 else None)
     if doors:
         n = max(1, min(5, round((bx1 - bx0) / rng.uniform(0.45, 0.65))))
@@ -1175,7 +1166,7 @@ def counter(w: AssetWriter, size: Size, cat: Category) -> None:
     else:
         w.box("top", (-x, -y, H - tt), (x, y, H), material=top_mat)
     w.surface(H, -x, -y, x, y, 1.0)
-    if kind in ("bar counter", "bar") and ov_front > 0.06:
+    if kind in ("bar counter",) and ov_front > 0.06:
         rz = _clamp(0.1, 0.25, 0.2 * H)
         rd = min(0.04, 0.5 * ov_front)
         w.box("foot_rail", (bx0 + 0.05 * W, by1 + ov_front - rd - 0.01, rz), (bx1 - 0.05 * W, by1 + ov_front - 0.01, rz + 0.035),
@@ -1186,14 +1177,14 @@ def counter(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ---------------------------------------------------------------------------- workbenches
-@generator("workbench", "work bench", "work table", "lab bench", "laboratory bench", "lab table", "potting bench")
+@generator("workbench", "work table", "lab bench")
 def workbench(w: AssetWriter, size: Size, cat: Category) -> None:
     """A workbench (thick top, square legs, stretchers, a lower shelf, maybe a vise) or a lab bench
     (dark resin top over cabinets and a knee space, or a steel frame)."""
     W, D, H = size
     x, y = W / 2, D / 2
     rng = w.rng
-    lab = _kind(cat, ("lab bench", "laboratory bench", "lab table"), "workbench") != "workbench"
+    lab = _kind(cat, ("lab bench",), "workbench") != "workbench"
     if lab:
         tt = _clamp(0.02, 0.04, 0.03 * H)
         w.box("top", (-x, -y, H - tt), (x, y, H), material=rng.choice(("painted black", "black plastic", "white plastic")))
@@ -1258,8 +1249,7 @@ def workbench(w: AssetWriter, size: Size, cat: Category) -> None:
         w.box("vise_handle", (vx - min(0.12, 0.1 * W), y - jaw_d * 0.25, H - tt - 0.045), (vx + min(0.12, 0.1 * W), y, H - tt - 0.035),
               material="chrome")
     else:
-        jaw_pad = w.rng.random() < 0.5
-        if jaw_pad:  # a drawer under the top
+        if rng.random() < 0.5:  # a drawer under the top
             dw = min(0.5, 0.4 * (lx1 - lx0))
             dx = rng.uniform(lx0 + lt / 2, lx1 - lt / 2 - dw)
             w.box("drawer", (dx, ly0, z1 - ah), (dx + dw, y - 0.02, z1))
@@ -1268,12 +1258,12 @@ def workbench(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ---------------------------------------------------------------------------- bookcases and shelving
-@generator("bookcase", "bookshelf", "book shelf", "pantry shelf", "pantry shelving", "pantry unit")
+@generator("bookcase", "bookshelf", "pantry shelf")
 def bookcase(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bookcase: side panels, back panel, top, bottom and a seed-dependent number of boards
     (irregular spacing, plinth, cap, middle divider vary); pantry shelves may lack a back and have
     front lips. Every board is a support surface with its free height as clearance."""
-    pantry = _kind(cat, ("pantry shelf", "pantry shelving", "pantry unit"), "bookcase") != "bookcase"
+    pantry = _kind(cat, ("pantry shelf",), "bookcase") != "bookcase"
     if pantry and w.rng.random() < 0.4:
         _shelving_unit(w, size, "pantry")
         return
@@ -1323,8 +1313,7 @@ def bookcase(w: AssetWriter, size: Size, cat: Category) -> None:
         w.surface(H, -x + (0 if cap else st), by0 if not cap else -y, x - (0 if cap else st), y, 1.0)
 
 
-@generator("shelf", "shelves", "shelving unit", "shelving", "open shelf", "storage shelf", "metal shelf",
-           "wire shelf", "utility shelf", "etagere")
+@generator("shelf", "shelving unit")
 def shelf(w: AssetWriter, size: Size, cat: Category) -> None:
     """An open shelving unit: four corner posts (metal tubes or wooden uprights) and boards; every
     board is a support surface. A short, shallow "shelf" is a wall shelf."""
@@ -1364,14 +1353,12 @@ def _shelving_unit(w: AssetWriter, size: Size, kind: str) -> None:
             w.box(f"board_{i}", (-bx, -by, zb), (bx, by, zb + t), material=board_mat)
     if kind == "pantry" and rng.random() < 0.6:
         w.box("back", (-x + pt, -y, b0), (x - pt, -y + 0.006, H - t))
+    sx = bx if style == "wood" else bx - pt
     for i, zb in enumerate(levels):
-        cl = clears[i] if i < len(clears) else 1.0
-        inner = pt if style == "wood" else pt
-        w.surface(zb + t, -bx + (0.0 if style == "wood" else pt * 0.5), -by + inner * 0.5, bx - (0.0 if style == "wood" else pt * 0.5),
-                  by - inner * 0.5, cl)
+        w.surface(zb + t, -sx, -by + pt * 0.5, sx, by - pt * 0.5, clears[i] if i < len(clears) else 1.0)
 
 
-@generator("wall shelf", "floating shelf", "wall mounted shelf", "wall-mounted shelf", "hanging shelf")
+@generator("wall shelf", "floating shelf")
 def wall_shelf(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wall shelf: a board on L-brackets (or floating), or a small wall cubby with several boards."""
     _wall_shelf(w, size)
@@ -1415,8 +1402,7 @@ def _wall_shelf(w: AssetWriter, size: Size) -> None:
     w.surface(H, -x, -y, x, y, 1.0)
 
 
-@generator("pallet rack", "pallet racking", "warehouse rack", "storage rack", "industrial shelving",
-           "industrial rack")
+@generator("pallet rack", "warehouse rack")
 def pallet_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A pallet rack: four uprights with side bracing, front and back beams and decks at each level."""
     W, D, H = size
@@ -1429,8 +1415,8 @@ def pallet_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     upright_mat = rng.choice((None, "steel", "painted black"))
     for i, (cx, cy) in enumerate(_corners(x, y, ut / 2)):
         w.box(f"upright_{i}", (cx - ut / 2, cy - ut / 2, 0.0), (cx + ut / 2, cy + ut / 2, H), material=upright_mat)
-        w.box(f"footplate_{i}", (cx - ut * 0.7, cy - ut * 0.7 if cy < 0 else cy - ut / 2, 0.0),
-              (cx + ut * 0.7 if cx < 0 else cx + ut / 2, cy + ut / 2, 0.01), material="steel")
+        w.box(f"footplate_{i}", (max(-x, cx - ut * 0.8), max(-y, cy - ut * 0.8), 0.0),
+              (min(x, cx + ut * 0.8), min(y, cy + ut * 0.8), 0.01), material="steel")
     first = _clamp(0.1, 0.25, 0.05 * H) * rng.uniform(0.8, 1.2) + bh
     boards, clears = _compartments(rng, first, H - bh, bh, (1.0, 1.6), 0.5, 6)
     levels = [first, *[b + bh for b in boards], H]
@@ -1449,8 +1435,7 @@ def pallet_rack(w: AssetWriter, size: Size, cat: Category) -> None:
             w.box(f"brace_{s}_{k}", (cx - ut * 0.2, -y + ut, zc - 0.015), (cx + ut * 0.2, y - ut, zc + 0.015), material=upright_mat)
 
 
-@generator("display case", "display cabinet", "curio cabinet", "vitrine", "showcase", "glass display case",
-           "display counter")
+@generator("display case", "display cabinet", "showcase", "display counter")
 def display_case(w: AssetWriter, size: Size, cat: Category) -> None:
     """A display case: a solid base, corner posts, glass sides, front, top and glass shelves (a
     low case is a counter with a glass top); the base floor and every shelf are support surfaces."""
@@ -1487,7 +1472,7 @@ def display_case(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ---------------------------------------------------------------------------- cabinets with open shelves
-@generator("tv stand", "tv cabinet", "tv console", "tv unit", "media console", "media cabinet", "entertainment center")
+@generator("tv stand", "tv cabinet", "media console")
 def tv_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     """A TV stand: a low cabinet of one to three compartments (open, with a shelf, or closed by a
     fixed door) on legs or a plinth; the top and every open compartment are support surfaces."""
@@ -1531,7 +1516,7 @@ def tv_stand(w: AssetWriter, size: Size, cat: Category) -> None:
             w.surface(inner_z0, c0, -y + bt, c1, y, inner_z1 - inner_z0)
 
 
-@generator("changing table", "baby changing table", "changing station", "diaper changing table")
+@generator("changing table", "changing station")
 def changing_table(w: AssetWriter, size: Size, cat: Category) -> None:
     """A changing table: waist-high frame with guard rails around a padded top and open shelves below."""
     W, D, H = size
@@ -1572,7 +1557,7 @@ def changing_table(w: AssetWriter, size: Size, cat: Category) -> None:
         w.surface(zs, ix0, -y, ix1, y - 0.01, cl)
 
 
-@generator("vanity", "vanity cabinet", "bathroom vanity", "vanity unit", "sink cabinet")
+@generator("vanity", "bathroom vanity", "vanity cabinet")
 def vanity(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bathroom vanity cabinet: body on a toe kick or legs, fixed door and drawer fronts with
     handles, and an overhanging countertop (a support surface)."""
@@ -1601,7 +1586,7 @@ def vanity(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ---------------------------------------------------------------------------- stands and racks
-@generator("music stand", "sheet music stand", "note stand")
+@generator("music stand")
 def music_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     """A music stand: tripod base, column and a desk (solid plate or wire rods) with a ledge."""
     W, D, H = size
@@ -1634,7 +1619,7 @@ def music_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     w.box("ledge_lip", (-x, yd + ld - 0.006, H - desk_h), (x, yd + ld, H - desk_h + 0.03), material=metal)
 
 
-@generator("easel", "art easel", "painting easel", "display easel")
+@generator("easel")
 def easel(w: AssetWriter, size: Size, cat: Category) -> None:
     """An easel: two front legs and a rear leg leaning in (stepped boxes), a mast, a canvas tray,
     a top clamp and sometimes a canvas."""
@@ -1648,12 +1633,9 @@ def easel(w: AssetWriter, size: Size, cat: Category) -> None:
 
     def leaning(name: str, bottom: tuple[float, float], top: tuple[float, float], z_top: float) -> None:
         for i in range(seg):
-            f = (i + 0.5) / seg if i else 0.0
-            f = (i + 0.5) / seg
-            cx = bottom[0] + (top[0] - bottom[0]) * (f if i else 0.0)
-            cyy = bottom[1] + (top[1] - bottom[1]) * (f if i else 0.0)
-            if i == seg - 1:
-                cx, cyy = top
+            f = i / (seg - 1)  # the foot stands on the box's edge, the last step at the top point
+            cx = bottom[0] + (top[0] - bottom[0]) * f
+            cyy = bottom[1] + (top[1] - bottom[1]) * f
             z0, z1 = z_top * i / seg, z_top * (i + 1) / seg
             w.box(f"{name}_{i}", (cx - lt / 2, cyy - lt / 2, max(0.0, z0 - 0.01)), (cx + lt / 2, cyy + lt / 2, z1))
 
@@ -1675,7 +1657,7 @@ def easel(w: AssetWriter, size: Size, cat: Category) -> None:
               material=rng.choice(("fabric", "painted white")))
 
 
-@generator("clothing rack", "clothes rack", "garment rack", "rolling rack", "clothes rail")
+@generator("clothing rack", "clothes rack", "garment rack")
 def clothing_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A clothing rack: two uprights on feet (or casters), a top rail, a lower rail or shelf and a
     few hanging garments."""
@@ -1695,7 +1677,8 @@ def clothing_rack(w: AssetWriter, size: Size, cat: Category) -> None:
         w.box(f"upright_{i}", (cx - tt / 2, -tt / 2, fz0 + fh), (cx + tt / 2, tt / 2, H), material=metal)
         if casters:
             for k, sy in enumerate((-1, 1)):
-                w.sphere(f"caster_{i}_{k}", (cx, sy * (y - cr), cr), cr, 6, 8, material="black plastic")
+                w.sphere(f"caster_{i}_{k}", (sx * (x - max(cr, tt / 2)), sy * (y - cr), cr), cr, 6, 8,
+                         material="black plastic")
     w.box("top_rail", (-x + tt, -tt / 2, H - tt), (x - tt, tt / 2, H), material=metal)
     if rng.random() < 0.5:
         sz = fz0 + fh + _clamp(0.05, 0.25, 0.1 * H)
@@ -1717,7 +1700,7 @@ def clothing_rack(w: AssetWriter, size: Size, cat: Category) -> None:
             w.box(f"garment_{i}", (gx - gt / 2, -gd, H - tt - 0.06 - gl), (gx + gt / 2, gd, H - tt - 0.05), material="fabric")
 
 
-@generator("coat rack", "coat stand", "coat tree", "hat stand", "hat rack", "wall coat rack", "coat hooks")
+@generator("coat rack", "coat stand", "hat stand")
 def coat_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A coat rack: a standing tree (base, pole, hooks, knob) or, for a wide and short size, a wall
     board with a row of hooks."""
@@ -1727,18 +1710,20 @@ def coat_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     mat = rng.choice((None, "chrome", "brushed metal", "painted black"))
     if H < 0.7 and W > H:
         bt = _clamp(0.012, 0.025, 0.3 * D)
-        bh = H * rng.uniform(0.5, 1.0)
-        w.box("board", (-x, -y, H - bh), (x, -y + bt, H))
-        w.box("board_low", (-x, -y, 0.0), (-x + 0.01, -y + bt, H - bh + 0.001)) if bh < H else None
+        w.box("board", (-x, -y, 0.0), (x, -y + bt, H))
         n = max(3, min(10, round(W / rng.uniform(0.12, 0.2))))
-        hz = H - bh / 2 if bh < 0.9 * H else H * 0.5
-        hz = max(hz, 0.04)
+        hz = H * rng.uniform(0.3, 0.5)
+        hook = min(0.012, 0.2 * H)
+        double = rng.random() < 0.4
         for i in range(n):
             cx = -x + W * (i + 0.5) / n
-            w.box(f"hook_{i}", (cx - 0.006, -y + bt, hz - 0.012), (cx + 0.006, y, hz), material=mat or "chrome")
-            w.box(f"hook_tip_{i}", (cx - 0.006, y - 0.012, hz), (cx + 0.006, y, min(H, hz + 0.035)), material=mat or "chrome")
-        if bh < H:
-            w.box("board_fill", (-x, -y, 0.0), (x, -y + bt * 0.5, H - bh + 0.001))
+            w.box(f"hook_{i}", (cx - 0.006, -y + bt, hz - hook), (cx + 0.006, y, hz), material=mat or "chrome")
+            w.box(f"hook_tip_{i}", (cx - 0.006, y - hook, hz), (cx + 0.006, y, min(H, hz + 0.035)), material=mat or "chrome")
+            if double:
+                w.box(f"hook_upper_{i}", (cx - 0.006, -y + bt, min(H, hz + 0.05)), (cx + 0.006, -y + bt + 0.5 * (D - bt),
+                      min(H, hz + 0.05) + hook * 0.01 + 0.008), material=mat or "chrome")
+        if rng.random() < 0.5:
+            w.box("rail", (-x, -y + bt, H * 0.8), (x, -y + bt + min(0.015, 0.3 * D), H * 0.95))
         return
     base = rng.choice(("disc", "cross"))
     pr = _clamp(0.012, 0.03, 0.05 * min(W, D))
@@ -1763,7 +1748,7 @@ def coat_rack(w: AssetWriter, size: Size, cat: Category) -> None:
             w.sphere(f"hook_tip_{lv}_{k}", (tx, ty, hz + 0.01), 0.014, 6, 8, material=mat or "chrome")
 
 
-@generator("shoe rack", "shoe shelf", "shoe stand", "shoe organizer")
+@generator("shoe rack", "shoe shelf")
 def shoe_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A shoe rack: two side frames and two to five tiers (boards or slats); every tier is a surface."""
     W, D, H = size

@@ -630,3 +630,1278 @@ def spoon(w: AssetWriter, size: Size, cat: Category) -> None:
     rb = x * 0.34
     k.ball("bowl", (-x + rb, 0, h * 0.55), (rb, y, h * 0.45), rings=6, seg=12)
     k.finish()
+
+
+# ====================================================================== books and paper
+
+
+def _book(w: AssetWriter, size: Size, kind: str) -> None:
+    """A book-like block in canonical coordinates: ``a`` spine → fore edge, ``b`` thickness, ``c`` along the spine.
+
+    Lying flat when the height is the smallest side, else standing with its thickness along the
+    narrower horizontal side (the spine faces the front, or the left when it faces front itself).
+    """
+    k = Kit(w, size)
+    dims = (k.W, k.D, k.H)
+    lo = (-k.x, -k.y, 0.0)
+    if k.H <= min(k.W, k.D):
+        b_ax, c_ax = 2, (0 if k.W >= k.D else 1)
+        a_ax = 1 - c_ax
+        a_sign = -1 if a_ax == 1 else 1
+    elif k.W <= k.D:
+        b_ax, a_ax, c_ax, a_sign = 0, 1, 2, -1
+    else:
+        b_ax, a_ax, c_ax, a_sign = 1, 0, 2, 1
+    A, B, C = dims[a_ax], dims[b_ax], dims[c_ax]
+
+    def part(name: str, ar: tuple[float, float], br: tuple[float, float], cr: tuple[float, float],
+             mat: str | None = None) -> None:
+        p, q = [0.0, 0.0, 0.0], [0.0, 0.0, 0.0]
+        for ax, (r0, r1) in ((b_ax, br), (c_ax, cr)):
+            p[ax], q[ax] = lo[ax] + r0, lo[ax] + r1
+        if a_sign > 0:
+            p[a_ax], q[a_ax] = lo[a_ax] + ar[0], lo[a_ax] + ar[1]
+        else:
+            p[a_ax], q[a_ax] = lo[a_ax] + A - ar[1], lo[a_ax] + A - ar[0]
+        k.box(name, p, q, mat)
+
+    rng = k.rng
+    if kind == "magazine":
+        ct = _clamp(B * 0.06, MIN_T, 0.001)
+        part("cover", (0, A), (0, ct), (0, C), PAPER)
+        part("cover", (0, A), (B - ct, B), (0, C))
+        part("spine", (0, ct * 2), (0, B), (0, C))
+        pin = min(A, C) * k.u(0.0, 0.01)
+        part("pages", (ct, A - pin), (ct * 0.9, B - ct * 0.9), (pin, C - pin), PAPER)
+        k.finish()
+        return
+    thick = {"binder": 0.09, "notebook": 0.05}.get(kind, k.u(0.05, 0.11))
+    ct = _clamp(B * thick, MIN_T, 0.004 if kind != "binder" else 0.006)
+    pin = _clamp(min(A, C) * k.u(0.015, 0.035), MIN_T, 0.3 * min(A, C))
+    deco = kind == "book" and rng.random() < 0.6
+    e = _clamp(A * 0.012, MIN_T, 0.002) if deco else 0.0
+    sp = ct * (1.5 if kind == "binder" else 1.1)
+    spiral = kind == "notebook" and rng.random() < 0.6
+    if spiral:
+        rr = _clamp(A * 0.025, 0.001, 0.3 * A)
+        n = int(_clamp(C / (rr * 3.2), 4, 16))
+        for i in range(n):
+            cc = C * (i + 0.5) / n
+            rc = min(C / n * 0.3, rr)
+            ctr = [0.0, 0.0, 0.0]
+            rad = [0.0, 0.0, 0.0]
+            ctr[a_ax] = lo[a_ax] + (rr if a_sign > 0 else A - rr)
+            ctr[b_ax], ctr[c_ax] = lo[b_ax] + B / 2, lo[c_ax] + cc
+            rad[a_ax], rad[b_ax], rad[c_ax] = rr, B / 2, rc
+            k.ball("ring", ctr, rad, STEEL, rings=4, seg=8)
+        e, sp = rr, 0.0
+    round_spine = kind == "book" and c_ax == 2 and not deco and rng.random() < 0.5
+    if round_spine:
+        rs = min(B * 0.25, A * 0.08)
+        ctr = [0.0, 0.0]
+        ctr[a_ax] = lo[a_ax] + (rs if a_sign > 0 else A - rs)
+        ctr[b_ax] = lo[b_ax] + B / 2
+        rad = [0.0, 0.0]
+        rad[a_ax], rad[b_ax] = rs, B / 2
+        k.cyl("spine", ctr[0], ctr[1], (rad[0], rad[1]), 0, C, seg=12)
+        e, sp = rs, 0.0
+    elif not spiral:
+        part("spine", (e, e + sp), (0, B), (0, C))
+    part("cover", (e, A), (0, ct), (0, C))
+    part("cover", (e, A), (B - ct, B), (0, C))
+    part("pages", (e + sp * 0.5, A - pin), (ct * 0.9, B - ct * 0.9), (pin, C - pin), PAPER)
+    if kind == "binder":
+        part("rings", (e + sp, e + sp + A * 0.08), (B * 0.3, B * 0.7), (C * 0.15, C * 0.85), STEEL)
+        part("label", (0, e + sp * 0.3), (B * 0.2, B * 0.8), (C * 0.45, C * 0.8), PAPER)
+    elif deco:
+        if rng.random() < 0.5:
+            nb = rng.choice((2, 3, 4))
+            cw = C * 0.035
+            for i in range(nb):
+                c0 = C * (0.12 + 0.76 * (i + 0.5) / nb) - cw / 2
+                part("band", (0, e + sp * 0.5), (ct * 0.5, B - ct * 0.5), (c0, c0 + cw))
+        else:
+            part("label", (0, e + sp * 0.5), (B * 0.15, B * 0.85), (C * k.u(0.45, 0.6), C * 0.85), PAPER)
+    k.finish()
+
+
+@generator("book", "novel", "textbook", "hardcover book", "paperback", "cookbook", "dictionary", "photo album")
+def book(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Covers, a spine (flat, rounded, banded or labelled) and an inset paper block."""
+    _book(w, size, "book")
+
+
+@generator("magazine", "comic book", "brochure", "catalog", "booklet")
+def magazine(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Thin paper covers around a page block."""
+    _book(w, size, "magazine")
+
+
+@generator("notebook", "notepad", "journal", "diary", "sketchbook", "planner")
+def notebook(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A book with, often, a wire spiral along the spine."""
+    _book(w, size, "notebook")
+
+
+@generator("binder", "ring binder", "folder", "file folder")
+def binder(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Thick covers, a wide spine with a paper label and a steel ring mechanism."""
+    _book(w, size, "binder")
+
+
+# ====================================================================== boxes and containers
+
+
+@generator("box", "cardboard box", "shipping box", "moving box", "carton", "package", "parcel", "gift box",
+           "shoe box", "present")
+def box(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A closed box: top flaps with a seam (maybe taped), or a lid (a gift box with a ribbon and bow)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    gift = "gift" in cat.name or "present" in cat.name
+    style = "lid" if gift or "shoe" in cat.name else k.pick(("flaps", "flaps", "taped", "lid"))
+    m = min(x, y)
+    if style == "lid":
+        bow = _clamp(h * 0.12, 0.005, 0.05) if gift else 0.0
+        top = h - bow
+        lh = (top) * k.u(0.12, 0.3)
+        ins = _clamp(m * 0.02, 0.001, 0.006)
+        k.box("body", (-x + ins, -y + ins, 0), (x - ins, y - ins, top - lh * 0.8))
+        k.box("lid", (-x, -y, top - lh), (x, y, top))
+        if gift:
+            rw = m * 0.12
+            k.box("ribbon", (-x - 1e-4 + 2e-4, -rw / 2, top - lh - 1e-3), (x, rw / 2, top + 1e-3), FABRIC)
+            k.box("ribbon", (-rw / 2, -y, top - lh - 1e-3), (rw / 2, y, top + 1e-3), FABRIC)
+            for sx in (-1, 1):
+                k.ball("bow", (sx * m * 0.12, 0, top + bow * 0.45), (m * 0.12, m * 0.06, bow * 0.55), FABRIC)
+        k.surface(top, -x, -y, x, y)
+    else:
+        ft = _clamp(h * 0.03, 0.001, 0.005)
+        g = _clamp(m * 0.01, 0.0005, 0.004)
+        tt = 0.0005 if style == "taped" else 0.0
+        along_x = k.rng.random() < 0.5 if abs(x - y) < 0.2 * m else x >= y
+        k.box("body", (-x, -y, 0), (x, y, h - ft - tt))
+        if along_x:
+            k.box("flap", (-x, -y, h - ft - tt), (x, -g / 2, h - tt), CARDBOARD)
+            k.box("flap", (-x, g / 2, h - ft - tt), (x, y, h - tt), CARDBOARD)
+        else:
+            k.box("flap", (-x, -y, h - ft - tt), (-g / 2, y, h - tt), CARDBOARD)
+            k.box("flap", (g / 2, -y, h - ft - tt), (x, y, h - tt), CARDBOARD)
+        if tt:
+            tw = _clamp(m * 0.12, 0.01, 0.05)
+            lo_, hi_ = ((-x, -tw / 2), (x, tw / 2)) if along_x else ((-tw / 2, -y), (tw / 2, y))
+            k.box("tape", (lo_[0], lo_[1], h - tt - 1e-4), (hi_[0], hi_[1], h), WHITE)
+        k.surface(h - tt, -x, -y, x, y)
+    k.finish()
+
+
+@generator("crate", "wooden crate", "fruit crate", "wine crate", "milk crate")
+def crate(w: AssetWriter, size: Size, cat: Category) -> None:
+    """An open crate: corner posts, slatted sides and a bottom board; the inside is a surface."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    t = _clamp(0.04 * m, 0.006, 0.2 * m)
+    post = t * 1.8
+    k.box("bottom", (-x + t * 0.5, -y + t * 0.5, 0), (x - t * 0.5, y - t * 0.5, t))
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.box("post", (min(sx * x, sx * (x - post)), min(sy * y, sy * (y - post)), 0),
+                  (max(sx * x, sx * (x - post)), max(sy * y, sy * (y - post)), h))
+    n = k.pick((2, 3, 3, 4))
+    sh = h / n * k.u(0.6, 0.8)
+    for i in range(n):
+        z1 = h - i * h / n
+        z0 = max(z1 - sh, 0.0)
+        for sy in (-1, 1):
+            k.box("slat", (-x + post, min(sy * y, sy * (y - t)), z0), (x - post, max(sy * y, sy * (y - t)), z1))
+        for sx in (-1, 1):
+            k.box("slat", (min(sx * x, sx * (x - t)), -y + post, z0), (max(sx * x, sx * (x - t)), y - post, z1))
+    k.surface(t, -x + post * 1.05, -y + post * 1.05, x - post * 1.05, y - post * 1.05, inside=True)
+    k.finish()
+
+
+@generator("storage bin", "plastic bin", "storage tote", "tote", "toy bin", "plastic tub")
+def storage_bin(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A moulded open bin: a bottom, four walls and an outward lip; the inside is a surface."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    lip = _clamp(0.04 * m, 0.004, 0.03)
+    t = _clamp(0.012 * m, 0.002, 0.1 * m)
+    tb = _clamp(0.04 * h, 0.002, 0.2 * h)
+    xi, yi = x - lip, y - lip
+    k.box("bottom", (-xi, -yi, 0), (xi, yi, tb))
+    k.walls("wall", xi, yi, t, 0, h)
+    k.walls("lip", x, y, lip + t, h - _clamp(0.05 * h, 0.004, 0.02), h)
+    for sx in (-1, 1):
+        k.box("grip", (min(sx * x, sx * xi), -y * 0.3, h * 0.75), (max(sx * x, sx * xi), y * 0.3, h * 0.8))
+    k.surface(tb, -xi + t * 1.2, -yi + t * 1.2, xi - t * 1.2, yi - t * 1.2, inside=True)
+    k.finish()
+
+
+def _basket(k: Kit, round_: bool, handle: bool, ears: bool, bands: int) -> None:
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    t = _clamp(0.03 * m, 0.003, 0.15 * m)
+    tb = _clamp(0.05 * h, 0.003, 0.2 * h)
+    ew = _clamp(0.08 * x, 0.01, 0.05) if ears else 0.0
+    hw = h * (0.62 if handle else 1.0)
+    xo = x - ew
+    if round_:
+        b = k.u(0.82, 0.92)
+        k.cyl("bottom", 0, 0, (xo * b - t * 0.4, y * b - t * 0.4), 0, tb)
+        k.flare("wall", 0, 0, xo * b, y * b, xo, y, t, 0, hw)
+        k.ring("rim", 0, 0, xo, y, t * 1.6, hw - _clamp(0.06 * hw, 0.004, 0.03), hw)
+        r0x, r0y = (xo * b - t) * 0.68, (y * b - t) * 0.68
+        k.surface(tb, -r0x, -r0y, r0x, r0y, inside=True)
+    else:
+        k.box("bottom", (-xo, -y, 0), (xo, y, tb))
+        step = hw / bands
+        for i in range(bands):
+            d = t * 0.25 if i % 2 else 0.0
+            k.walls("wall", xo - d, y - d, t, i * step, (i + 1) * step if i < bands - 1 else hw)
+        k.walls("rim", xo, y, t * 1.5, hw - _clamp(0.06 * hw, 0.004, 0.03), hw)
+        k.surface(tb, -xo + t * 1.7, -y + t * 1.7, xo - t * 1.7, y - t * 1.7, inside=True)
+    if ears:
+        for sx in (-1, 1):
+            k.box("grip", (min(sx * x, sx * (xo - t)), -y * 0.25, hw * 0.72), (max(sx * x, sx * (xo - t)), y * 0.25, hw * 0.84))
+    if handle:
+        ht = _clamp(0.03 * m, 0.004, 0.02)
+        for sx in (-1, 1):
+            k.box("handle", (sx * (xo - t) - ht, -ht, hw * 0.6), (sx * (xo - t) + ht, ht, h))
+        k.box("handle", (-(xo - t) - ht, -ht, h - 2 * ht), (xo - t + ht, ht, h))
+    k.finish()
+
+
+@generator("basket", "wicker basket", "fruit basket", "bread basket", "picnic basket", "storage basket")
+def basket(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A woven basket: round (flared) or rectangular (banded walls); picnic baskets get a handle."""
+    k = Kit(w, size, long_x=True)
+    _basket(k, round_=k.rng.random() < 0.5, handle="picnic" in cat.name or k.rng.random() < 0.25, ears=False,
+            bands=k.pick((3, 4, 5)))
+
+
+@generator("laundry basket", "laundry hamper", "clothes basket", "hamper")
+def laundry_basket(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A tall open basket with grips at both ends."""
+    k = Kit(w, size, long_x=True)
+    _basket(k, round_=k.rng.random() < 0.35, handle=False, ears=True, bands=k.pick((4, 5, 6)))
+
+
+@generator("shopping basket", "market basket")
+def shopping_basket(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A rectangular basket with a handle arching over it."""
+    k = Kit(w, size, long_x=True)
+    _basket(k, round_=False, handle=True, ears=False, bands=3)
+
+
+# ====================================================================== food
+
+
+@generator("apple", "peach", "plum", "tomato", "onion", "pomegranate", "nectarine", "apricot")
+def apple(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A squashed sphere with a stem (a leaf, a calyx or a pointed top depending on the fruit)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if cat.name == "onion":
+        k.ball("body", (0, 0, h * 0.4), (x, y, h * 0.4), rings=8)
+        k.cone("tip", 0, 0, min(x, y) * 0.35, min(x, y) * 0.04, h * 0.72, h, aspect=y / x if x <= y else 1.0)
+        k.finish()
+        return
+    top = 0.92 if cat.name in ("apple", "pomegranate") else 0.96
+    k.ball("body", (0, 0, h * top / 2), (x, y, h * top / 2), rings=8)
+    sr = _clamp(min(x, y) * 0.05, 0.0008, 0.2 * min(x, y))
+    if cat.name == "tomato":
+        k.ball("calyx", (0, 0, h * 0.95), (x * 0.3, y * 0.3, h * 0.03), rings=4)
+        k.cyl("stem", 0, 0, sr * 1.4, h * 0.9, h, OAK, seg=6)
+    else:
+        k.cyl("stem", 0, 0, sr, h * top * 0.85, h, OAK, seg=6)
+        if cat.name == "apple" and k.rng.random() < 0.5:
+            k.ball("leaf", (x * 0.2, 0, h * 0.93), (x * 0.18, y * 0.07, h * 0.025), rings=4, seg=8)
+    k.finish()
+
+
+@generator("orange", "tangerine", "grapefruit", "mandarin", "clementine", "lime")
+def orange(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A sphere with a small nub on top."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.ball("body", (0, 0, h * 0.485), (x, y, h * 0.485), rings=8, seg=16)
+    k.cyl("nub", 0, 0, _clamp(min(x, y) * 0.08, 0.0008, 0.3 * min(x, y)), h * 0.95, h, seg=6)
+    k.finish()
+
+
+@generator("lemon")
+def lemon(w: AssetWriter, size: Size, cat: Category) -> None:
+    """An ellipsoid lying along its long axis with pointed ends."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    k.ball("body", (0, 0, h / 2), (x * 0.82, y, h / 2), rings=8, seg=16)
+    for sx in (-1, 1):
+        k.ball("tip", (sx * x * 0.8, 0, h / 2), (x * 0.2, y * 0.28, h * 0.28), rings=4, seg=8)
+    k.finish()
+
+
+@generator("pear", "avocado", "mango", "eggplant")
+def pear(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A wide lower sphere, a narrower upper one and a stem."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.ball("bottom", (0, 0, h * 0.33), (x, y, h * 0.33), rings=8)
+    k.ball("top", (0, 0, h * 0.6), (x * 0.62, y * 0.62, h * 0.3), rings=8)
+    k.cyl("stem", 0, 0, _clamp(min(x, y) * 0.06, 0.0008, 0.3 * min(x, y)), h * 0.85, h, OAK, seg=6)
+    k.finish()
+
+
+@generator("banana", "bananas")
+def banana(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Five ellipsoids along a curve lying on its back, tips rising, with a stem."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    n = 5
+    rz = h * 0.34
+    seg = 2 * x * 0.92 / n
+    for i in range(n):
+        u = -1 + 2 * (i + 0.5) / n
+        taper = 1.0 - 0.35 * abs(u) ** 1.5
+        cx = -x + 0.04 * x + seg * (i + 0.5)
+        cz = rz * taper + (h - 2 * rz) * u * u
+        k.ball("body", (cx, 0, cz), (seg * 0.78, y * taper, rz * taper), rings=6, seg=12)
+    k.box("stem", (x * 0.9, -y * 0.12, h * 0.55), (x, y * 0.12, h * 0.75), OAK)
+    k.finish()
+
+
+@generator("bread", "loaf", "loaf of bread", "bread loaf", "baguette", "sourdough")
+def bread(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A loaf (a rounded box under a domed crust) or a baguette (a long ellipsoid with scores)."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    if "baguette" in cat.name or x > 3 * y:
+        k.ball("body", (0, 0, h / 2), (x, y, h / 2), rings=6, seg=16)
+        for i in range(3):
+            cx = x * (-0.45 + 0.45 * i)
+            k.ball("score", (cx, 0, h * 0.78), (x * 0.12, y * 0.35, h * 0.22), rings=4, seg=8)
+    else:
+        k.box("base", (-x * 0.94, -y * 0.94, 0), (x * 0.94, y * 0.94, h * 0.5))
+        k.ball("crust", (0, 0, h * 0.5), (x, y, h * 0.5), rings=8, seg=16)
+    k.finish()
+
+
+# ====================================================================== toys
+
+
+def _teddy(k: Kit) -> None:
+    x, y, h = k.x, k.y, k.H
+    k.ball("body", (0, -y * 0.4, h * 0.32), (x * 0.6, y * 0.6, h * 0.32), rings=8)
+    k.ball("head", (0, -y * 0.35, h * 0.76), (x * 0.42, y * 0.42, h * 0.2), rings=8)
+    for sx in (-1, 1):
+        k.ball("ear", (sx * x * 0.32, -y * 0.4, h * 0.92), (x * 0.13, y * 0.08, h * 0.08), rings=4, seg=8)
+        k.ball("arm", (sx * x * 0.7, -y * 0.2, h * 0.42), (x * 0.3, y * 0.2, h * 0.12), rings=6)
+        k.ball("leg", (sx * x * 0.35, y * 0.45, h * 0.12), (x * 0.22, y * 0.55, h * 0.12), rings=6)
+        k.ball("eye", (sx * x * 0.14, y * 0.02, h * 0.8), (x * 0.04, y * 0.03, h * 0.018), BLACK, rings=4, seg=8)
+    k.ball("snout", (0, y * 0.08, h * 0.72), (x * 0.15, y * 0.14, h * 0.07), rings=4)
+    k.ball("nose", (0, y * 0.2, h * 0.75), (x * 0.05, y * 0.03, h * 0.025), BLACK, rings=4, seg=8)
+    k.finish()
+
+
+def _toy_car(k: Kit) -> None:
+    x, y, h = k.x, k.y, k.H
+    wr, wt = h * 0.26, y * 0.22
+    k.box("body", (-x, -y * 0.9, h * 0.18), (x, y * 0.9, h * 0.58))
+    k.box("cabin", (-x * 0.45, -y * 0.78, h * 0.58), (x * 0.35, y * 0.78, h * 0.9), GLASS)
+    k.box("roof", (-x * 0.42, -y * 0.78, h * 0.9), (x * 0.3, y * 0.78, h))
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.disc("wheel", (sx * x * 0.6, sy * (y - wt / 2), wr), wr, wt, "y", RUBBER, seg=12)
+    k.finish()
+
+
+def _ball(k: Kit) -> None:
+    k.ball("ball", (0, 0, k.H / 2), (k.x, k.y, k.H / 2), rings=8, seg=16)
+    k.finish()
+
+
+def _blocks(k: Kit) -> None:
+    x, y, h = k.x, k.y, k.H
+    n = 3
+    bx = 2 * x / n
+    for i in range(n):
+        k.box("block", (-x + i * bx, -y, 0), (-x + (i + 1) * bx * 0.96, y, h * 0.5), k.pick((None, PAINT_WHITE, OAK)))
+    k.box("block", (-x * 0.6, -y * 0.8, h * 0.5), (x * 0.1, y * 0.8, h), k.pick((None, OAK)))
+    k.box("block", (x * 0.15, -y * 0.6, h * 0.5), (x * 0.6, y * 0.6, h * 0.8), k.pick((None, PAINT_WHITE)))
+    k.finish()
+
+
+@generator("teddy bear", "stuffed animal", "plush toy", "stuffed toy", "plushie", "teddy")
+def teddy_bear(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A sitting bear from spheres: body, head, ears, arms, legs, snout, eyes and nose."""
+    _teddy(Kit(w, size))
+
+
+@generator("toy car", "toy truck", "model car")
+def toy_car(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A body, a glass cabin with a roof and four wheels."""
+    _toy_car(Kit(w, size, long_x=True))
+
+
+@generator("ball", "soccer ball", "football", "basketball", "volleyball", "tennis ball", "beach ball", "baseball",
+           "bouncy ball", "rubber ball", "exercise ball")
+def ball(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A sphere."""
+    _ball(Kit(w, size))
+
+
+@generator("toy", "toys", "building blocks", "toy blocks")
+def toy(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A toy: a teddy bear, a car, a ball or a few blocks (blocks for 'blocks')."""
+    k = Kit(w, size, long_x=True)
+    if "block" in cat.name:
+        _blocks(k)
+        return
+    k.pick((_teddy, _toy_car, _ball, _blocks))(k)
+
+
+# ====================================================================== plants and decoration
+
+
+def _pot(k: Kit, pr: float, ph: float, style: str, aspect: float) -> float:
+    """A plant pot of top radius ``pr`` (along X) and height ``ph``; returns the soil height."""
+    if style == "square":
+        k.box("pot", (-pr * 0.92, -pr * aspect * 0.92, 0), (pr * 0.92, pr * aspect * 0.92, ph), CERAMIC)
+    elif style == "cylinder":
+        k.cyl("pot", 0, 0, (pr * 0.95, pr * 0.95 * aspect), 0, ph, CERAMIC, seg=16)
+    else:
+        k.cone("pot", 0, 0, pr * 0.72, pr * 0.92, 0, ph * 0.86, TERRACOTTA, aspect=aspect)
+        k.cone("rim", 0, 0, pr * 0.95, pr, ph * 0.84, ph, TERRACOTTA, aspect=aspect)
+    k.cyl("soil", 0, 0, (pr * 0.85, pr * 0.85 * aspect), ph * 0.8, ph * 1.02, RUBBER, seg=12)
+    return ph * 1.02
+
+
+@generator("plant", "potted plant", "houseplant", "house plant", "indoor plant", "fern", "snake plant", "monstera",
+           "bonsai", "succulent", "small plant", "pot plant", "flower pot")
+def plant(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A pot with soil and foliage: a bush of blobs, a small tree, upright blades or radiating leaves."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    rng = k.rng
+    m = min(x, y)
+    style = {"snake plant": "blades", "bonsai": "tree", "fern": "leaves", "monstera": "leaves",
+             "succulent": "rosette"}.get(cat.name) or k.pick(("bush", "tree", "blades", "leaves"))
+    if style == "blades":
+        pr = m * k.u(0.75, 0.95)
+    elif style == "rosette":
+        pr = m * k.u(0.7, 0.85)
+    else:
+        pr = m * k.u(0.45, 0.7)
+    ph = min(h * k.u(0.2, 0.32), pr * 2.2) if style not in ("rosette", "blades") else h * k.u(0.35, 0.5)
+    if style == "tree" and "bonsai" in cat.name:
+        ph = min(ph, h * 0.2)
+    pot_style = "square" if "bonsai" in cat.name else k.pick(("frustum", "frustum", "cylinder", "square"))
+    top = _pot(k, pr, ph, pot_style, y / x if style != "blades" else 1.0)
+    if style == "bush":
+        k.ball("leaves", (0, 0, h - (h - top) * 0.4), (x * 0.55, y * 0.55, (h - top) * 0.4), rings=6)
+        for i in range(rng.randint(4, 6)):
+            a = 2 * math.pi * i / 4 + k.u(-0.3, 0.3) if i < 4 else k.u(0, 2 * math.pi)
+            r = k.u(0.3, 0.45)
+            cz = top + (h - top) * k.u(0.3, 0.55)
+            rz = min((h - top) * k.u(0.25, 0.4), cz - top * 0.9)
+            k.ball("leaves", ((x - r * x) * math.cos(a), (y - r * y) * math.sin(a), cz), (r * x, r * y, rz), rings=6)
+    elif style == "tree":
+        tz = top + (h - top) * k.u(0.3, 0.5)
+        k.cyl("trunk", 0, 0, m * 0.06, top * 0.9, tz + (h - tz) * 0.3, OAK, seg=8)
+        k.ball("canopy", (0, 0, tz + (h - tz) * 0.55), (x * 0.6, y * 0.6, (h - tz) * 0.45), rings=6)
+        for i in range(rng.randint(2, 4)):
+            a = 2 * math.pi * i / 4 + k.u(-0.4, 0.4)
+            k.ball("canopy", (x * 0.45 * math.cos(a), y * 0.45 * math.sin(a), tz + (h - tz) * k.u(0.35, 0.5)),
+                   (x * 0.55, y * 0.55, (h - tz) * 0.35), rings=6)
+        k.ball("canopy", (0, 0, h - (h - tz) * 0.3), (x * 0.4, y * 0.4, (h - tz) * 0.3), rings=6)
+        for sx in (-1, 1):
+            k.ball("canopy", (sx * x * 0.62, 0, tz + (h - tz) * 0.4), (x * 0.38, y * 0.38, (h - tz) * 0.28), rings=6)
+    elif style == "blades":
+        n = rng.randint(5, 9)
+        for i in range(n):
+            a = 2 * math.pi * i / n + k.u(-0.2, 0.2)
+            r = pr * k.u(0.1, 0.6)
+            cx, cy = r * math.cos(a), r * math.sin(a)
+            lw, lt = pr * k.u(0.18, 0.3), pr * 0.06
+            ca, sa = math.cos(a + math.pi / 2), math.sin(a + math.pi / 2)
+            pts = [(cx + lw * ca, cy + lw * sa), (cx + lt * math.cos(a), cy + lt * math.sin(a)),
+                   (cx - lw * ca, cy - lw * sa), (cx - lt * math.cos(a), cy - lt * math.sin(a))]
+            k.prism("blade", pts, top * 0.9, h if i == 0 else top + (h - top) * k.u(0.5, 0.95))
+    elif style == "rosette":
+        for i in range(8):
+            a = 2 * math.pi * i / 8
+            k.ball("leaf", (x * 0.55 * math.cos(a), y * 0.55 * math.sin(a), top + (h - top) * 0.3),
+                   (x * 0.45 * (0.4 + 0.6 * abs(math.cos(a))), y * 0.45 * (0.4 + 0.6 * abs(math.sin(a))), (h - top) * 0.3),
+                   rings=4, seg=8)
+        k.ball("leaf", (0, 0, top + (h - top) * 0.5), (x * 0.35, y * 0.35, (h - top) * 0.5), rings=6)
+    else:  # leaves radiating from a stem
+        k.cyl("stem", 0, 0, m * 0.04, top * 0.9, h * 0.85, seg=6)
+        n = rng.randint(6, 9)
+        for i in range(n):
+            a = 2 * math.pi * i / n + (k.u(-0.2, 0.2) if i % 2 else 0.0)
+            lz = top + (h - top) * (0.2 + 0.65 * i / n)
+            ln, wd = k.u(0.35, 0.5), 0.18
+            ca, sa = abs(math.cos(a)), abs(math.sin(a))
+            k.ball("leaf", ((1 - ln) * x * math.cos(a), (1 - ln) * y * math.sin(a), lz),
+                   (x * (ln * ca + wd * sa), y * (ln * sa + wd * ca), (h - top) * 0.06), rings=4, seg=12)
+        k.ball("leaf", (0, 0, h - (h - top) * 0.12), (x * 0.2, y * 0.2, (h - top) * 0.12), rings=4)
+    k.finish()
+
+
+@generator("cactus", "cacti")
+def cactus(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A pot, a column with a rounded top and one or two arms."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    pr = m * k.u(0.55, 0.8)
+    top = _pot(k, pr, min(h * k.u(0.2, 0.3), pr * 2), k.pick(("frustum", "cylinder")), y / x)
+    rc = _clamp(pr * 0.45, 0.005, x * 0.35)
+    k.cyl("column", 0, 0, (rc, rc * y / x), top * 0.9, h - rc, seg=12)
+    k.ball("column", (0, 0, h - rc), (rc, rc * y / x, rc), rings=6)
+    ra = rc * 0.6
+    arms = (-1, 1) if k.rng.random() < 0.6 else (k.pick((-1, 1)),)
+    for sx in arms:
+        az = top + (h - top) * k.u(0.25, 0.45)
+        ax = sx * (x - ra)
+        k.box("arm", (min(0.0, ax), -ra * y / x, az), (max(0.0, ax), ra * y / x, az + ra * 1.6))
+        tz = az + (h - az) * k.u(0.45, 0.75)
+        k.cyl("arm", ax, 0, (ra, ra * y / x), az, tz - ra, seg=10)
+        k.ball("arm", (ax, 0, tz - ra), (ra, ra * y / x, ra), rings=6)
+    if len(arms) == 1:
+        k.ball("bud", (-arms[0] * rc * 0.8, 0, top + (h - top) * 0.5), (rc * 0.5, rc * 0.5 * y / x, rc * 0.6), rings=4)
+    k.finish()
+
+
+@generator("vase", "flower vase", "urn", "amphora")
+def vase(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A turned profile of stacked frustums: foot, belly, neck and lip."""
+    k = Kit(w, size)
+    _vase(k, 0.0, k.H)
+    k.finish()
+
+
+def _vase(k: Kit, z0: float, z1: float, rscale: float = 1.0) -> None:
+    x, y = k.x * rscale, k.y * rscale
+    a = y / x
+    h = z1 - z0
+    zb, zn = h * k.u(0.3, 0.55), h * k.u(0.72, 0.85)
+    rf, rn, rl = k.u(0.5, 0.75), k.u(0.35, 0.6), k.u(0.45, 0.75)
+    k.cone("vase", 0, 0, x * rf, x, z0, z0 + zb, seg=16, aspect=a)
+    k.cone("vase", 0, 0, x, x * rn, z0 + zb, z0 + zn, seg=16, aspect=a)
+    k.cone("vase", 0, 0, x * rn, x * rl, z0 + zn, z1, seg=16, aspect=a)
+
+
+@generator("flowers", "flower", "bouquet", "vase of flowers", "flower arrangement")
+def flowers(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A vase holding stems, leaves and round blossoms."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    rng = k.rng
+    vh = h * k.u(0.35, 0.5)
+    vr = k.u(0.4, 0.55)
+    k.cyl("vase", 0, 0, (x * vr, y * vr), 0, vh * 0.9, k.pick((GLASS, CERAMIC)), seg=16)
+    k.cone("vase", 0, 0, x * vr, x * vr * 0.8, vh * 0.9, vh, k.pick((GLASS, CERAMIC)), aspect=y / x)
+    n = rng.randint(5, 8)
+    rb = min(x, y) * k.u(0.18, 0.26)
+    for i in range(n):
+        a = 2 * math.pi * i / n + k.u(-0.2, 0.2)
+        edge = i < 4
+        a = math.pi / 2 * i if edge else a
+        rr = 1.0 if edge else k.u(0.2, 0.6)
+        bx, by = (x - rb) * rr * math.cos(a), (y - rb) * rr * math.sin(a)
+        bz = h - rb if i == 0 else h - rb - (h - vh) * k.u(0.05, 0.35)
+        k.tube("stem", (bx * 0.15, by * 0.15, vh * 0.5), (bx, by, bz), _clamp(rb * 0.12, 0.001, 0.01), seg=6)
+        k.ball("blossom", (bx, by, bz), rb, rings=6, seg=12)
+    for i in range(3):
+        a = 2 * math.pi * i / 3 + k.u(0, 1)
+        k.ball("leaf", (x * 0.3 * math.cos(a), y * 0.3 * math.sin(a), vh + (h - vh) * 0.25),
+               (x * 0.25, y * 0.25, (h - vh) * 0.05), rings=4, seg=8)
+    k.finish()
+
+
+@generator("candle", "pillar candle", "candlestick", "taper candle", "tea light", "tealight")
+def candle(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A wax cylinder with a wick; a candlestick is a holder with a taper candle."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    wick = _clamp(0.06 * h, 0.002, 0.015)
+    if "stick" in cat.name or "taper" in cat.name:
+        k.cyl("base", 0, 0, (x, y), 0, h * 0.05, BRUSHED, seg=16)
+        k.cyl("stem", 0, 0, (x * 0.2, y * 0.2), h * 0.04, h * 0.3, BRUSHED, seg=10)
+        k.cyl("cup", 0, 0, (x * 0.4, y * 0.4), h * 0.28, h * 0.34, BRUSHED, seg=12)
+        k.cyl("wax", 0, 0, (x * 0.22, y * 0.22), h * 0.33, h - wick, seg=10)
+    elif "tea" in cat.name:
+        k.cyl("cup", 0, 0, (x, y), 0, (h - wick) * 0.9, BRUSHED, seg=16)
+        k.cyl("wax", 0, 0, (x * 0.95, y * 0.95), (h - wick) * 0.5, h - wick, seg=16)
+    else:
+        k.cyl("wax", 0, 0, (x, y), 0, h - wick, seg=16)
+    k.cyl("wick", 0, 0, _clamp(m * 0.04, 0.0005, 0.002), h - wick * 1.5, h, PAINT_BLACK, seg=6)
+    k.finish()
+
+
+@generator("lantern", "candle lantern", "camping lantern")
+def lantern(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A square lantern: base, glass panes between corner posts, a stepped roof and a ring handle."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    p = _clamp(m * 0.1, 0.003, 0.02)
+    k.box("base", (-x, -y, 0), (x, y, h * 0.08))
+    k.box("glass", (-x * 0.85, -y * 0.85, h * 0.08), (x * 0.85, y * 0.85, h * 0.62), GLASS)
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.box("post", (sx * x * 0.9 - p, sy * y * 0.9 - p, h * 0.08), (sx * x * 0.9 + p, sy * y * 0.9 + p, h * 0.62))
+    k.box("top", (-x * 0.95, -y * 0.95, h * 0.62), (x * 0.95, y * 0.95, h * 0.67))
+    k.box("roof", (-x * 0.7, -y * 0.7, h * 0.67), (x * 0.7, y * 0.7, h * 0.73))
+    k.box("roof", (-x * 0.42, -y * 0.42, h * 0.73), (x * 0.42, y * 0.42, h * 0.78))
+    k.cyl("candle", 0, 0, (x * 0.2, y * 0.2), h * 0.08, h * 0.3, WHITE, seg=10)
+    for sx in (-1, 1):
+        k.box("handle", (sx * x * 0.3 - p / 2, -p / 2, h * 0.78), (sx * x * 0.3 + p / 2, p / 2, h))
+    k.box("handle", (-x * 0.3 - p / 2, -p / 2, h - p), (x * 0.3 + p / 2, p / 2, h))
+    k.finish()
+
+
+# ====================================================================== textiles and clothing
+
+
+def _folded(k: Kit, layers: int, collar: bool = False) -> None:
+    """A folded stack: layers of alternating inset with rounded fold edges."""
+    x, y, h = k.x, k.y, k.H
+    lt = h / layers
+    for i in range(layers):
+        z0, z1 = i * lt, (i + 1) * lt
+        inset = (0.0 if i % 2 == 0 else 0.02) * min(x, y)
+        side = 1 if i % 2 == 0 else -1
+        k.box("layer", (-x + inset, -y + lt * 0.5, z0), (x - inset, y - lt * 0.5, z1 - lt * 0.03))
+        k.ball("fold", (0, side * (y - lt * 0.5), (z0 + z1) / 2), (x - inset, lt * 0.5, lt * 0.5), rings=4, seg=8)
+        k.ball("fold", (0, -side * (y - lt * 0.5), (z0 + z1) / 2), (x - inset - 0.01 * x, lt * 0.45, lt * 0.45),
+               rings=4, seg=8)
+    if collar:
+        k.box("collar", (-x * 0.25, y * 0.55, h - lt * 0.2), (x * 0.25, y * 0.85, h), FABRIC)
+
+
+@generator("towel", "bath towel", "hand towel", "folded towel", "towels", "washcloth")
+def towel(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A folded towel: a few stacked layers with rounded fold edges."""
+    k = Kit(w, size, long_x=True)
+    _folded(k, k.pick((2, 3, 4)) if k.H > 0.02 else 1)
+    k.finish()
+
+
+@generator("blanket", "throw blanket", "throw", "quilt", "duvet", "comforter")
+def blanket(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Folded (a stack of layers) when thick for its size, else spread flat with a hem."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    if h > 0.05 * min(x, y):
+        _folded(k, k.pick((3, 4, 5)))
+    else:
+        k.box("blanket", (-x, -y, 0), (x, y, h * 0.8))
+        for sy in (-1, 1):
+            k.box("hem", (-x, min(sy * y, sy * (y - 0.04 * y)), 0), (x, max(sy * y, sy * (y - 0.04 * y)), h))
+    k.finish()
+
+
+@generator("clothes", "folded clothes", "shirt", "t-shirt", "t shirt", "sweater", "jeans", "pants", "laundry",
+           "pile of clothes", "clothing")
+def clothes(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Folded garments: one with a collar (a shirt) or a stack of two to four of varied footprint."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    single = cat.name in ("shirt", "t-shirt", "t shirt", "sweater", "jeans", "pants")
+    if single:
+        _folded(k, 2, collar="shirt" in cat.name)
+        k.finish()
+        return
+    n = k.rng.randint(2, 4)
+    gh = h / n
+    for i in range(n):
+        sx, sy = (1.0, 1.0) if i == 0 else (k.u(0.85, 1.0), k.u(0.85, 1.0))
+        ox, oy = k.u(-1, 1) * x * (1 - sx), k.u(-1, 1) * y * (1 - sy)
+        z0, z1 = i * gh, (i + 1) * gh
+        k.box("garment", (ox - x * sx, oy - y * sy + gh * 0.4, z0), (ox + x * sx, oy + y * sy - gh * 0.4, z1 - gh * 0.02),
+              k.pick((None, FABRIC)))
+        k.ball("fold", (ox, oy + y * sy - gh * 0.45, (z0 + z1) / 2), (x * sx, gh * 0.45, gh * 0.5), rings=4, seg=8)
+        k.ball("fold", (ox, oy - y * sy + gh * 0.45, (z0 + z1) / 2), (x * sx * 0.99, gh * 0.45, gh * 0.48),
+               rings=4, seg=8)
+    k.finish()
+
+
+@generator("pillow", "cushion", "throw pillow", "bed pillow", "floor cushion", "decorative pillow", "seat cushion")
+def pillow(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A plump rounded box: a squashed sphere over a core whose edges make the seams and corners."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    c = k.u(0.86, 0.95)
+    k.box("core", (-x * c, -y * c, h * 0.22), (x * c, y * c, h * 0.78))
+    k.ball("puff", (0, 0, h / 2), (x * k.u(0.96, 1.0) if c < 0.92 else x, y, h / 2), rings=8, seg=16)
+    if k.rng.random() < 0.4:
+        k.box("piping", (-x, -y * 0.02 - 0.002, h * 0.47), (x, y * 0.02 + 0.002, h * 0.53), FABRIC)
+    k.finish()
+
+
+@generator("shoes", "shoe", "sneakers", "sneaker", "boots", "boot", "slippers", "pair of shoes", "sandals")
+def shoes(w: AssetWriter, size: Size, cat: Category) -> None:
+    """One shoe or a pair side by side: a rubber sole, a rounded toe and a heel collar (a shaft for boots)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    pair = cat.name.endswith("s") or "pair" in cat.name or x > 0.6 * y
+    boot = "boot" in cat.name
+    if pair:
+        sw = (2 * x) * 0.46
+        centres = (-x + sw / 2, x - sw / 2)
+    else:
+        sw, centres = 2 * x, (0.0,)
+    hs = _clamp(0.14 * h, 0.005, 0.04) if not boot else _clamp(0.06 * h, 0.01, 0.04)
+    for cx in centres:
+        k.box("sole", (cx - sw / 2, -y, 0), (cx + sw / 2, y, hs), RUBBER)
+        toe_h = min(h - hs, (h if not boot else h * 0.35) * 0.55)
+        k.ball("toe", (cx, y * 0.2, hs), (sw / 2 * 0.96, y * 0.78, toe_h), rings=6, seg=12)
+        top = h if boot else h * k.u(0.85, 1.0) if cx != centres[0] else h
+        k.cyl("heel", cx, -y * 0.45, (sw / 2 * 0.94, y * 0.5), hs * 0.9, top, seg=12)
+        if not boot:
+            k.cyl("opening", cx, -y * 0.4, (sw / 2 * 0.6, y * 0.3), top - 0.2 * (top - hs), top + 1e-4 * 0, BLACK, seg=10)
+    k.finish()
+
+
+@generator("hat", "cap", "baseball cap", "sun hat", "fedora", "top hat", "cowboy hat", "bowler hat", "beanie")
+def hat(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A brim and a crown with a band (a cap: a dome with a visor towards +Y; a beanie: a dome)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if "cap" in cat.name or "beanie" in cat.name:
+        visor = "beanie" not in cat.name
+        ry = y * (0.62 if visor else 1.0)
+        cy = -y + ry
+        k.cyl("band", 0, cy, (x, ry), 0, h * 0.2, seg=16)
+        k.ball("crown", (0, cy, h * 0.2), (x * 0.99, ry * 0.99, h * 0.8), rings=8, seg=16)
+        if visor:
+            k.prism("visor", ellipse(0, cy + ry * 0.55, x * 0.75, y - cy - ry * 0.55, 12), 0, h * 0.06)
+        k.finish()
+        return
+    tall = "top hat" in cat.name
+    cr = k.u(0.55, 0.68) if not tall else 0.6
+    bh = _clamp(h * 0.06, 0.002, 0.01)
+    k.cyl("brim", 0, 0, (x, y), 0, bh, seg=20)
+    k.cone("crown", 0, 0, x * cr, x * cr * (1.0 if tall else 0.85), 0, h * 0.92, aspect=y / x)
+    k.cone("crown", 0, 0, x * cr * (1.0 if tall else 0.85), x * cr * (1.0 if tall else 0.7), h * 0.92, h,
+           aspect=y / x)
+    k.cyl("band", 0, 0, (x * cr * 1.02, y * cr * 1.02), bh, bh + h * 0.15, FABRIC)
+    k.finish()
+
+
+@generator("handbag", "purse", "bag", "tote bag", "shoulder bag", "shopping bag", "paper bag", "clutch")
+def handbag(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A body, a flap with a clasp and a handle (two posts and a bar)."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    bh = h * (0.62 if "clutch" not in cat.name else 1.0)
+    k.box("body", (-x, -y * 0.9, 0), (x, y * 0.9, bh * 0.9))
+    k.ball("top", (0, 0, bh * 0.9), (x * 0.999, y * 0.9, bh * 0.1), rings=4, seg=12)
+    paper = "paper" in cat.name or "shopping" in cat.name
+    if not paper:
+        k.box("flap", (-x * 0.98, y * 0.9, bh * 0.45), (x * 0.98, y, bh * 0.95))
+        k.box("clasp", (-x * 0.08, y * 0.95, bh * 0.45), (x * 0.08, y, bh * 0.58), CHROME)
+    if bh < h:
+        ht = _clamp(min(x, y) * 0.08, 0.004, 0.015)
+        for sx in (-1, 1):
+            k.box("handle", (sx * x * 0.45 - ht, -ht, bh * 0.85), (sx * x * 0.45 + ht, ht, h))
+        k.box("handle", (-x * 0.45 - ht, -ht, h - 2 * ht), (x * 0.45 + ht, ht, h))
+    k.finish()
+
+
+# ====================================================================== bathroom
+
+
+@generator("toilet paper", "toilet roll", "toilet paper roll", "paper towel roll", "paper towels", "kitchen roll",
+           "paper towel")
+def toilet_paper(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A hollow roll: a ring of paper segments around a cardboard core."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    core = k.u(0.32, 0.42)
+    k.ring("roll", 0, 0, x, y, x * (1 - core), 0, h, n=12)
+    k.ring("core", 0, 0, x * core * 1.02, y * core * 1.02, x * 0.03, h * 0.01, h * 0.99, CARDBOARD, n=8)
+    k.finish()
+
+
+@generator("soap dispenser", "lotion dispenser", "soap pump", "hand soap", "shampoo bottle", "lotion bottle")
+def soap_dispenser(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A bottle with a pump: collar, stem and a head with a nozzle towards +Y."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    rb = min(x, y * 0.78)
+    cy = -y + rb
+    if k.rng.random() < 0.5:
+        k.cyl("body", 0, cy, (x, rb), 0, h * 0.7, seg=16)
+        k.cone("shoulder", 0, cy, x, x * 0.4, h * 0.7, h * 0.76, aspect=rb / x)
+    else:
+        k.box("body", (-x, cy - rb, 0), (x, cy + rb, h * 0.72))
+        k.box("shoulder", (-x * 0.6, cy - rb * 0.6, h * 0.72), (x * 0.6, cy + rb * 0.6, h * 0.76))
+    k.cyl("collar", 0, cy, (x * 0.35, rb * 0.35), h * 0.75, h * 0.8, WHITE, seg=12)
+    k.cyl("stem", 0, cy, (x * 0.12, rb * 0.12), h * 0.79, h * 0.9, WHITE, seg=8)
+    k.box("head", (-x * 0.22, cy - rb * 0.25, h * 0.88), (x * 0.22, cy + rb * 0.35, h), WHITE)
+    k.box("nozzle", (-x * 0.07, cy, h * 0.9), (x * 0.07, y, h * 0.97), WHITE)
+    k.finish()
+
+
+@generator("toothbrush holder", "toothbrush cup", "toothbrushes")
+def toothbrush_holder(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A cup with two or three toothbrushes standing in it."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    ch = h * k.u(0.45, 0.6)
+    k.cyl("cup", 0, 0, (x, y), 0, ch, seg=16)
+    n = k.rng.randint(2, 3)
+    for i in range(n):
+        a = 2 * math.pi * i / n + k.u(0, 0.5)
+        bx, by = x * 0.35 * math.cos(a), y * 0.35 * math.sin(a)
+        bt = _clamp(min(x, y) * 0.1, 0.002, 0.006)
+        top = h if i == 0 else h * k.u(0.9, 1.0)
+        k.box("brush", (bx - bt, by - bt * 0.6, ch * 0.3), (bx + bt, by + bt * 0.6, top - 0.025 * h),
+              k.pick((WHITE, BLACK, None)))
+        k.box("bristles", (bx - bt * 0.9, by - bt * 0.6 - bt * 1.6, top - 0.14 * (h - ch)),
+              (bx + bt * 0.9, by - bt * 0.6, top), WHITE)
+    k.finish()
+
+
+# ====================================================================== office and electronics
+
+
+@generator("stapler")
+def stapler(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A base, a top arm and a hinge block at +X."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    k.box("base", (-x, -y, 0), (x, y, h * 0.25), BLACK)
+    k.box("arm", (-x * 0.97, -y * 0.8, h * 0.42), (x * 0.85, y * 0.8, h))
+    k.box("magazine", (-x * 0.9, -y * 0.55, h * 0.25), (x * 0.8, y * 0.55, h * 0.43), STEEL)
+    k.box("hinge", (x * 0.7, -y * 0.85, h * 0.2), (x, y * 0.85, h * 0.8), BLACK)
+    k.finish()
+
+
+@generator("pen holder", "pencil cup", "pencil holder", "pen cup", "pens")
+def pen_holder(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A hollow cup (bottom and a ring wall) with pens and pencils standing in it."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    ch = h * k.u(0.55, 0.7)
+    t = _clamp(0.08 * min(x, y), 0.002, 0.3 * min(x, y))
+    k.cyl("bottom", 0, 0, (x - t * 0.5, y - t * 0.5), 0, ch * 0.08, seg=12)
+    k.ring("wall", 0, 0, x, y, t, 0, ch, n=12)
+    n = k.rng.randint(3, 6)
+    pr = _clamp(min(x, y) * 0.08, 0.003, 0.006)
+    for i in range(n):
+        a = 2 * math.pi * i / n + k.u(-0.3, 0.3)
+        rr = k.u(0.1, 0.45)
+        top = h if i == 0 else k.u(ch + (h - ch) * 0.4, h)
+        k.cyl("pen", (x - t) * rr * math.cos(a), (y - t) * rr * math.sin(a), pr, ch * 0.08, top,
+              k.pick((BLACK, WHITE, None, OAK)), seg=6)
+    k.finish()
+
+
+@generator("calculator")
+def calculator(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A body with a screen and a grid of keys (portrait along the longer side)."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    k.box("body", (-x, -y, 0), (x, y, h * 0.7), BLACK)
+    k.box("screen", (x * 0.45, -y * 0.8, h * 0.6), (x * 0.88, y * 0.8, h * 0.85), GLASS)
+    rows, cols = 5, 4
+    kx, ky = (x * 1.3) / rows, (y * 1.7) / cols
+    for i in range(rows):
+        for j in range(cols):
+            x0 = -x * 0.88 + i * kx
+            y0 = -y * 0.85 + j * ky
+            k.box("key", (x0, y0, h * 0.6), (x0 + kx * 0.8, y0 + ky * 0.8, h), WHITE if (i, j) != (0, 3) else None)
+    k.finish()
+
+
+def _slab_axes(k: Kit):
+    """For thin devices: returns True when lying flat (height the smallest side)."""
+    return k.H <= min(k.W, k.D)
+
+
+@generator("phone", "smartphone", "cell phone", "mobile phone", "cellphone", "tablet", "ipad", "e-reader",
+           "kindle")
+def phone(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A slab with a glass screen (on top when lying, on the front when standing) and a camera bump."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    b = _clamp(min(x, y, h * 10) * 0.06, 0.001, 0.012)
+    if _slab_axes(k):
+        k.box("body", (-x, -y, h * 0.1), (x, y, h * 0.9))
+        k.box("screen", (-x + b, -y + b, h * 0.8), (x - b, y - b, h), GLASS if k.rng.random() < 0.5 else BLACK)
+        k.box("camera", (-x * 0.8, y * 0.6, 0), (-x * 0.4, y * 0.85, h * 0.15), BLACK)
+    else:
+        k.box("body", (-x, -y * 0.8, 0), (x, y * 0.8, h))
+        k.box("screen", (-x + b, y * 0.7, b), (x - b, y, h - b), GLASS)
+        k.box("camera", (-x * 0.8, -y, h * 0.75), (-x * 0.4, -y * 0.7, h * 0.92), BLACK)
+    k.finish()
+
+
+@generator("laptop", "notebook computer", "macbook", "chromebook", "laptop computer")
+def laptop(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Open (a base with keyboard and touchpad, the lid tilted back about the rear hinge) or closed."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if h < 0.35 * min(2 * x, 2 * y):  # closed
+        k.box("base", (-x, -y, 0), (x, y, h * 0.55))
+        k.box("lid", (-x, -y, h * 0.58), (x, y, h))
+        k.box("hinge", (-x * 0.8, -y, h * 0.45), (x * 0.8, -y * 0.97, h * 0.65), BLACK)
+        k.surface(h, -x, -y, x, y)
+        k.finish()
+        return
+    tb = _clamp(0.08 * h, 0.008, 0.025)
+    tilt = k.u(8, 20)
+    lid_h = (h - tb * 0.5) / math.cos(math.radians(tilt))
+    lt = tb * 0.45
+    back = -y + lid_h * math.sin(math.radians(tilt))
+    k.box("base", (-x, back, 0), (x, y, tb))
+    k.box("keyboard", (-x * 0.85, back + (y - back) * 0.12, tb), (x * 0.85, back + (y - back) * 0.55, tb + 0.0015), BLACK)
+    k.box("touchpad", (-x * 0.25, back + (y - back) * 0.65, tb), (x * 0.25, back + (y - back) * 0.92, tb + 0.001), BLACK)
+    lid = k.box("lid", (-x, back, tb * 0.5), (x, back + lt, tb * 0.5 + lid_h))
+    screen = k.box("screen", (-x * 0.92, back + lt, tb * 0.5 + lid_h * 0.06), (x * 0.92, back + lt + 0.001, tb * 0.5 + lid_h * 0.94), GLASS)
+    for p in (lid, screen):
+        k.tilt(p, "x", tilt, (0.0, back, tb * 0.5))
+    k.finish()
+
+
+@generator("keyboard", "computer keyboard")
+def keyboard(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A low base with five rows of keys and a space bar."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    k.box("base", (-x, -y, 0), (x, y, h * 0.55))
+    rows = 5
+    ry = 2 * y * 0.88 / (rows + 1)
+    for i in range(rows):
+        y0 = y * 0.88 - (i + 1) * ry
+        k.box("keys", (-x * 0.95, y0, h * 0.5), (x * 0.95, y0 + ry * 0.85, h), BLACK)
+    k.box("space", (-x * 0.4, -y * 0.88, h * 0.5), (x * 0.4, -y * 0.88 + ry * 0.85, h), BLACK)
+    k.finish()
+
+
+@generator("mouse", "computer mouse")
+def computer_mouse(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A squashed dome on a flat base with a wheel."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.cyl("base", 0, 0, (x, y), 0, h * 0.2, seg=16)
+    k.ball("shell", (0, -y * 0.1, h * 0.15), (x * 0.98, y * 0.9, h * 0.85), rings=8, seg=16)
+    k.disc("wheel", (0, y * 0.45, h * 0.85), (y * 0.12, h * 0.15), x * 0.12, "x", BLACK, seg=10)
+    k.finish()
+
+
+@generator("headphones", "headset", "earphones")
+def headphones(w: AssetWriter, size: Size, cat: Category) -> None:
+    """Two ear cups (discs facing ±X) joined by an arched headband."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    ct = x * 0.22
+    cr = min(y, h * 0.3)
+    for sx in (-1, 1):
+        k.disc("cup", (sx * (x - ct / 2), 0, cr), (y, cr), ct, "x", BLACK, seg=16)
+        k.disc("pad", (sx * (x - ct * 1.2), 0, cr), (y * 0.85, cr * 0.85), ct * 0.45, "x", FABRIC, seg=16)
+    bt = _clamp(h * 0.04, 0.003, 0.01)
+    pts = [(-x + ct * 0.5, cr * 1.6), (-x * 0.85, h * 0.75), (-x * 0.5, h * 0.95), (0.0, h), (x * 0.5, h * 0.95),
+           (x * 0.85, h * 0.75), (x - ct * 0.5, cr * 1.6)]
+    pts = [(px, pz - (bt if i == 3 else 0)) for i, (px, pz) in enumerate(pts)]
+    for (ax, az), (bx, bz) in zip(pts[:-1], pts[1:], strict=True):
+        k.tube("band", (ax, 0, az), (bx, 0, bz), bt, seg=8)
+    for sx in (-1, 1):
+        k.box("slider", (sx * (x - ct * 0.5) - bt, -bt, cr * 1.2), (sx * (x - ct * 0.5) + bt, bt, cr * 1.7), STEEL)
+    k.finish()
+
+
+@generator("dumbbell", "dumbbells", "hand weight", "free weight")
+def dumbbell(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A dumbbell lying along its long axis: a handle and two hexagonal (or round) heads."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    hl = x * k.u(0.25, 0.35)
+    r = min(y, h / 2)
+    hexa = k.rng.random() < 0.5
+    for sx in (-1, 1):
+        c = (sx * (x + hl) / 2, 0, h / 2)
+        k.disc("head", c, (y, h / 2), x - hl, "x", RUBBER if hexa else None, seg=6 if hexa else 16)
+    k.disc("handle", (0, 0, h / 2), r * 0.3, 2 * hl + 0.01 * x, "x", CHROME, seg=10)
+    k.finish()
+
+
+@generator("kettlebell")
+def kettlebell(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A flat-bottomed ball with a handle."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.cyl("base", 0, 0, (x * 0.55, y * 0.55), 0, h * 0.06, seg=12)
+    k.ball("bell", (0, 0, h * 0.36), (x, y, h * 0.34), rings=8, seg=16)
+    ht = _clamp(min(x, y) * 0.12, 0.008, 0.025)
+    for sx in (-1, 1):
+        k.box("handle", (sx * x * 0.55 - ht, -ht, h * 0.55), (sx * x * 0.55 + ht, ht, h))
+    k.box("handle", (-x * 0.55 - ht, -ht, h - 2 * ht), (x * 0.55 + ht, ht, h))
+    k.finish()
+
+
+# ====================================================================== lab
+
+
+@generator("beaker", "measuring cup", "graduated cylinder")
+def beaker(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A glass cylinder with a rim and a spout (a graduated cylinder: tall on a foot)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if "graduated" in cat.name:
+        k.cyl("foot", 0, 0, (x, y), 0, h * 0.04, seg=12)
+        k.cyl("tube", 0, 0, (x * 0.45, y * 0.45), h * 0.03, h, seg=12)
+    else:
+        r = min(x * 0.92, x - 0.004)
+        k.cyl("body", -x + r, 0, (r, y * 0.96), 0, h * 0.96, seg=16)
+        k.ring("rim", -x + r, 0, r, y, min(r, y) * 0.06, h * 0.92, h, n=12)
+        k.box("spout", (-x + 2 * r - min(r, y) * 0.2, -y * 0.12, h * 0.9), (x, y * 0.12, h))
+        k.box("marks", (-x + r - r * 0.35, y * 0.955, h * 0.3), (-x + r - r * 0.3, y * 0.975, h * 0.75), WHITE)
+    k.finish()
+
+
+@generator("flask", "erlenmeyer flask", "conical flask", "lab flask", "round bottom flask")
+def flask(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A conical (or round) glass body with a neck."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if "round" in cat.name:
+        k.ball("body", (0, 0, h * 0.32), (x, y, h * 0.32), rings=8, seg=16)
+    else:
+        k.cone("body", 0, 0, x, x * 0.3, 0, h * 0.65, aspect=y / x)
+    k.cyl("neck", 0, 0, (x * 0.28, y * 0.28), h * 0.55, h * 0.96, seg=12)
+    k.cyl("lip", 0, 0, (x * 0.33, y * 0.33), h * 0.93, h, seg=12)
+    k.finish()
+
+
+@generator("test tube rack", "test tube holder", "test tubes")
+def test_tube_rack(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A base, two end posts, a top plate and a row of glass tubes standing through it."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    t = _clamp(0.08 * y, 0.003, 0.01)
+    k.box("base", (-x, -y, 0), (x, y, t))
+    for sx in (-1, 1):
+        k.box("post", (min(sx * x, sx * (x - t)), -y, 0), (max(sx * x, sx * (x - t)), y, h * 0.6))
+    k.box("plate", (-x, -y, h * 0.55 - t), (x, y, h * 0.55))
+    n = int(_clamp((2 * x - 2 * t) / max(2.4 * y * 0.5, 0.012), 3, 12))
+    pitch = (2 * x - 2 * t) / n
+    tr = min(pitch * 0.32, y * 0.35)
+    for i in range(n):
+        if k.rng.random() < 0.2 and i not in (0, n - 1):
+            continue
+        cx = -x + t + pitch * (i + 0.5)
+        top = h if i == 0 else h * k.u(0.92, 1.0)
+        k.cyl("tube", cx, 0, tr, t, top, GLASS, seg=10)
+    k.finish()
+
+
+@generator("microscope")
+def microscope(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A base, a rear arm, a stage, an objective turret and an angled eyepiece tube."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.box("base", (-x, -y, 0), (x, y * 0.6, h * 0.1))
+    k.box("arm", (-x * 0.3, -y, h * 0.08), (x * 0.3, -y * 0.45, h * 0.8))
+    k.box("stage", (-x * 0.75, -y * 0.5, h * 0.36), (x * 0.75, y * 0.5, h * 0.41), BLACK)
+    k.box("head", (-x * 0.35, -y * 0.6, h * 0.7), (x * 0.35, y * 0.35, h * 0.85))
+    k.cyl("turret", 0, y * 0.05, (x * 0.25, y * 0.22), h * 0.6, h * 0.7, BLACK, seg=12)
+    k.cyl("objective", 0, y * 0.05, (x * 0.08, y * 0.08), h * 0.48, h * 0.62, CHROME, seg=8)
+    k.tube("eyepiece", (0, -y * 0.2, h * 0.82), (0, y * 0.75, h * 0.97), min(x, y) * 0.1, BLACK, seg=10)
+    k.disc("knob", (0, -y * 0.72, h * 0.45), (y * 0.15, h * 0.06), 2 * x, "x", BLACK, seg=12)
+    k.finish()
+
+
+# ====================================================================== kitchen appliances
+
+
+@generator("espresso machine", "coffee machine", "cappuccino machine")
+def espresso_machine(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A body with a group head, a portafilter, a drip tray, a cup warmer and a steam wand."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.box("body", (-x, -y, h * 0.55), (x, y * 0.35, h))
+    k.box("body", (-x, -y, 0), (x, y * 0.35, h * 0.55))
+    k.box("tray", (-x * 0.8, y * 0.3, 0), (x * 0.8, y, h * 0.08), STEEL)
+    k.box("warmer", (-x * 0.9, -y * 0.9, h * 0.97), (x * 0.9, y * 0.3, h), STEEL)
+    k.cyl("group", -x * 0.1, y * 0.5, (x * 0.18, y * 0.15), h * 0.52, h * 0.62, CHROME, seg=12)
+    k.box("portafilter", (-x * 0.2, y * 0.4, h * 0.46), (x * 0.0, y, h * 0.53), BLACK)
+    k.tube("wand", (x * 0.6, y * 0.4, h * 0.6), (x * 0.62, y * 0.62, h * 0.2), min(x, y) * 0.03, CHROME, seg=8)
+    for i in range(2):
+        k.disc("knob", (-x * 0.6 + i * x * 1.1, y * 0.38, h * 0.8), min(x, h) * 0.07, y * 0.08, "y", BLACK, seg=10)
+    k.box("cup", (-x * 0.2, y * 0.45, h * 0.08), (x * 0.05, y * 0.7, h * 0.2), CERAMIC)
+    k.finish()
+
+
+@generator("coffee maker", "drip coffee maker", "coffee pot")
+def coffee_maker(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A base plate, a rear tower, a top brewer and a glass carafe under it."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.box("base", (-x, -y, 0), (x, y, h * 0.1))
+    k.box("tower", (-x, -y, h * 0.1), (x, -y * 0.25, h))
+    k.box("top", (-x, -y * 0.3, h * 0.72), (x, y, h))
+    r = min(x * 0.7, y * 0.55)
+    k.cyl("carafe", 0, y * 0.32, (r, r * 0.9), h * 0.1, h * 0.55, GLASS, seg=16)
+    k.cone("carafe", 0, y * 0.32, r, r * 0.6, h * 0.55, h * 0.66, GLASS, aspect=0.9)
+    k.box("handle", (x * 0.55, y * 0.25, h * 0.2), (min(x, r + x * 0.3), y * 0.4, h * 0.55), BLACK)
+    k.box("panel", (-x * 0.6, y * 0.98, h * 0.8), (x * 0.6, y, h * 0.9), BLACK)
+    k.finish()
+
+
+@generator("toaster", "toaster oven")
+def toaster(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A rounded body with two slots on top (dark inserts), a lever and a knob on the front."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    if "oven" in cat.name:
+        k.box("body", (-x, -y, h * 0.05), (x, y, h))
+        k.box("door", (-x * 0.95, y * 0.98, h * 0.12), (x * 0.4, y, h * 0.92), GLASS)
+        for i in range(3):
+            k.disc("knob", (x * 0.7, y * 0.98, h * (0.25 + 0.25 * i)), min(x, h) * 0.07, y * 0.04, "y", BLACK)
+        for sx in (-1, 1):
+            for sy in (-1, 1):
+                k.box("foot", (sx * x * 0.85 - 0.01, sy * y * 0.85 - 0.01, 0), (sx * x * 0.85 + 0.01, sy * y * 0.85 + 0.01, h * 0.05), RUBBER)
+        k.surface(h, -x, -y, x, y)
+        k.finish()
+        return
+    k.box("body", (-x * 0.96, -y, 0), (x * 0.96, y, h * 0.92))
+    for sx in (-1, 1):
+        k.cyl("end", sx * x * 0.92, 0, (x * 0.08, y), 0, h * 0.9, seg=12)
+    for sy in (-1, 1):
+        k.box("slot", (-x * 0.7, sy * y * 0.3 - y * 0.1, h * 0.9), (x * 0.7, sy * y * 0.3 + y * 0.1, h), BLACK)
+    k.box("lever", (x * 0.55, y * 0.98, h * 0.45), (x * 0.75, y, h * 0.55), BLACK)
+    k.box("lever_slot", (x * 0.62, y * 0.99, h * 0.3), (x * 0.68, y, h * 0.8), BLACK)
+    k.finish()
+
+
+@generator("blender", "food processor", "juicer")
+def blender(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A motor base with buttons, a glass jar with a handle and a lid."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    bh = h * 0.3
+    k.box("base", (-x * 0.8, -y, 0), (x * 0.8, y, bh))
+    k.box("buttons", (-x * 0.5, y * 0.98, bh * 0.3), (x * 0.5, y, bh * 0.6), BLACK)
+    r = min(x * 0.62, y * 0.8)
+    k.cone("jar", -x * 0.1, 0, r * 0.7, r, bh, h * 0.94, GLASS, aspect=y * 0.8 / r)
+    k.cyl("lid", -x * 0.1, 0, (r * 1.02, y * 0.82), h * 0.93, h, BLACK, seg=16)
+    k.box("handle", (-x * 0.1 + r * 0.8, -y * 0.12, bh * 1.3), (x, y * 0.12, h * 0.85), BLACK)
+    k.finish()
+
+
+@generator("cake stand", "cake plate", "dessert stand")
+def cake_stand(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A foot, a stem and a plate whose top is a support surface."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.cone("foot", 0, 0, x * 0.5, x * 0.2, 0, h * 0.15, aspect=y / x)
+    k.cyl("stem", 0, 0, (x * 0.12, y * 0.12), h * 0.1, h * 0.88, seg=12)
+    k.cyl("plate", 0, 0, (x, y), h * 0.88, h, seg=24)
+    k.surface(h, -x * 0.68, -y * 0.68, x * 0.68, y * 0.68)
+    k.finish()
+
+
+# ====================================================================== gadgets and decoration
+
+
+@generator("globe", "world globe")
+def globe(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A sphere on a stand: a round base, a post and a meridian arc."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    r = min(x, y) * 0.88
+    gz = h - r * 1.04
+    k.cyl("base", 0, 0, (x * 0.6, y * 0.6), 0, h * 0.04, OAK, seg=16)
+    k.cyl("post", 0, 0, min(x, y) * 0.05, h * 0.03, gz - r * 0.9, OAK, seg=8)
+    k.ball("globe", (0, 0, gz), (r * x / min(x, y), r * y / min(x, y), r), rings=10, seg=16)
+    mt = max(r * 0.04, 0.002)
+    arc = [(math.sin(a) * r * 1.08, gz - math.cos(a) * r * 1.08) for a in np.linspace(0.35, math.pi, 7)]
+    for (ax, az), (bx, bz) in zip(arc[:-1], arc[1:], strict=True):
+        k.tube("meridian", (ax, 0, az), (bx, 0, bz), mt, BRUSHED, seg=6)
+    k.finish()
+
+
+@generator("clock", "wall clock", "alarm clock", "desk clock", "table clock")
+def clock(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A wall clock (a round dial facing +Y with a rim and hands) or a desk clock (a body on feet with bells)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    wall = "wall" in cat.name or cat.placement == "on_wall" or y < 0.25 * min(x, h / 2)
+    if wall:
+        r = (x, h / 2)
+        k.disc("rim", (0, 0, h / 2), r, 2 * y * 0.8, "y", seg=24)
+        k.disc("face", (0, y * 0.05, h / 2), (x * 0.9, h / 2 * 0.9), 2 * y * 0.8, "y", PAINT_WHITE, seg=24)
+        k.box("hand", (-x * 0.03, y * 0.85, h / 2 - h * 0.02), (x * 0.6, y, h / 2 + h * 0.02), PAINT_BLACK)
+        k.box("hand", (-x * 0.02, y * 0.85, h / 2 - h * 0.02), (x * 0.02, y, h / 2 + h * 0.4), PAINT_BLACK)
+        k.box("hanger", (-x * 0.05, -y, h * 0.8), (x * 0.05, -y * 0.5, h * 0.85))
+        k.finish()
+        return
+    alarm = "alarm" in cat.name or k.rng.random() < 0.4
+    bh = h * (0.78 if alarm else 1.0)
+    k.disc("body", (0, 0, bh * 0.53), (x * 0.92, bh * 0.47), 2 * y * 0.8, "y", seg=20)
+    k.disc("face", (0, y * 0.45, bh * 0.53), (x * 0.8, bh * 0.41), 2 * y * 0.2, "y", PAINT_WHITE, seg=20)
+    for sx in (-1, 1):
+        k.box("foot", (sx * x * 0.55 - x * 0.08, -y * 0.3, 0), (sx * x * 0.55 + x * 0.08, y * 0.3, bh * 0.1), BRUSHED)
+        if alarm:
+            rz = (h - bh * 0.88) / 2
+            k.ball("bell", (sx * x * 0.5, 0, h - rz), (x * 0.25, y * 0.5, rz), BRUSHED, rings=6)
+    k.box("hand", (-x * 0.02, y * 0.9, bh * 0.5), (x * 0.5, y, bh * 0.55), PAINT_BLACK)
+    k.finish()
+
+
+@generator("speaker", "bluetooth speaker", "loudspeaker", "bookshelf speaker", "smart speaker", "subwoofer")
+def speaker(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A cabinet with a woofer and a tweeter facing +Y (a smart speaker: a fabric cylinder)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if "smart" in cat.name or ("bluetooth" in cat.name and h > 1.5 * x):
+        k.cyl("body", 0, 0, (x, y), 0, h * 0.95, FABRIC, seg=16)
+        k.cyl("top", 0, 0, (x * 0.98, y * 0.98), h * 0.94, h, seg=16)
+        k.finish()
+        return
+    k.box("cabinet", (-x, -y, 0), (x, y * 0.9, h))
+    wr = min(x * 0.8, h * 0.28)
+    k.disc("woofer", (0, y * 0.95, h * 0.33), wr, y * 0.1, "y", BLACK, seg=16)
+    k.disc("tweeter", (0, y * 0.95, h * 0.75), wr * 0.35, y * 0.1, "y", BLACK, seg=12)
+    k.finish()
+
+
+@generator("router", "wifi router", "modem", "wireless router")
+def router(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A flat box on feet with status lights and two to four antennas at the back."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    n = k.pick((0, 2, 2, 3, 4))
+    bh = h * (0.3 if n else 1.0)
+    k.box("body", (-x, -y * 0.9, bh * 0.1), (x, y, bh))
+    for i in range(6):
+        k.box("light", (-x * 0.6 + i * x * 0.2, y * 0.99, bh * 0.5), (-x * 0.55 + i * x * 0.2, y, bh * 0.65), WHITE)
+    for sx in (-1, 1):
+        k.box("foot", (sx * x * 0.8 - x * 0.05, -y * 0.5, 0), (sx * x * 0.8 + x * 0.05, y * 0.5, bh * 0.12), RUBBER)
+    at = _clamp(y * 0.08, 0.003, 0.008)
+    for i in range(n):
+        ax = -x * 0.85 + i * (1.7 * x / max(n - 1, 1))
+        k.box("antenna", (ax - at, -y, bh * 0.5), (ax + at, -y + 2 * at, h), BLACK)
+    k.finish()
+
+
+@generator("game console", "video game console", "gaming console", "playstation", "xbox", "nintendo switch")
+def game_console(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A console body (lying or standing) with a front stripe, a disc slot and a controller beside it."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    k.box("body", (-x, -y, h * 0.03), (x, y * 0.95, h))
+    k.box("stripe", (-x * 0.95, y * 0.95, h * 0.45), (x * 0.95, y, h * 0.5), BLACK)
+    k.box("slot", (-x * 0.5, y * 0.95, h * 0.7), (x * 0.3, y, h * 0.74), BLACK)
+    k.disc("button", (x * 0.75, y * 0.95, h * 0.7), min(x, h) * 0.06, y * 0.1, "y", WHITE, seg=10)
+    for sx in (-1, 1):
+        k.box("foot", (sx * x * 0.8 - x * 0.08, -y * 0.8, 0), (sx * x * 0.8 + x * 0.08, y * 0.8, h * 0.04), RUBBER)
+    k.finish()

@@ -67,8 +67,10 @@ def emit(plan: ScenePlan) -> list[Step]:
     for wname, off, width, h, sill in plan.windows:
         room.append(_call("add_window", wall=wname, offset=off, width=width, height=h, sill=sill))
     steps.append(Step("\n".join(room), [Step(room[0])], "room"))
+    posed = [o for o in plan.objects if o.pose is not None]
+    posed.sort(key=lambda o: o.serves is not None)  # tables before the seats that serve them
     groups = [
-        [o for o in plan.objects if o.pose is not None],
+        posed,
         [o for o in plan.objects if o.pose is None and o.placement == "on_wall"],
         [o for o in plan.objects if o.pose is None and o.placement == "ceiling"],
         [o for o in plan.objects if o.pose is None and o.placement not in ("on_wall", "ceiling")],
@@ -79,7 +81,10 @@ def emit(plan: ScenePlan) -> list[Step]:
             singles = []
             for o in chunk:
                 main, alts = object_call(o, plan.wall_names)
-                singles.append(Step(main, [Step(a, label=o.key) for a in alts], o.key))
+                chain: list[Step] = []
+                for alt in reversed(alts):  # each alternative is tried only if the one before failed
+                    chain = [Step(alt, chain, o.key)]
+                singles.append(Step(main, chain, o.key))
             code = "\n".join(s.code for s in singles)
             steps.append(Step(code, singles, f"objects {chunk[0].key}..{chunk[-1].key}"))
     steps.append(Step("\n".join(light_call(li) for li in plan.lights), [], "lights"))

@@ -157,7 +157,16 @@ class Solver:
             return False
         if any(item.size[2] > sill - 0.02 and footprints_overlap(fp, zone) for zone, sill in self.windows):
             return False
-        if item.clearance > 0 and item.access == "front":
+        if item.access == "back":
+            zone = _back_zone(item, x, y, yaw, max(item.clearance, 0.45))
+            if not footprint_inside(zone, self.poly):
+                return False
+            for it, other in self.placed:
+                if it.key in ignore or it.walkable:
+                    continue
+                if footprints_overlap(zone, other):
+                    return False
+        elif item.clearance > 0:
             zone = _front_zone(item, x, y, yaw, item.clearance)
             if not footprint_inside(zone, self.poly):
                 return False
@@ -286,6 +295,9 @@ class Solver:
             return self._corner_candidates(item) + self._wall_candidates(item, 8)
         if kind == "center":
             return self._free_candidates(item, 60, center=True)
+        if kind == "floor" and item.size[0] * item.size[1] < 0.5:
+            # boxes, bins, crates: line the walls first and keep the middle free to walk
+            return self._wall_candidates(item, 12) + self._free_candidates(item, 60)
         if kind == "next_to" and target is not None:
             return self._next_to_candidates(item, target) + self._wall_candidates(item, 6)
         if kind == "around" and target is not None:
@@ -296,6 +308,8 @@ class Solver:
 
     def place(self, item: Item) -> bool:
         """Place one item; return False when no candidate fits."""
+        if item.placement == "around":
+            item.access = "back"  # a seat at a table is reached from behind
         ignore = {item.target} if item.placement == "around" and item.target else set()
         for x, y, yaw in self.candidates(item):
             if self._accept(item, x, y, yaw, ignore=ignore if item.placement == "around" else set()):
@@ -304,6 +318,8 @@ class Solver:
                     item.serves = item.target
                 return True
         if item.placement in ("next_to", "around", "facing", "corner", "center"):
+            item.access = "front"
+            item.serves = None
             for x, y, yaw in self._wall_candidates(item, 10) + self._free_candidates(item, 80):
                 if self._accept(item, x, y, yaw):
                     self._commit(item, x, y, yaw)
@@ -409,7 +425,7 @@ class Solver:
         return pts
 
 
-def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 3) -> LayoutResult:
+def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 6) -> LayoutResult:
     """Place ``items`` in order (rows and aisles first), then repair reachability."""
     result = LayoutResult()
     rows = [i for i in items if i.placement == "rows" and i.category not in _SEAT_WORDS]
@@ -449,7 +465,7 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
             solver._uncommit(it)
             if not solver.place(it):
                 result.dropped.append(it)
-    bad, _, _ = solver.reachability()
+    bad = solver.reachability()
     for key in bad:  # still unreachable: optional ones go, required ones stay and are reported
         it = solver._by_key(key)
         if it is not None and not it.required:

@@ -188,7 +188,10 @@ class Parser:
                     items.append(_Item(kind, value, i, i + length, text))
                 i += length
                 continue
-            if tok.isdigit():
+            if tok == "of" and items and items[-1].kind == "object" and items[-1].end == i and \
+                    self.cat.get(str(items[-1].value)).container:
+                items.append(_Item("content", "full of", i, i + 1, tok))  # "a basket of clothes"
+            elif tok.isdigit():
                 items.append(_Item("count", min(int(tok), 500), i, i + 1, tok))
             elif tok in V.NUMBERS and tok not in ("a", "an"):
                 val = V.NUMBERS[tok]
@@ -306,8 +309,12 @@ class Parser:
                     seps[-1] = seps[-1] or str(it.value)
                 continue
             clauses[-1].append(it)
+            if it.kind == "content":  # "a bookshelf full of | books": what follows is the contents
+                clauses.append([])
+                seps.append("content")
         owner: ObjectRequest | None = None  # container or support whose contents are being listed
         owner_kind = "on"
+        with_owner: ObjectRequest | None = None  # "a table with a bowl, ... and a knife"
         last_head: ObjectRequest | None = None
         for clause, sep in zip(clauses, seps, strict=True):
             if not clause:
@@ -323,24 +330,31 @@ class Parser:
                     owner, owner_kind = last_head, "in" if content in ("full of", "filled with") else "on"
                 continue
             explicit_rel = bool(rel_items)
+            small = self.cat.get(req.category).placement in ("on_surface", "in_container")
+            if sep == "with" and last_head is not None:
+                owner_cat = self.cat.get(last_head.category)
+                with_owner = last_head if (owner_cat.support_surface or owner_cat.shelves) else None
+            elif not small:
+                with_owner = None
             if explicit_rel:
                 self._relation(req, rel_items, spec, last_head)
                 owner = None
-            elif owner is not None and sep in ("and", ",", "with", "containing", ""):
-                small = self.cat.get(req.category).placement in ("on_surface", "in_container")
-                if small or sep != "with":
+            elif owner is not None and sep in ("and", ",", "with", "containing", "", "content"):
+                if small:
                     req.relation, req.target = owner_kind, owner.category
                     if not req.explicit_count:
                         req.count = 8 if owner_kind == "in" and self.cat.get(owner.category).shelves else 6
             elif sep == "with" and last_head is not None:
                 owner_cat = self.cat.get(last_head.category)
-                small = self.cat.get(req.category).placement in ("on_surface", "in_container")
                 if small and (owner_cat.support_surface or owner_cat.container or owner_cat.shelves):
                     req.relation, req.target = "on", last_head.category
+            elif small and with_owner is not None:
+                req.relation, req.target = "on", with_owner.category
             if content is not None:
                 owner, owner_kind = req, "in" if content in ("full of", "filled with") else "on"
             spec.objects.append(req)
-            last_head = req
+            if not (small and with_owner is not None):
+                last_head = req
 
     def _clause(self, clause: list[_Item], spec: PromptSpec, tokens: list[str]):
         """Read one clause: [count] [attributes] head-noun [relation target] [content-verb]."""

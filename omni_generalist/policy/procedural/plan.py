@@ -80,11 +80,24 @@ class Planner:
     def room_type(self, spec: PromptSpec) -> RoomType:
         if spec.room_type:
             return self.rooms.get(spec.room_type)
+        words = spec.text.lower()
+        for hint, name in (("tabletop", "dining room"), ("table top", "dining room"), ("desk setup", "home office"),
+                           ("workstation", "office"), ("shelf scene", "storage room")):
+            if hint in words and self.rooms.find(name):
+                return self.rooms.get(name)
         wanted = {self.cat.get(o.category).name for o in spec.objects}
+        common = ["living room", "bedroom", "kitchen", "dining room", "office", "bathroom", "home office"]
         best, score = None, 0.0
         for room in self.rooms.rooms.values():
             cats = {o.category for o in room.objects}
-            s = len(wanted & cats) + 0.5 * len({h for w in wanted for h in self.cat.hypernyms(w)} & cats)
+            s = 0.0
+            for w in wanted:
+                weight = 0.5 if self.cat.get(w).placement in SMALL else 1.0
+                if w in cats:
+                    s += weight
+                elif set(self.cat.hypernyms(w)) & cats or any(w in self.cat.hypernyms(c) for c in cats):
+                    s += 0.5 * weight
+            s += 0.01 * (len(common) - common.index(room.name)) if room.name in common else 0.0
             if s > score:
                 best, score = room, s
         if best is not None:
@@ -139,6 +152,17 @@ class Planner:
                 if not any(x.category == r.target for x in requests):
                     requests.append(ObjectRequest(category=r.target, count=max(1, r.target_count if r.relation != "on" else 1)))
                     requested.add(r.target)
+        supports = [r.category for r in requests if self._is_support(r.category)]
+        for r in requests:
+            cat = self.cat.get(r.category)
+            if r.relation is None and cat.placement in SMALL and supports:
+                r.relation, r.target = "on", supports[0]
+            if r.relation in ("on", "in") and r.target and not self._is_support(r.target, containers=True):
+                tcat = self.cat.get(r.target)
+                r.relation = "next_to" if tcat.placement not in ("on_wall", "ceiling") and cat.placement not in SMALL \
+                    else None
+                if r.relation is None:
+                    r.target = None
         ordered = sorted(requests, key=lambda r: (r.relation in ("on", "in", "around", "next_to", "facing"), 0))
         for r in ordered:
             cat = self.cat.get(r.category)
@@ -171,7 +195,26 @@ class Planner:
                 o.target = t.key if t else None
                 if o.target is None and o.placement in ("on", "in"):
                     o.placement = "on_any"
+        self._fit_contents(objs)
         return self._layout(spec, room, objs, rng, robot_radius)
+
+    def _fit_contents(self, objs: list[PlannedObject]) -> None:
+        """Containers holding things take their largest size; things fit the surface they go on."""
+        by_key = {o.key: o for o in objs}
+        for o in objs:
+            t = by_key.get(o.target or "")
+            if o.placement != "on" or t is None:
+                continue
+            tc = self.cat.get(t.category)
+            if tc.container:
+                t.size = tuple(round(max(a, b), 3) for a, b in zip(t.size, tc.size_max, strict=True))
+            w = min(o.size[0], max(0.02, t.size[0] * 0.8))
+            d = min(o.size[1], max(0.02, t.size[1] * 0.8))
+            o.size = (round(w, 3), round(d, 3), o.size[2])
+
+    def _is_support(self, category: str, containers: bool = False) -> bool:
+        c = self.cat.get(category)
+        return c.support_surface or c.shelves > 0 or (containers and c.container)
 
     def _normalise(self, r: ObjectRequest, room: RoomType) -> ObjectRequest:
         r.category = self.specialise(self.cat.get(r.category).name, room) if self.cat.find(r.category) else r.category
@@ -333,7 +376,7 @@ class Planner:
         rows_wall = self._rows_wall(objs, walls)
         result = solve(solver, items, rows_wall)
         required_dropped = [i for i in result.dropped if i.required]
-        if required_dropped and not final:
+        if (required_dropped or result.unreachable) and not final:
             return None
         placed = {i.key for i in result.placed}
         kept = []

@@ -15,7 +15,7 @@ UNITS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 VAGUE = {  # quantity words without a number: a plausible count
     "few": 3, "several": 4, "some": 3, "many": 6, "lots": 8, "lot": 8, "bunch": 5, "plenty": 6, "multiple": 3,
     "numerous": 8, "various": 4, "assorted": 4, "set": 4, "row": 5, "rows": 10, "stack": 5, "pile": 6,
-    "dozens": 24, "hundreds": 100, "scores": 40, "handful": 4, "collection": 6, "array": 6, "loads": 10,
+    "dozens": 24, "hundreds": 100, "aisles": 6, "aisle": 4, "scores": 40, "handful": 4, "collection": 6, "array": 6, "loads": 10,
 }
 
 ARTICLES = {"a", "an", "the", "one", "some", "any", "this", "that", "its", "their", "his", "her", "my", "our", "your"}

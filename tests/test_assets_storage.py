@@ -1,0 +1,303 @@
+"""Openable storage assets and appliances (``assets/generators/storage.py``).
+
+Every category registered by the module is built at three realistic sizes and checked: the asset
+is correct (:func:`asset_problems`), it has joints whose limits follow the conventions of
+``assets/parts.py``, and moving each door, drawer or lid to its limit (and half-way) keeps its
+points out of the carcass (no point strictly inside any body part's box); the same seed gives the
+same layer and different seeds give different assets.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+from pxr import Gf, Usd, UsdGeom, UsdPhysics
+
+from omni_generalist.assets.builders import build_asset, generator_for, registered
+from omni_generalist.assets.catalog import Category
+from omni_generalist.assets.checks import asset_problems
+from omni_generalist.world import new_stage
+
+ROOT = "/World/Objects/x"
+
+# canonical sizes (w, d, h), three per family
+SIZES: dict[str, list[tuple[float, float, float]]] = {
+    "cabinet": [(0.8, 0.45, 0.9), (0.5, 0.4, 0.75), (1.6, 0.55, 1.95)],
+    "sideboard": [(1.6, 0.45, 0.8), (1.2, 0.4, 0.75), (2.0, 0.5, 0.9)],
+    "kitchen cabinet": [(0.6, 0.6, 0.9), (0.3, 0.55, 0.85), (1.2, 0.65, 0.92)],
+    "pantry cabinet": [(0.6, 0.6, 2.1), (0.45, 0.58, 1.9), (0.9, 0.6, 0.9)],
+    "wall cabinet": [(0.6, 0.33, 0.7), (0.3, 0.3, 0.5), (1.2, 0.38, 0.95)],
+    "medicine cabinet": [(0.5, 0.15, 0.6), (0.4, 0.12, 0.5), (0.8, 0.2, 0.8)],
+    "filing cabinet": [(0.4, 0.6, 1.3), (0.45, 0.5, 0.7), (0.9, 0.45, 1.0)],
+    "file pedestal": [(0.4, 0.5, 0.55), (0.45, 0.6, 0.7), (0.42, 0.55, 0.62)],
+    "nightstand": [(0.45, 0.4, 0.55), (0.6, 0.5, 0.7), (0.4, 0.35, 0.45)],
+    "dresser": [(1.2, 0.5, 0.8), (0.8, 0.45, 1.3), (1.6, 0.55, 0.75)],
+    "wardrobe": [(1.0, 0.6, 2.0), (2.0, 0.65, 2.3), (0.9, 0.55, 1.8)],
+    "locker": [(0.3, 0.45, 1.5), (0.9, 0.55, 1.95), (1.2, 0.5, 1.8)],
+    "tool cabinet": [(0.7, 0.45, 1.0), (1.2, 0.6, 1.2), (0.6, 0.45, 0.8)],
+    "medical cart": [(0.7, 0.5, 1.0), (0.6, 0.45, 0.9), (0.85, 0.6, 1.1)],
+    "display case": [(0.8, 0.4, 1.8), (1.5, 0.6, 0.9), (0.6, 0.4, 2.0)],
+    "fridge": [(0.7, 0.7, 1.8), (0.95, 0.8, 1.9), (0.55, 0.6, 1.5)],
+    "mini fridge": [(0.5, 0.5, 0.85), (0.45, 0.45, 0.5), (0.55, 0.6, 0.9)],
+    "wine fridge": [(0.3, 0.55, 0.8), (0.6, 0.6, 0.9), (0.45, 0.57, 0.85)],
+    "freezer": [(1.1, 0.7, 0.85), (0.6, 0.65, 1.85), (1.3, 0.8, 0.9)],
+    "upright freezer": [(0.6, 0.65, 1.85), (0.55, 0.6, 1.5), (0.7, 0.7, 1.8)],
+    "oven": [(0.6, 0.6, 0.9), (0.55, 0.55, 0.6), (0.76, 0.7, 0.92)],
+    "stove": [(0.76, 0.65, 0.95), (0.5, 0.6, 0.85), (0.9, 0.7, 0.95)],
+    "microwave": [(0.5, 0.38, 0.3), (0.6, 0.45, 0.35), (0.45, 0.33, 0.26)],
+    "dishwasher": [(0.6, 0.6, 0.85), (0.45, 0.55, 0.8), (0.6, 0.65, 0.9)],
+    "washing machine": [(0.6, 0.6, 0.85), (0.6, 0.55, 0.9), (0.7, 0.7, 1.0)],
+    "dryer": [(0.6, 0.6, 0.85), (0.6, 0.55, 0.9), (0.7, 0.7, 1.0)],
+    "vending machine": [(0.9, 0.8, 1.85), (1.2, 0.95, 1.95), (0.75, 0.75, 1.75)],
+    "toilet": [(0.4, 0.7, 0.78), (0.36, 0.6, 0.7), (0.45, 0.78, 0.85)],
+    "kitchen sink": [(0.8, 0.6, 0.9), (1.2, 0.65, 0.95), (0.6, 0.55, 0.85)],
+    "bathroom sink": [(0.6, 0.45, 0.9), (0.8, 0.55, 0.95), (0.45, 0.35, 0.8)],
+    "sink": [(0.6, 0.45, 0.9), (1.0, 0.65, 0.95), (0.45, 0.4, 0.8)],
+    "bathtub": [(0.75, 1.7, 0.55), (0.7, 1.4, 0.45), (1.8, 0.85, 0.65)],
+    "shower": [(0.9, 0.9, 2.0), (1.2, 0.8, 2.2), (0.8, 1.2, 1.9)],
+    "toolbox": [(0.5, 0.22, 0.25), (0.35, 0.18, 0.15), (0.6, 0.3, 0.3)],
+    "storage box": [(0.6, 0.4, 0.35), (0.4, 0.3, 0.25), (1.0, 0.5, 0.6)],
+}
+# every other name the module registers: the family whose sizes it uses
+ALIAS = {
+    "cupboard": "cabinet", "storage cabinet": "cabinet", "utility cabinet": "cabinet", "buffet": "sideboard",
+    "credenza": "sideboard", "base cabinet": "kitchen cabinet", "lower cabinet": "kitchen cabinet",
+    "kitchen cupboard": "kitchen cabinet", "upper cabinet": "wall cabinet", "wall cupboard": "wall cabinet",
+    "hanging cabinet": "wall cabinet", "overhead cabinet": "wall cabinet", "file cabinet": "filing cabinet",
+    "lateral file": "filing cabinet", "bedside table": "nightstand", "night stand": "nightstand",
+    "bedside cabinet": "nightstand", "chest of drawers": "dresser", "bureau": "dresser", "tallboy": "dresser",
+    "lowboy": "dresser", "armoire": "wardrobe", "closet": "wardrobe", "clothes closet": "wardrobe",
+    "wardrobe closet": "wardrobe", "lockers": "locker", "locker bank": "locker", "gym locker": "locker",
+    "school locker": "locker", "tool chest": "tool cabinet", "rolling tool cabinet": "tool cabinet",
+    "roller cabinet": "tool cabinet", "display cabinet": "display case", "curio cabinet": "display case",
+    "vitrine": "display case", "glass cabinet": "display case", "china cabinet": "display case",
+    "trophy case": "display case", "refrigerator": "fridge", "fridge freezer": "fridge",
+    "display fridge": "fridge", "chest freezer": "freezer", "deep freezer": "freezer", "freezer chest": "freezer",
+    "wall oven": "oven", "built in oven": "oven", "electric oven": "oven", "gas oven": "oven",
+    "convection oven": "oven", "range": "stove", "cooker": "stove", "kitchen stove": "stove",
+    "kitchen range": "stove", "gas stove": "stove", "electric stove": "stove", "microwave oven": "microwave",
+    "countertop microwave": "microwave", "dish washer": "dishwasher", "dishwashing machine": "dishwasher",
+    "washer": "washing machine", "clothes washer": "washing machine", "laundry machine": "washing machine",
+    "front loader": "washing machine", "clothes dryer": "dryer", "tumble dryer": "dryer",
+    "tumble drier": "dryer", "snack machine": "vending machine", "soda machine": "vending machine",
+    "drink machine": "vending machine", "wc": "toilet", "water closet": "toilet", "commode": "toilet",
+    "kitchen sink cabinet": "kitchen sink", "double sink": "kitchen sink", "farmhouse sink": "kitchen sink",
+    "washbasin": "bathroom sink", "wash basin": "bathroom sink", "lavatory sink": "bathroom sink",
+    "sink unit": "sink", "bath tub": "bathtub", "bath": "bathtub", "tub": "bathtub", "clawfoot tub": "bathtub",
+    "soaking tub": "bathtub", "shower stall": "shower", "shower cabin": "shower", "shower enclosure": "shower",
+    "shower cubicle": "shower", "tool box": "toolbox", "tool case": "toolbox", "toolkit": "toolbox",
+    "tool kit": "toolbox", "lidded storage bin": "storage box", "storage bin with lid": "storage box",
+    "toy box": "storage box", "toy chest": "storage box", "chest": "storage box", "storage chest": "storage box",
+    "storage trunk": "storage box", "trunk": "storage box", "blanket chest": "storage box",
+}
+FIXED = {"bathtub", "bath tub", "bath", "tub", "clawfoot tub", "soaking tub"}
+VARIED = ("dresser", "wardrobe", "cabinet", "fridge")
+EPS = 1e-4
+
+
+def _cat(name: str, size) -> Category:
+    return Category(name=name, size_min=tuple(size), size_max=tuple(size))
+
+
+def _mine() -> list[str]:
+    """Every name whose generator lives in the storage module."""
+    out = []
+    for key in registered():
+        fn = generator_for(_cat(key, (1.0, 1.0, 1.0)))
+        if fn.__module__.endswith("generators.storage"):
+            out.append(key)
+    return out
+
+
+def _sizes(name: str):
+    return SIZES[ALIAS.get(name, name)]
+
+
+def _build(name: str, size, seed: int):
+    stage = new_stage()
+    UsdGeom.Xform.Define(stage, ROOT)
+    built = build_asset(stage, ROOT, _cat(name, size), tuple(size), random.Random(seed))
+    return stage, built
+
+
+def _points(stage, root: str) -> list[list[tuple[float, float, float]]]:
+    """The object-frame points of every mesh under ``root``, one list per mesh."""
+    cache = UsdGeom.XformCache()
+    out = []
+    for prim in Usd.PrimRange(stage.GetPrimAtPath(root)):
+        if prim.IsA(UsdGeom.Mesh):
+            m = cache.GetLocalToWorldTransform(prim)
+            pts = UsdGeom.Mesh(prim).GetPointsAttr().Get()
+            out.append([tuple(m.Transform(Gf.Vec3d(p))) for p in pts])
+    return out
+
+
+def _aabb(pts):
+    return tuple(min(p[i] for p in pts) for i in range(3)), tuple(max(p[i] for p in pts) for i in range(3))
+
+
+def _inside(p, box) -> bool:
+    lo, hi = box
+    return all(lo[i] + EPS < p[i] < hi[i] - EPS for i in range(3))
+
+
+def _move(p, kind: str, axis: str, pivot, value: float):
+    if kind == "prismatic":
+        d = {"X": 0, "Y": 1, "Z": 2}[axis]
+        q = list(p)
+        q[d] += value
+        return tuple(q)
+    a = math.radians(value)
+    c, s = math.cos(a), math.sin(a)
+    x, y, z = p[0] - pivot[0], p[1] - pivot[1], p[2] - pivot[2]
+    if axis == "X":
+        x, y, z = x, y * c - z * s, y * s + z * c
+    elif axis == "Y":
+        x, y, z = x * c + z * s, y, -x * s + z * c
+    else:
+        x, y, z = x * c - y * s, x * s + y * c, z
+    return (x + pivot[0], y + pivot[1], z + pivot[2])
+
+
+def _joints(stage, built):
+    """``(kind, axis, lower, upper, link path, pivot)`` of every joint."""
+    out = []
+    for jp in built.joints:
+        prim = stage.GetPrimAtPath(jp)
+        kind = "revolute" if prim.IsA(UsdPhysics.RevoluteJoint) else "prismatic"
+        j = UsdPhysics.Joint(prim)
+        link = str(j.GetBody1Rel().GetTargets()[0])
+        assert str(j.GetBody0Rel().GetTargets()[0]) == f"{ROOT}/body"
+        pivot = tuple(j.GetLocalPos0Attr().Get())
+        t = UsdGeom.Xformable(stage.GetPrimAtPath(link)).GetOrderedXformOps()[0].Get()
+        assert all(abs(a - b) < 1e-5 for a, b in zip(pivot, t, strict=True)), "joint pivot is not the link's origin"
+        out.append((kind, prim.GetAttribute("physics:axis").Get(), prim.GetAttribute("physics:lowerLimit").Get(),
+                    prim.GetAttribute("physics:upperLimit").Get(), link, pivot))
+    return out
+
+
+def _check_asset(name: str, size, seed: int) -> None:
+    stage, built = _build(name, size, seed)
+    assert asset_problems(stage, ROOT, size) == [], (name, size, seed)
+    assert 0 < len(built.parts) <= 80, (name, len(built.parts))
+    w, d, h = size
+    for sf in built.surfaces:
+        assert -w / 2 - 1e-6 <= sf.x0 < sf.x1 <= w / 2 + 1e-6 and -d / 2 - 1e-6 <= sf.y0 < sf.y1 <= d / 2 + 1e-6
+        assert 0.0 <= sf.z <= h + 1e-6 and sf.clearance > 0, (name, sf)
+    if name in FIXED:
+        assert built.joints == [] and built.links == []
+        return
+    assert built.joints, f"{name} has no joint"
+    body_boxes = [_aabb(pts) for pts in _points(stage, f"{ROOT}/body")]
+    assert body_boxes
+    # every part is on a link: the carcass or a moving link
+    assert all(p.startswith(tuple(f"{ln}/" for ln in built.links)) for p in built.parts), name
+    for kind, axis, lo, hi, link, pivot in _joints(stage, built):
+        meshes = _points(stage, link)
+        pts = [p for m in meshes for p in m]
+        assert pts, link
+        if kind == "prismatic":
+            assert axis == "Y" and lo == 0.0 and hi > 0.1, (name, link, lo, hi)
+            ext = max(p[1] for p in pts) - min(p[1] for p in pts)
+            assert hi <= 0.85 * ext, (name, link, hi, ext)
+            target = hi
+        elif axis == "Z":
+            mean_x = sum(p[0] for p in pts) / len(pts)
+            if mean_x > pivot[0]:  # hinged on its left edge
+                assert lo == 0.0 and 60.0 <= hi <= 180.0, (name, link, lo, hi)
+                target = hi
+            else:
+                assert hi == 0.0 and -180.0 <= lo <= -60.0, (name, link, lo, hi)
+                target = lo
+        else:
+            assert axis == "X", (name, link, axis)
+            mean_y = sum(p[1] - pivot[1] for p in pts) / len(pts)
+            mean_z = sum(p[2] - pivot[2] for p in pts) / len(pts)
+            if mean_z > mean_y:  # a drop-down door hinged at its bottom edge
+                assert hi == 0.0 and -180.0 <= lo <= -60.0, (name, link, lo, hi)
+                target = lo
+            else:  # a lid hinged at its back edge
+                assert lo == 0.0 and 60.0 <= hi <= 180.0, (name, link, lo, hi)
+                target = hi
+        # the panel moves out: forward (doors, drawers) or up (lids)
+        moved = [_move(p, kind, axis, pivot, target) for p in pts]
+        c0 = [sum(p[i] for p in pts) / len(pts) for i in range(3)]
+        c1 = [sum(p[i] for p in moved) / len(moved) for i in range(3)]
+        assert c1[1] - c0[1] > 0.02 or c1[2] - c0[2] > 0.02, (name, link, c0, c1)
+        # closed, on the way and open, no point of the panel is inside the carcass
+        for frac in (0.0, 0.25, 0.5, 0.75, 1.0):
+            for p in pts:
+                q = _move(p, kind, axis, pivot, frac * target)
+                hit = next((b for b in body_boxes if _inside(q, b)), None)
+                assert hit is None, (name, size, seed, link, frac, q, hit)
+        # closed, the moving part does not touch the carcass (a gap on at least one axis)
+        for m in meshes:
+            a = _aabb(m)
+            for b in body_boxes:
+                overlap = min(min(a[1][i], b[1][i]) - max(a[0][i], b[0][i]) for i in range(3))
+                assert overlap <= EPS, (name, size, seed, link, a, b)
+
+
+MINE = _mine()
+
+
+def test_module_registers_the_openable_families():
+    for name in ("cabinet", "kitchen cabinet", "wall cabinet", "filing cabinet", "nightstand", "dresser", "wardrobe",
+                 "locker", "tool cabinet", "fridge", "refrigerator", "freezer", "oven", "stove", "microwave",
+                 "dishwasher", "washing machine", "washer", "dryer", "toilet", "kitchen sink", "bathroom sink",
+                 "sink", "bathtub", "shower", "vending machine", "display case", "toolbox"):
+        assert name in MINE, name
+    unknown = [n for n in MINE if ALIAS.get(n, n) not in SIZES]
+    assert not unknown, f"give these names sizes in the test: {unknown}"
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_assets_are_correct_and_open_freely(name):
+    for i, size in enumerate(_sizes(name)):
+        _check_asset(name, size, seed=i + 3 * len(name))
+
+
+@pytest.mark.parametrize("name", VARIED + ("freezer", "stove", "locker", "kitchen cabinet", "nightstand"))
+def test_many_seeds(name):
+    for seed in range(10):
+        size = _sizes(name)[seed % 3]
+        _check_asset(name, size, seed=100 + seed)
+
+
+def test_same_seed_same_layer_and_seeds_vary():
+    for name in VARIED:
+        size = _sizes(name)[0]
+        a = _build(name, size, 5)[0].GetRootLayer().ExportToString()
+        b = _build(name, size, 5)[0].GetRootLayer().ExportToString()
+        assert a == b, name
+        c = _build(name, size, 6)[0].GetRootLayer().ExportToString()
+        assert a != c, name
+
+
+def test_conventions_by_example():
+    # a wardrobe: two doors, the left one opening with positive angles, the right one with negative
+    stage, built = _build("wardrobe", (1.2, 0.6, 2.0), 1)
+    doors = [j for j in _joints(stage, built) if j[0] == "revolute"]
+    assert len(doors) == 2
+    left = min(doors, key=lambda j: j[5][0])
+    right = max(doors, key=lambda j: j[5][0])
+    assert left[5][0] == pytest.approx(-0.6) and (left[2], left[3]) == (0.0, 110.0)
+    assert right[5][0] == pytest.approx(0.6) and (right[2], right[3]) == (-110.0, 0.0)
+    # a dishwasher: a drop-down door about X opening towards the front
+    stage, built = _build("dishwasher", (0.6, 0.6, 0.85), 1)
+    ((kind, axis, lo, hi, _, _),) = _joints(stage, built)
+    assert (kind, axis, hi) == ("revolute", "X", 0.0) and lo < 0
+    # a toilet: a lid about X lifting with positive angles; a bathtub has no joint
+    stage, built = _build("toilet", (0.4, 0.7, 0.78), 1)
+    ((kind, axis, lo, hi, _, _),) = _joints(stage, built)
+    assert (kind, axis, lo) == ("revolute", "X", 0.0) and hi >= 90.0
+    assert _build("bathtub", (0.75, 1.7, 0.55), 1)[1].joints == []
+    # a dresser: every drawer slides along +Y; its top is a surface
+    stage, built = _build("dresser", (1.2, 0.5, 0.8), 2)
+    assert all(j[0] == "prismatic" and j[1] == "Y" for j in _joints(stage, built))
+    assert any(abs(sf.z - 0.8) < 1e-6 for sf in built.surfaces)
+    # a fridge has shelves (surfaces below its top)
+    stage, built = _build("fridge", (0.7, 0.7, 1.8), 3)
+    assert any(sf.z < 1.7 for sf in built.surfaces)
