@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -195,31 +194,32 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _exit_status(exc: BaseException) -> int | None:
+    """Map an exception to (status, printed line); None for an unexpected one."""
+    kinds = {c.__name__ for c in type(exc).__mro__}  # typer bundles its own click: match by name
+    if "Exit" in kinds:
+        return int(getattr(exc, "exit_code", 0) or 0)
+    if "UsageError" in kinds:
+        err.print(f"error: {_one_line(exc.format_message())}", markup=False)
+        return 2
+    if "Abort" in kinds or isinstance(exc, KeyboardInterrupt):
+        err.print("error: interrupted", markup=False)
+        return 130
+    if isinstance(exc, GeneralistError):
+        err.print(f"error: {_one_line(str(exc))}", markup=False)
+        return exc.exit_code
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
         app(args=argv, standalone_mode=False, prog_name="omni-generalist")
         return 0
-    except typer.Exit as exc:
-        return exc.exit_code
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.UsageError as exc:
-        err.print(f"error: {_one_line(exc.format_message())}", markup=False)
-        return 2
-    except click.Abort:
-        err.print("error: aborted", markup=False)
-        return 130
-    except InputError as exc:
-        err.print(f"error: {_one_line(str(exc))}", markup=False)
-        return 2
-    except GeneralistError as exc:
-        err.print(f"error: {_one_line(str(exc))}", markup=False)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        err.print("error: interrupted", markup=False)
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the user gets one line; OMNI_GENERALIST_DEBUG=1 shows the trace
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - every failure becomes one line and a status
+        status = _exit_status(exc)
+        if status is not None:
+            return status
         if os.environ.get("OMNI_GENERALIST_DEBUG"):
             raise
         err.print(f"error: internal error: {type(exc).__name__}: {_one_line(str(exc))[:500]} "

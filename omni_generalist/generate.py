@@ -105,7 +105,11 @@ def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settin
     from .actions.api import ActionAPI
 
     results: list[ActionResult] = []
-    obs = Observation(prompt=prompt, step=0, scene=ActionAPI(sandbox.stage).scene_summary())
+
+    def summarize() -> str:
+        return ActionAPI(sandbox.stage).scene_summary()
+
+    obs = Observation(prompt=prompt, step=0, summarize=summarize)
     failures = 0
     total = settings.generator.max_steps
     for step in range(total):
@@ -120,8 +124,8 @@ def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settin
             failures += 1
             if failures > settings.generator.max_failures:
                 break
-        obs = Observation(prompt=prompt, step=step + 1, scene=ActionAPI(sandbox.stage).scene_summary(),
-                          last_ok=res.ok, last_error=res.error, last_output=res.output)
+        obs = Observation(prompt=prompt, step=step + 1, summarize=summarize, last_ok=res.ok, last_error=res.error,
+                          last_output=res.output)
     return results
 
 

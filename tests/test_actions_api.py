@@ -75,12 +75,13 @@ def test_l_shaped_room_and_openings():
 
 
 def test_placements_follow_the_relations(api):
-    bed = api.get_object(api.add_object("bed", against_wall="north"))
+    bed = api.get_object(api.add_object("bed", against_wall="north", offset="center"))
     assert bed.yaw == pytest.approx(180.0)  # front faces south, into the room
     assert bed.position[1] + bed.size[1] / 2 == pytest.approx(2.5 - 0.02, abs=1e-3)
     stand = api.get_object(api.add_object("nightstand", next_to=bed.name, side="left"))
     assert stand.yaw == bed.yaw
-    assert math.dist(stand.position[:2], bed.position[:2]) < bed.size[0]
+    assert not footprints_overlap(stand.footprint, bed.footprint)
+    assert footprints_overlap(stand.footprint.inflated(0.06), bed.footprint)  # right beside it
     table = api.get_object(api.add_object("coffee table", center=True))
     mug = api.get_object(api.add_object("mug", on=table.name))
     assert mug.bottom == pytest.approx(table.top) and mug.support == table.path
@@ -97,7 +98,11 @@ def test_placements_follow_the_relations(api):
     assert lamp.top == pytest.approx(api.room_info().height)
     sofa = api.get_object(api.add_object("sofa", against_wall="south", facing=bed.name))
     fx, fy = -math.sin(math.radians(sofa.yaw)), math.cos(math.radians(sofa.yaw))
-    assert fy > 0.9
+    assert fy > 0.9  # against the south wall it faces north, towards the bed
+    pouf = api.get_object(api.add_object("ottoman", position=(-1.5, -1.0), facing=bed.name))
+    fx, fy = -math.sin(math.radians(pouf.yaw)), math.cos(math.radians(pouf.yaw))
+    tx, ty = bed.position[0] - pouf.position[0], bed.position[1] - pouf.position[1]
+    assert (fx * tx + fy * ty) / math.hypot(tx, ty) > 0.99
     _no_overlaps(api)
 
 

@@ -196,6 +196,12 @@ def test_info_api_and_version(built):
     assert proc.returncode == 0 and proc.stdout.decode().startswith("omni-generalist ")
 
 
-def test_procedural_policy_not_yet_available_is_a_clear_error(tmp_path):
-    proc = run_cli("generate", "a kitchen with a fridge", "--out", str(tmp_path / "w"))
-    _assert_bad_input(proc, "--actions", tmp_path / "w")
+def test_generate_from_a_prompt_with_the_default_policy(tmp_path):
+    out = tmp_path / "kitchen"
+    proc = run_cli("generate", "a kitchen with a fridge and a kettle on the counter", "--out", str(out), "--seed", "2")
+    assert proc.returncode == 0, proc.stderr.decode()
+    report = json.loads((out / "report.json").read_text())
+    assert report["policy"] == "procedural" and report["plan"]["room_type"] == "kitchen"
+    assert {"fridge", "kettle"} <= set(report["layout"]["categories"])
+    _assert_bad_input(run_cli("generate", "a kitchen", "--policy", "hf:/nonexistent/model", "--out",
+                              str(tmp_path / "w")), "not available")

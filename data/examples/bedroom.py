@@ -7,18 +7,18 @@ create_room(width=4.2, depth=4.8, height=2.7, room_type="bedroom",
             floor_material="oak wood", wall_material="sage paint")
 add_door(wall="south", offset=0.9)
 add_window(wall="north", width=1.4)
-add_window(wall="east", width=1.0)
 
 # %% action 1
-bed = add_object("bed", size=(1.6, 2.1, 0.55), against_wall="north", material="linen", color="cream")
+bed = add_object("bed", size=(1.6, 2.1, 0.55), against_wall="north", offset="center", material="linen",
+                 color="cream")
 for side in ("left", "right"):
-    stand = add_object("nightstand", next_to=bed, side=side, material="walnut wood")
-    add_object("table lamp", on=stand)
+    stand = add_object("nightstand", size=(0.5, 0.4, 0.55), next_to=bed, side=side, material="walnut wood")
+    add_object("table lamp", size=(0.25, 0.25, 0.45), on=stand)
 
 # %% action 2
-add_object("dresser", against_wall="west", material="walnut wood")
-add_object("wardrobe", against_wall="east")
-add_object("armchair", corner="south-east", material="velvet", color="mustard")
+add_object("dresser", size=(1.2, 0.5, 0.85), against_wall="east", offset="center", material="walnut wood")
+add_object("wardrobe", size=(1.2, 0.6, 2.0), against_wall="west")
+add_object("armchair", size=(0.8, 0.8, 0.9), corner="south-east", material="velvet", color="mustard")
 add_object("rug", position=(0.3, -0.6), size=(1.6, 1.0, 0.01), material="wool", color="terracotta")
 
 # %% action 3

@@ -281,7 +281,8 @@ class ActionAPI:
                    against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
                    side: str | None = None, facing: str | None = None, around: str | None = None,
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
-                   center: bool = False, movable: bool | None = None, serves: str | None = None) -> str:
+                   center: bool = False, movable: bool | None = None, serves: str | None = None,
+                   offset: float | None = None) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
@@ -307,6 +308,10 @@ class ActionAPI:
             movable: override whether physics treats it as a free rigid body.
             serves: name of the table or desk this seat belongs to (set automatically by ``around``);
                 a robot reaches a seat from its back.
+            offset: with ``against_wall`` or ``on_wall``, where along the wall the object's centre goes,
+                in meters from the wall's start (walls run counter-clockwise: the south wall from west
+                to east, east from south to north, north from east to west, west from north to south);
+                ``"center"`` centres it.
 
         Returns:
             The new object's name.
@@ -365,7 +370,7 @@ class ActionAPI:
             room = self._room()
             if how == "on_wall":
                 wall = room.wall(on_wall)
-                pose = P.on_wall(wall, size3, height, room, obs, self.rng)
+                pose = P.on_wall(wall, size3, height, room, obs, self.rng, offset=self._offset(wall, offset))
                 support = wall.path
             else:
                 pose = P.on_ceiling(room, size3, obs, self.rng)
@@ -373,7 +378,8 @@ class ActionAPI:
         else:
             room = self._room()
             if how == "against_wall":
-                pose = P.against_wall(room.wall(against_wall), size3, 0.0, room, obs, self.rng)
+                wall = room.wall(against_wall)
+                pose = P.against_wall(wall, size3, 0.0, room, obs, self.rng, offset=self._offset(wall, offset))
             elif how == "corner":
                 pose = P.in_corner(room, size3, 0.0, obs, self.rng, corner if isinstance(corner, str) else None)
             elif how == "next_to":
@@ -386,11 +392,20 @@ class ActionAPI:
                 pose = P.anywhere(room, size3, 0.0, obs, self.rng, None if rotation is None else float(rotation),
                                   center=(how == "center"))
         yaw = pose.yaw
-        if facing:
+        if facing and how not in ("against_wall", "any_wall", "corner", "on_wall", "any_wall_hang"):
+            # objects against a wall keep facing the room; others turn towards the target
             t = self.get_object(facing)
-            yaw = P.yaw_towards(pose.x, pose.y, t.position[0], t.position[1])
-            if how not in ("on", "position"):
-                P.at_position(pose.x, pose.y, pose.z, size3, yaw, room, obs)
+            exact = P.yaw_towards(pose.x, pose.y, t.position[0], t.position[1])
+            for cand in (exact, round(exact / 90.0) * 90.0):
+                try:
+                    if how not in ("on", "position"):
+                        P.at_position(pose.x, pose.y, pose.z, size3, cand, room, obs)
+                except PlacementError:
+                    continue
+                yaw = cand
+                break
+            else:
+                raise PlacementError(f"the object cannot turn to face {t.name} where it stands")
         elif rotation is not None and how not in ("position", "anywhere", "center"):
             yaw = float(rotation)
         if how == "around" and serves is None:
@@ -399,6 +414,16 @@ class ActionAPI:
             serves = self.get_object(serves).name
         return self._create(cat, name, size3, material, color, (pose.x, pose.y, pose.z), yaw, support,
                             how, movable, serves)
+
+    @staticmethod
+    def _offset(wall, offset) -> float | None:
+        if offset is None:
+            return None
+        if isinstance(offset, str):
+            if offset.strip().lower() in ("center", "centre", "middle"):
+                return wall.length / 2
+            raise ValueError(f"offset must be meters along the wall or 'center', got {offset!r}")
+        return float(offset)
 
     def _default_placement(self, cat: Category, room: RoomInfo | None) -> str:
         if cat.placement == "on_surface" or cat.placement == "in_container":
@@ -519,11 +544,23 @@ class ActionAPI:
         room = self._room(required=False)
         objs = [o for o in self._objects() if o.path not in self.removed]
         if old.support == str(FLOOR) and old.placement not in ("on_wall", "on_ceiling"):
-            # keep the back where the old back was (against a wall stays against the wall)
+            # keep the back where the old back was (against a wall stays against the wall), or the
+            # nearest free spot to it
             shift = (old.size[1] - size3[1]) / 2
-            x, y = P.Footprint(old.position[0], old.position[1], 1, 1, old.yaw).to_world(0.0, -shift)
-            P.at_position(x, y, old.position[2], size3, old.yaw, room, P.obstacles(objs, room))
-            pos = (x, y, old.position[2])
+            frame = P.Footprint(old.position[0], old.position[1], 1, 1, old.yaw)
+            obs = P.obstacles(objs, room)
+            pos = None
+            for dx, dy in [(0.0, 0.0)] + [(r * math.cos(a), r * math.sin(a)) for r in (0.1, 0.2, 0.3, 0.45, 0.6)
+                                          for a in (k * math.pi / 4 for k in range(8))]:
+                x, y = frame.to_world(dx, dy - shift)
+                try:
+                    P.at_position(x, y, old.position[2], size3, old.yaw, room, obs)
+                except PlacementError:
+                    continue
+                pos = (x, y, old.position[2])
+                break
+            if pos is None:
+                raise PlacementError(f"a {cat.name} of that size does not fit where {old.name} was")
         else:
             pos = old.position
         return self._create(cat, None, size3, material, color, pos, old.yaw, old.support, old.placement or "position", None)

@@ -239,10 +239,13 @@ def worker_main(conn, limits: dict[str, Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGALRM, _on_alarm)
     # warm the modules the actions use before the memory limit applies
+    from ..assets.builders import registered
     from ..assets.catalog import catalog
     from ..assets.materials import material_library
+
     catalog()
     material_library()
+    registered()  # imports every generator (and what they import) before the limits apply
     apply_limits(int(limits["memory_mb"]))
     state = WorkerState(limits)
     while True:

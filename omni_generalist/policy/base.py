@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -12,13 +13,18 @@ class Observation:
 
     prompt: str
     step: int
-    scene: str
-    """Text summary of the world (``ActionAPI.scene_summary``)."""
+    summarize: Callable[[], str] = field(default=lambda: "", repr=False)
+    """Computes the text summary of the world (``ActionAPI.scene_summary``) when asked."""
     last_ok: bool = True
     last_error: str = ""
     last_output: str = ""
     images: list[str] = field(default_factory=list)
     """Paths of renders of the current world, when a renderer is available."""
+
+    @property
+    def scene(self) -> str:
+        """Text summary of the world: the room and every object (computed on demand)."""
+        return self.summarize()
 
 
 class Policy(Protocol):

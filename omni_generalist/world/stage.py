@@ -100,7 +100,12 @@ def check_conventions(stage: Usd.Stage, name: str = "stage") -> None:
 def save_layer(layer: Sdf.Layer, path: str | Path) -> None:
     """Write a layer to ``path`` (``.usd`` gives the binary crate format, ``.usda`` text).
 
-    The caller is responsible for atomicity (see :mod:`omni_generalist.io`).
+    The binary format is written by :func:`.crate.write_crate` so that identical worlds give
+    identical bytes. The caller is responsible for atomicity (see :mod:`omni_generalist.io`).
     """
-    if not layer.Export(str(path)):
+    if str(path).endswith(".usd"):
+        from .crate import write_crate
+
+        write_crate(layer.ExportToString(), path)
+    elif not layer.Export(str(path)):
         raise OSError(f"USD could not write {path}")

@@ -9,6 +9,7 @@ only name secondary materials (metal legs, fabric cushions, glass, handles). Not
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 
@@ -25,6 +26,16 @@ CUSHIONS = ("fabric", "leather")
 
 
 # ---------------------------------------------------------------------------- helpers
+def _bottom_up(fn):
+    """Wrap a generator so that its support surfaces come out ordered from the lowest up."""
+    @functools.wraps(fn)
+    def wrapped(w: AssetWriter, size: Size, cat: Category) -> None:
+        start = len(w.built.surfaces)
+        fn(w, size, cat)
+        w.built.surfaces[start:] = sorted(w.built.surfaces[start:], key=lambda s: (s.z, s.x0, s.y0))
+    return wrapped
+
+
 def _clamp(lo: float, hi: float, v: float) -> float:
     """``v`` limited to ``lo..hi`` (``hi`` wins when ``lo > hi``)."""
     return min(hi, max(lo, v))
@@ -153,6 +164,7 @@ def _radial_leg(w: AssetWriter, name: str, c: tuple[float, float], tip: tuple[fl
 
 # ---------------------------------------------------------------------------- beds
 @generator("bed", "double bed", "single bed", "bunk bed", "hospital bed", "crib")
+@_bottom_up
 def bed(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bed: frame, mattress, headboard at the back (−Y), pillows; bunk beds, hospital beds and cribs."""
     kind = _kind(cat, ("bunk bed", "hospital bed", "crib"), "bed")
@@ -390,6 +402,7 @@ def _crib(w: AssetWriter, size: Size) -> None:
 
 # ---------------------------------------------------------------------------- sofas and armchairs
 @generator("sofa", "couch", "sectional sofa", "sectional", "loveseat")
+@_bottom_up
 def sofa(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sofa: frame, arms, seat and back cushions, legs or a plinth; sectionals have a chaise."""
     kind = _kind(cat, ("sectional sofa", "sectional", "loveseat"), "sofa")
@@ -400,6 +413,7 @@ def sofa(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("armchair", "accent chair", "lounge chair", "recliner")
+@_bottom_up
 def armchair(w: AssetWriter, size: Size, cat: Category) -> None:
     """An upholstered armchair (one seat cushion, arms, sometimes wings)."""
     _upholstered(w, size, "armchair")
@@ -486,6 +500,7 @@ def _upholstered(w: AssetWriter, size: Size, kind: str) -> None:
 # ---------------------------------------------------------------------------- chairs
 @generator("chair", "dining chair", "kitchen chair", "student chair", "school chair", "office chair",
            "desk chair", "gaming chair")
+@_bottom_up
 def chair(w: AssetWriter, size: Size, cat: Category) -> None:
     """A chair: dining chairs (legs, seat, many back styles), student chairs (metal frame, shell
     seat) and office chairs (five-star base on casters, gas column, seat, back, arms)."""
@@ -652,6 +667,7 @@ def _office_chair(w: AssetWriter, size: Size) -> None:
 
 
 @generator("rocking chair")
+@_bottom_up
 def rocking_chair(w: AssetWriter, size: Size, cat: Category) -> None:
     """A rocking chair: curved rockers from stepped boxes, legs, seat, a leaning spindle back, arms."""
     W, D, H = size
@@ -708,6 +724,7 @@ def rocking_chair(w: AssetWriter, size: Size, cat: Category) -> None:
 
 # ---------------------------------------------------------------------------- stools, benches, ottomans
 @generator("stool", "bar stool", "counter stool")
+@_bottom_up
 def stool(w: AssetWriter, size: Size, cat: Category) -> None:
     """A stool: round or square seat on three or four legs or a pedestal; bar stools get a footrest
     and sometimes a low back."""
@@ -757,6 +774,7 @@ def stool(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("bench", "park bench", "piano bench")
+@_bottom_up
 def bench(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bench: slab or slatted seat on legs or end panels; a tall bench gets a backrest."""
     W, D, H = size
@@ -809,6 +827,7 @@ def bench(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("ottoman", "footstool", "pouf")
+@_bottom_up
 def ottoman(w: AssetWriter, size: Size, cat: Category) -> None:
     """An ottoman: round or square upholstered body with a top cushion, on short legs or none."""
     W, D, H = size
@@ -838,6 +857,7 @@ def ottoman(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("beanbag", "bean bag", "bean bag chair")
+@_bottom_up
 def beanbag(w: AssetWriter, size: Size, cat: Category) -> None:
     """A beanbag: a squashed sphere on a flattened base, sometimes with a raised back bulge."""
     W, D, H = size
@@ -859,6 +879,7 @@ TABLE_KINDS = ("coffee table", "side table", "end table", "dining table", "kitch
 
 
 @generator("table", *TABLE_KINDS)
+@_bottom_up
 def table(w: AssetWriter, size: Size, cat: Category) -> None:
     """A table: a rectangular, chamfered, oval or round top (sometimes glass) on legs, a trestle,
     end panels or pedestals, with optional aprons and a lower shelf; the top is a support surface."""
@@ -991,6 +1012,7 @@ DESK_KINDS = ("student desk", "school desk", "standing desk", "reception desk", 
 
 
 @generator("desk", *DESK_KINDS)
+@_bottom_up
 def desk(w: AssetWriter, size: Size, cat: Category) -> None:
     """A desk: top on legs, side panels or a drawer pedestal, with an optional modesty panel;
     student desks have a book rack, standing desks T-legs, reception desks a raised front ledge."""
@@ -1118,6 +1140,7 @@ COUNTER_KINDS = ("kitchen counter", "checkout counter", "bar counter", "service 
 
 
 @generator(*COUNTER_KINDS)
+@_bottom_up
 def counter(w: AssetWriter, size: Size, cat: Category) -> None:
     """A counter: a closed cabinet body on a recessed toe kick under an overhanging top (kitchen
     counters and islands show door and drawer fronts; checkout counters a belt; bar counters a
@@ -1178,6 +1201,7 @@ def counter(w: AssetWriter, size: Size, cat: Category) -> None:
 
 # ---------------------------------------------------------------------------- workbenches
 @generator("workbench", "work table", "lab bench")
+@_bottom_up
 def workbench(w: AssetWriter, size: Size, cat: Category) -> None:
     """A workbench (thick top, square legs, stretchers, a lower shelf, maybe a vise) or a lab bench
     (dark resin top over cabinets and a knee space, or a steel frame)."""
@@ -1259,6 +1283,7 @@ def workbench(w: AssetWriter, size: Size, cat: Category) -> None:
 
 # ---------------------------------------------------------------------------- bookcases and shelving
 @generator("bookcase", "bookshelf", "pantry shelf")
+@_bottom_up
 def bookcase(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bookcase: side panels, back panel, top, bottom and a seed-dependent number of boards
     (irregular spacing, plinth, cap, middle divider vary); pantry shelves may lack a back and have
@@ -1314,6 +1339,7 @@ def bookcase(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("shelf", "shelving unit")
+@_bottom_up
 def shelf(w: AssetWriter, size: Size, cat: Category) -> None:
     """An open shelving unit: four corner posts (metal tubes or wooden uprights) and boards; every
     board is a support surface. A short, shallow "shelf" is a wall shelf."""
@@ -1359,6 +1385,7 @@ def _shelving_unit(w: AssetWriter, size: Size, kind: str) -> None:
 
 
 @generator("wall shelf", "floating shelf")
+@_bottom_up
 def wall_shelf(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wall shelf: a board on L-brackets (or floating), or a small wall cubby with several boards."""
     _wall_shelf(w, size)
@@ -1403,6 +1430,7 @@ def _wall_shelf(w: AssetWriter, size: Size) -> None:
 
 
 @generator("pallet rack", "warehouse rack")
+@_bottom_up
 def pallet_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A pallet rack: four uprights with side bracing, front and back beams and decks at each level."""
     W, D, H = size
@@ -1436,6 +1464,7 @@ def pallet_rack(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("display case", "display cabinet", "showcase", "display counter")
+@_bottom_up
 def display_case(w: AssetWriter, size: Size, cat: Category) -> None:
     """A display case: a solid base, corner posts, glass sides, front, top and glass shelves (a
     low case is a counter with a glass top); the base floor and every shelf are support surfaces."""
@@ -1473,6 +1502,7 @@ def display_case(w: AssetWriter, size: Size, cat: Category) -> None:
 
 # ---------------------------------------------------------------------------- cabinets with open shelves
 @generator("tv stand", "tv cabinet", "media console")
+@_bottom_up
 def tv_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     """A TV stand: a low cabinet of one to three compartments (open, with a shelf, or closed by a
     fixed door) on legs or a plinth; the top and every open compartment are support surfaces."""
@@ -1517,6 +1547,7 @@ def tv_stand(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("changing table", "changing station")
+@_bottom_up
 def changing_table(w: AssetWriter, size: Size, cat: Category) -> None:
     """A changing table: waist-high frame with guard rails around a padded top and open shelves below."""
     W, D, H = size
@@ -1558,6 +1589,7 @@ def changing_table(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("vanity", "bathroom vanity", "vanity cabinet")
+@_bottom_up
 def vanity(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bathroom vanity cabinet: body on a toe kick or legs, fixed door and drawer fronts with
     handles, and an overhanging countertop (a support surface)."""
@@ -1587,6 +1619,7 @@ def vanity(w: AssetWriter, size: Size, cat: Category) -> None:
 
 # ---------------------------------------------------------------------------- stands and racks
 @generator("music stand")
+@_bottom_up
 def music_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     """A music stand: tripod base, column and a desk (solid plate or wire rods) with a ledge."""
     W, D, H = size
@@ -1620,6 +1653,7 @@ def music_stand(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("easel")
+@_bottom_up
 def easel(w: AssetWriter, size: Size, cat: Category) -> None:
     """An easel: two front legs and a rear leg leaning in (stepped boxes), a mast, a canvas tray,
     a top clamp and sometimes a canvas."""
@@ -1658,6 +1692,7 @@ def easel(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("clothing rack", "clothes rack", "garment rack")
+@_bottom_up
 def clothing_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A clothing rack: two uprights on feet (or casters), a top rail, a lower rail or shelf and a
     few hanging garments."""
@@ -1701,6 +1736,7 @@ def clothing_rack(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("coat rack", "coat stand", "hat stand")
+@_bottom_up
 def coat_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A coat rack: a standing tree (base, pole, hooks, knob) or, for a wide and short size, a wall
     board with a row of hooks."""
@@ -1749,6 +1785,7 @@ def coat_rack(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 @generator("shoe rack", "shoe shelf")
+@_bottom_up
 def shoe_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A shoe rack: two side frames and two to five tiers (boards or slats); every tier is a surface."""
     W, D, H = size

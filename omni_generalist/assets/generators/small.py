@@ -12,13 +12,14 @@ elliptic when ``w != d``). No joints here; the main material is left to the root
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 
 import numpy as np
 from pxr import UsdGeom, Vt
 
-from ..builders import Size, generator
+from ..builders import Size, block, generator
 from ..catalog import Category
 from ..parts import AssetWriter
 
@@ -338,7 +339,7 @@ def _clamp(v: float, lo: float, hi: float) -> float:
 # ====================================================================== tableware and kitchen
 
 
-@generator("mug", "cup", "coffee mug", "coffee cup", "tea cup", "teacup")
+@generator("mug", "cup")
 def mug(w: AssetWriter, size: Size, cat: Category) -> None:
     """A cylindrical (or tapered) body with a handle of three boxes on the +X side."""
     k = Kit(w, size, long_x=True)
@@ -359,7 +360,7 @@ def mug(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("bowl", "fruit bowl", "salad bowl", "mixing bowl", "cereal bowl", "serving bowl", "soup bowl")
+@generator("bowl", "fruit bowl", "pet bowl")
 def bowl(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bottom disc and a flared ring of wall segments; the inner floor is an inside surface."""
     k = Kit(w, size)
@@ -374,7 +375,7 @@ def bowl(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("plate", "dinner plate", "side plate", "saucer", "dish", "platter", "serving plate")
+@generator("plate")
 def plate(w: AssetWriter, size: Size, cat: Category) -> None:
     """A foot ring and a shallow dish with a flat top surface."""
     k = Kit(w, size)
@@ -386,7 +387,7 @@ def plate(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("tray", "serving tray", "tea tray")
+@generator("tray", "paper tray")
 def tray(w: AssetWriter, size: Size, cat: Category) -> None:
     """A flat board with a low rim; its floor is a (non-container) support surface."""
     k = Kit(w, size)
@@ -399,8 +400,7 @@ def tray(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("glass", "drinking glass", "tumbler", "water glass", "wine glass", "champagne glass", "cocktail glass",
-           "martini glass", "goblet", "shot glass")
+@generator("glass", "wine glass")
 def glass(w: AssetWriter, size: Size, cat: Category) -> None:
     """A tumbler (thick base and a tapered body) or a stemmed glass (foot, stem, bowl)."""
     k = Kit(w, size)
@@ -423,8 +423,7 @@ def glass(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("bottle", "wine bottle", "water bottle", "beer bottle", "soda bottle", "glass bottle", "plastic bottle",
-           "oil bottle", "medicine bottle", "pill bottle", "vitamin bottle", "spray bottle")
+@generator("bottle", "wine bottle", "medicine bottle", "spray bottle")
 def bottle(w: AssetWriter, size: Size, cat: Category) -> None:
     """A body, shoulder, neck and cap; pill bottles are a body with a wide white cap."""
     k = Kit(w, size)
@@ -447,14 +446,14 @@ def bottle(w: AssetWriter, size: Size, cat: Category) -> None:
         k.cyl("body", 0, 0, (x * 0.985, y * 0.985), 0, sh)
         k.cone("shoulder", 0, 0, x * 0.985, x * nr, sh, sh + h * 0.16, aspect=a)
         k.cyl("neck", 0, 0, (x * nr, y * nr), sh + h * 0.15, h * 0.93)
-        cap = BLACK if "water" in cat.name or "soda" in cat.name or "plastic" in cat.name else None
+        cap = None if "wine" in cat.name else k.pick((None, BLACK, WHITE))
         k.cyl("cap", 0, 0, (x * nr * 1.18, y * nr * 1.18), h * 0.9, h, cap)
         if "wine" in cat.name or "beer" in cat.name:
             k.cyl("label", 0, 0, (x * 1.0, y * 1.0), sh * 0.25, sh * 0.75, PAPER)
     k.finish()
 
 
-@generator("jar", "mason jar", "cookie jar", "spice jar", "honey jar", "storage jar", "glass jar")
+@generator("jar")
 def jar(w: AssetWriter, size: Size, cat: Category) -> None:
     """A body, a shoulder and a metal lid (a cookie jar gets a knobbed lid)."""
     k = Kit(w, size)
@@ -471,7 +470,7 @@ def jar(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("can", "soda can", "tin can", "food can", "beer can", "aluminum can", "paint can", "paint bucket")
+@generator("can", "paint can")
 def can(w: AssetWriter, size: Size, cat: Category) -> None:
     """A drink or food can (chamfered ends), or a paint can with a rim and handle ears."""
     k = Kit(w, size)
@@ -491,11 +490,11 @@ def can(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("pot", "cooking pot", "stock pot", "stockpot", "dutch oven", "casserole", "saucepan", "sauce pan")
+@generator("pot")
 def pot(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A lidded pot with two side handles (a saucepan: one long handle)."""
+    """A lidded pot with two side handles (a saucepan with one long handle when much longer than wide)."""
     k = Kit(w, size, long_x=True)
-    if "sauce" in cat.name:
+    if k.W > 1.45 * k.D:  # a saucepan: one long handle
         _pan(k, lid=True)
         return
     x, y, h = k.x, k.y, k.H
@@ -530,13 +529,13 @@ def _pan(k: Kit, lid: bool) -> None:
     k.finish()
 
 
-@generator("pan", "frying pan", "skillet", "saute pan", "wok", "cooking pan")
+@generator("pan")
 def pan(w: AssetWriter, size: Size, cat: Category) -> None:
     """A flared open pan with a rising handle; its floor is an inside surface."""
     _pan(Kit(w, size, long_x=True), lid=False)
 
 
-@generator("kettle", "tea kettle", "electric kettle", "teapot", "tea pot")
+@generator("kettle", "teapot")
 def kettle(w: AssetWriter, size: Size, cat: Category) -> None:
     """A body, a spout towards -X and a side (or top) handle."""
     k = Kit(w, size, long_x=True)
@@ -572,7 +571,7 @@ def kettle(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("cutting board", "chopping board", "serving board", "cheese board", "bread board")
+@generator("cutting board")
 def cutting_board(w: AssetWriter, size: Size, cat: Category) -> None:
     """A chamfered board, sometimes with a handle tab; its top is a support surface."""
     k = Kit(w, size, long_x=True)
@@ -589,8 +588,7 @@ def cutting_board(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("knife", "kitchen knife", "chef knife", "chef's knife", "bread knife", "table knife", "butter knife",
-           "steak knife")
+@generator("knife")
 def knife(w: AssetWriter, size: Size, cat: Category) -> None:
     """A knife lying flat: a pointed steel blade, a bolster and a thicker handle."""
     k = Kit(w, size, long_x=True)
@@ -603,7 +601,7 @@ def knife(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("fork", "dinner fork", "table fork")
+@generator("fork")
 def fork(w: AssetWriter, size: Size, cat: Category) -> None:
     """A flat handle, a neck, a head and four tines rising towards -X."""
     k = Kit(w, size, long_x=True)
@@ -620,7 +618,7 @@ def fork(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("spoon", "tablespoon", "teaspoon", "soup spoon")
+@generator("spoon")
 def spoon(w: AssetWriter, size: Size, cat: Category) -> None:
     """A flat handle, a neck and an oval bowl at -X."""
     k = Kit(w, size, long_x=True)
@@ -725,25 +723,56 @@ def _book(w: AssetWriter, size: Size, kind: str) -> None:
     k.finish()
 
 
-@generator("book", "novel", "textbook", "hardcover book", "paperback", "cookbook", "dictionary", "photo album")
+@generator("book", "book stack")
 def book(w: AssetWriter, size: Size, cat: Category) -> None:
-    """Covers, a spine (flat, rounded, banded or labelled) and an inset paper block."""
-    _book(w, size, "book")
+    """Covers, a spine (flat, rounded, banded or labelled) and an inset paper block; a book stack is two to six
+    books lying on each other, a little turned. Other categories tagged ``book`` get the plain block."""
+    if "stack" in cat.name or "pile" in cat.name:
+        _book_stack(Kit(w, size, long_x=True))
+    elif cat.name in ("book", "books", "novel", "textbook"):
+        _book(w, size, "book")
+    else:
+        block(w, size, cat)
 
 
-@generator("magazine", "comic book", "brochure", "catalog", "booklet")
+def _book_stack(k: Kit) -> None:
+    x, y, h = k.x, k.y, k.H
+    n = int(_clamp(h / 0.035, 2, 6))
+    z = 0.0
+    for i in range(n):
+        bt = h / n
+        sx, sy = (1.0, 1.0) if i == 0 else (k.u(0.72, 0.95), k.u(0.72, 0.95))
+        bx, by = x * sx * 0.95, y * sy * 0.95
+        ox, oy = k.u(-1, 1) * (x - bx) * 0.5, k.u(-1, 1) * (y - by) * 0.5
+        ct = min(bt * 0.12, 0.003)
+        pin = min(bx, by) * 0.03
+        mat = k.pick((None, FABRIC, PAINT_BLACK))
+        parts = [k.box("cover", (ox - bx, oy - by, z), (ox + bx, oy + by, z + ct), mat),
+                 k.box("cover", (ox - bx, oy - by, z + bt - ct), (ox + bx, oy + by, z + bt), mat),
+                 k.box("spine", (ox - bx, oy - by, z), (ox + bx, oy - by + ct * 1.2, z + bt), mat),
+                 k.box("pages", (ox - bx + pin, oy - by + ct, z + ct * 0.9), (ox + bx - pin, oy + by - pin, z + bt - ct * 0.9),
+                       PAPER)]
+        if i:
+            turn = k.u(-12, 12)
+            for p in parts:
+                k.tilt(p, "z", turn, (ox, oy, z))
+        z += bt
+    k.finish()
+
+
+@generator("magazine")
 def magazine(w: AssetWriter, size: Size, cat: Category) -> None:
     """Thin paper covers around a page block."""
     _book(w, size, "magazine")
 
 
-@generator("notebook", "notepad", "journal", "diary", "sketchbook", "planner")
+@generator("notebook")
 def notebook(w: AssetWriter, size: Size, cat: Category) -> None:
     """A book with, often, a wire spiral along the spine."""
     _book(w, size, "notebook")
 
 
-@generator("binder", "ring binder", "folder", "file folder")
+@generator("binder")
 def binder(w: AssetWriter, size: Size, cat: Category) -> None:
     """Thick covers, a wide spine with a paper label and a steel ring mechanism."""
     _book(w, size, "binder")
@@ -752,14 +781,19 @@ def binder(w: AssetWriter, size: Size, cat: Category) -> None:
 # ====================================================================== boxes and containers
 
 
-@generator("box", "cardboard box", "shipping box", "moving box", "carton", "package", "parcel", "gift box",
-           "shoe box", "present")
+@generator("box", "cardboard box", "jewelry box", "pill box")
 def box(w: AssetWriter, size: Size, cat: Category) -> None:
     """A closed box: top flaps with a seam (maybe taped), or a lid (a gift box with a ribbon and bow)."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    gift = "gift" in cat.name or "present" in cat.name
-    style = "lid" if gift or "shoe" in cat.name else k.pick(("flaps", "flaps", "taped", "lid"))
+    if cat.name in ("jewelry box", "pill box"):
+        style = "lid"
+    elif cat.name == "box":
+        style = k.pick(("flaps", "taped", "lid", "gift"))
+    else:
+        style = k.pick(("flaps", "flaps", "taped"))
+    gift = style == "gift"
+    style = "lid" if gift else style
     m = min(x, y)
     if style == "lid":
         bow = _clamp(h * 0.12, 0.005, 0.05) if gift else 0.0
@@ -795,7 +829,7 @@ def box(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("crate", "wooden crate", "fruit crate", "wine crate", "milk crate")
+@generator("crate")
 def crate(w: AssetWriter, size: Size, cat: Category) -> None:
     """An open crate: corner posts, slatted sides and a bottom board; the inside is a surface."""
     k = Kit(w, size)
@@ -821,7 +855,7 @@ def crate(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("storage bin", "plastic bin", "storage tote", "tote", "toy bin", "plastic tub")
+@generator("storage bin")
 def storage_bin(w: AssetWriter, size: Size, cat: Category) -> None:
     """A moulded open bin: a bottom, four walls and an outward lip; the inside is a surface."""
     k = Kit(w, size)
@@ -874,7 +908,7 @@ def _basket(k: Kit, round_: bool, handle: bool, ears: bool, bands: int) -> None:
     k.finish()
 
 
-@generator("basket", "wicker basket", "fruit basket", "bread basket", "picnic basket", "storage basket")
+@generator("basket")
 def basket(w: AssetWriter, size: Size, cat: Category) -> None:
     """A woven basket: round (flared) or rectangular (banded walls); picnic baskets get a handle."""
     k = Kit(w, size, long_x=True)
@@ -882,14 +916,14 @@ def basket(w: AssetWriter, size: Size, cat: Category) -> None:
             bands=k.pick((3, 4, 5)))
 
 
-@generator("laundry basket", "laundry hamper", "clothes basket", "hamper")
+@generator("laundry basket")
 def laundry_basket(w: AssetWriter, size: Size, cat: Category) -> None:
     """A tall open basket with grips at both ends."""
     k = Kit(w, size, long_x=True)
     _basket(k, round_=k.rng.random() < 0.35, handle=False, ears=True, bands=k.pick((4, 5, 6)))
 
 
-@generator("shopping basket", "market basket")
+@generator("shopping basket")
 def shopping_basket(w: AssetWriter, size: Size, cat: Category) -> None:
     """A rectangular basket with a handle arching over it."""
     k = Kit(w, size, long_x=True)
@@ -899,7 +933,7 @@ def shopping_basket(w: AssetWriter, size: Size, cat: Category) -> None:
 # ====================================================================== food
 
 
-@generator("apple", "peach", "plum", "tomato", "onion", "pomegranate", "nectarine", "apricot")
+@generator("apple")
 def apple(w: AssetWriter, size: Size, cat: Category) -> None:
     """A squashed sphere with a stem (a leaf, a calyx or a pointed top depending on the fruit)."""
     k = Kit(w, size)
@@ -922,7 +956,7 @@ def apple(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("orange", "tangerine", "grapefruit", "mandarin", "clementine", "lime")
+@generator("orange")
 def orange(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sphere with a small nub on top."""
     k = Kit(w, size)
@@ -943,7 +977,7 @@ def lemon(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("pear", "avocado", "mango", "eggplant")
+@generator("pear")
 def pear(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wide lower sphere, a narrower upper one and a stem."""
     k = Kit(w, size)
@@ -954,7 +988,7 @@ def pear(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("banana", "bananas")
+@generator("banana")
 def banana(w: AssetWriter, size: Size, cat: Category) -> None:
     """Five ellipsoids along a curve lying on its back, tips rising, with a stem."""
     k = Kit(w, size, long_x=True)
@@ -972,7 +1006,7 @@ def banana(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("bread", "loaf", "loaf of bread", "bread loaf", "baguette", "sourdough")
+@generator("bread")
 def bread(w: AssetWriter, size: Size, cat: Category) -> None:
     """A loaf (a rounded box under a domed crust) or a baguette (a long ellipsoid with scores)."""
     k = Kit(w, size, long_x=True)
@@ -1007,7 +1041,7 @@ def _teddy(k: Kit) -> None:
 
 def _toy_car(k: Kit) -> None:
     x, y, h = k.x, k.y, k.H
-    wr, wt = h * 0.26, y * 0.22
+    wr, wt = min(h * 0.26, x * 0.3), y * 0.22
     k.box("body", (-x, -y * 0.9, h * 0.18), (x, y * 0.9, h * 0.58))
     k.box("cabin", (-x * 0.45, -y * 0.78, h * 0.58), (x * 0.35, y * 0.78, h * 0.9), GLASS)
     k.box("roof", (-x * 0.42, -y * 0.78, h * 0.9), (x * 0.3, y * 0.78, h))
@@ -1033,28 +1067,33 @@ def _blocks(k: Kit) -> None:
     k.finish()
 
 
-@generator("teddy bear", "stuffed animal", "plush toy", "stuffed toy", "plushie", "teddy")
+@generator("teddy bear")
 def teddy_bear(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sitting bear from spheres: body, head, ears, arms, legs, snout, eyes and nose."""
     _teddy(Kit(w, size))
 
 
-@generator("toy car", "toy truck", "model car")
+@generator("toy car")
 def toy_car(w: AssetWriter, size: Size, cat: Category) -> None:
     """A body, a glass cabin with a roof and four wheels."""
     _toy_car(Kit(w, size, long_x=True))
 
 
-@generator("ball", "soccer ball", "football", "basketball", "volleyball", "tennis ball", "beach ball", "baseball",
-           "bouncy ball", "rubber ball", "exercise ball")
+@generator("ball")
 def ball(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sphere."""
     _ball(Kit(w, size))
 
 
-@generator("toy", "toys", "building blocks", "toy blocks")
+@generator("toy")
 def toy(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A toy: a teddy bear, a car, a ball or a few blocks (blocks for 'blocks')."""
+    """A toy: a teddy bear, a car, a ball or a few blocks.
+
+    Other categories that only carry the tag ``toy`` (a foosball table, a dollhouse) get the plain block.
+    """
+    if cat.name not in ("toy", "toys", "toy block", "building blocks"):
+        block(w, size, cat)
+        return
     k = Kit(w, size, long_x=True)
     if "block" in cat.name:
         _blocks(k)
@@ -1078,27 +1117,37 @@ def _pot(k: Kit, pr: float, ph: float, style: str, aspect: float) -> float:
     return ph * 1.02
 
 
-@generator("plant", "potted plant", "houseplant", "house plant", "indoor plant", "fern", "snake plant", "monstera",
-           "bonsai", "succulent", "small plant", "pot plant", "flower pot")
+@generator("plant", "potted plant", "planter", "hanging plant")
 def plant(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A pot with soil and foliage: a bush of blobs, a small tree, upright blades or radiating leaves."""
+    """A pot with soil and foliage: a bush of blobs, a small tree, upright blades or radiating leaves.
+
+    A planter has a big pot; a hanging plant (or any plant placed on the ceiling) hangs its pot from a hook
+    at the top by three cords, with trailing vines below.
+    """
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     rng = k.rng
     m = min(x, y)
+    if cat.placement == "ceiling" or "hanging" in cat.name:
+        _hanging_plant(k)
+        return
     style = {"snake plant": "blades", "bonsai": "tree", "fern": "leaves", "monstera": "leaves",
              "succulent": "rosette"}.get(cat.name) or k.pick(("bush", "tree", "blades", "leaves"))
-    if style == "blades":
+    if cat.name == "planter":
+        pr = m * k.u(0.85, 1.0)
+    elif style == "blades":
         pr = m * k.u(0.75, 0.95)
     elif style == "rosette":
         pr = m * k.u(0.7, 0.85)
     else:
         pr = m * k.u(0.45, 0.7)
     ph = min(h * k.u(0.2, 0.32), pr * 2.2) if style not in ("rosette", "blades") else h * k.u(0.35, 0.5)
+    if cat.name == "planter":
+        ph = h * k.u(0.4, 0.6)
     if style == "tree" and "bonsai" in cat.name:
         ph = min(ph, h * 0.2)
     pot_style = "square" if "bonsai" in cat.name else k.pick(("frustum", "frustum", "cylinder", "square"))
-    top = _pot(k, pr, ph, pot_style, y / x if style != "blades" else 1.0)
+    top = _pot(k, pr, ph, pot_style, 1.0)
     if style == "bush":
         k.ball("leaves", (0, 0, h - (h - top) * 0.4), (x * 0.55, y * 0.55, (h - top) * 0.4), rings=6)
         for i in range(rng.randint(4, 6)):
@@ -1150,14 +1199,38 @@ def plant(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("cactus", "cacti")
+def _hanging_plant(k: Kit) -> None:
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    pr = m * k.u(0.45, 0.6)
+    pz0, pz1 = h * k.u(0.35, 0.45), h * 0.6
+    k.cone("pot", 0, 0, pr * 0.7, pr, pz0, pz1, k.pick((TERRACOTTA, CERAMIC, WHITE)), aspect=y / x)
+    k.cyl("soil", 0, 0, (pr * 0.9, pr * 0.9 * y / x), pz1 - (pz1 - pz0) * 0.15, pz1 + 0.002, RUBBER, seg=12)
+    cr = _clamp(m * 0.01, 0.001, 0.004)
+    for i in range(3):
+        a = math.pi / 2 + 2 * math.pi * i / 3
+        k.tube("cord", (pr * 0.95 * math.cos(a), pr * 0.95 * y / x * math.sin(a), pz1), (0, 0, h * 0.95), cr, FABRIC,
+               seg=6)
+    k.ring("hook", 0, 0, m * 0.05, m * 0.05, cr * 2, h * 0.94, h, BRUSHED, n=6)
+    k.ball("leaves", (0, 0, pz1), (pr * 1.1, pr * 1.1 * y / x, (h * 0.9 - pz1) * 0.35), rings=6)
+    n = k.rng.randint(5, 8)
+    for i in range(n):
+        a = 2 * math.pi * i / n + k.u(-0.2, 0.2)
+        bottom = 0.0 if i < 4 else k.u(0.05, 0.3) * h
+        a = math.pi / 2 * i if i < 4 else a
+        vr = m * k.u(0.12, 0.2)
+        cx, cy = (x - vr) * math.cos(a), (y - vr) * math.sin(a)
+        k.ball("vine", (cx, cy, (bottom + pz1) / 2), (vr, vr, (pz1 - bottom) / 2), rings=6, seg=8)
+
+
+@generator("cactus")
 def cactus(w: AssetWriter, size: Size, cat: Category) -> None:
     """A pot, a column with a rounded top and one or two arms."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     m = min(x, y)
     pr = m * k.u(0.55, 0.8)
-    top = _pot(k, pr, min(h * k.u(0.2, 0.3), pr * 2), k.pick(("frustum", "cylinder")), y / x)
+    top = _pot(k, pr, min(h * k.u(0.2, 0.3), pr * 2), k.pick(("frustum", "cylinder")), y * 0.95 / pr)
     rc = _clamp(pr * 0.45, 0.005, x * 0.35)
     k.cyl("column", 0, 0, (rc, rc * y / x), top * 0.9, h - rc, seg=12)
     k.ball("column", (0, 0, h - rc), (rc, rc * y / x, rc), rings=6)
@@ -1175,7 +1248,7 @@ def cactus(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("vase", "flower vase", "urn", "amphora")
+@generator("vase")
 def vase(w: AssetWriter, size: Size, cat: Category) -> None:
     """A turned profile of stacked frustums: foot, belly, neck and lip."""
     k = Kit(w, size)
@@ -1194,7 +1267,7 @@ def _vase(k: Kit, z0: float, z1: float, rscale: float = 1.0) -> None:
     k.cone("vase", 0, 0, x * rn, x * rl, z0 + zn, z1, seg=16, aspect=a)
 
 
-@generator("flowers", "flower", "bouquet", "vase of flowers", "flower arrangement")
+@generator("flowers")
 def flowers(w: AssetWriter, size: Size, cat: Category) -> None:
     """A vase holding stems, leaves and round blossoms."""
     k = Kit(w, size)
@@ -1222,19 +1295,19 @@ def flowers(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("candle", "pillar candle", "candlestick", "taper candle", "tea light", "tealight")
+@generator("candle")
 def candle(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A wax cylinder with a wick; a candlestick is a holder with a taper candle."""
+    """A wax pillar with a wick; a tall thin one is a taper candle in a candlestick, a flat one a tea light."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     m = min(x, y)
     wick = _clamp(0.06 * h, 0.002, 0.015)
-    if "stick" in cat.name or "taper" in cat.name:
+    if h > 3.5 * min(2 * x, 2 * y):  # a taper candle in a candlestick
         k.cyl("base", 0, 0, (x, y), 0, h * 0.05, BRUSHED, seg=16)
         k.cyl("stem", 0, 0, (x * 0.2, y * 0.2), h * 0.04, h * 0.3, BRUSHED, seg=10)
         k.cyl("cup", 0, 0, (x * 0.4, y * 0.4), h * 0.28, h * 0.34, BRUSHED, seg=12)
         k.cyl("wax", 0, 0, (x * 0.22, y * 0.22), h * 0.33, h - wick, seg=10)
-    elif "tea" in cat.name:
+    elif h < 0.7 * min(2 * x, 2 * y):  # a tea light
         k.cyl("cup", 0, 0, (x, y), 0, (h - wick) * 0.9, BRUSHED, seg=16)
         k.cyl("wax", 0, 0, (x * 0.95, y * 0.95), (h - wick) * 0.5, h - wick, seg=16)
     else:
@@ -1243,7 +1316,7 @@ def candle(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("lantern", "candle lantern", "camping lantern")
+@generator("lantern")
 def lantern(w: AssetWriter, size: Size, cat: Category) -> None:
     """A square lantern: base, glass panes between corner posts, a stepped roof and a ring handle."""
     k = Kit(w, size)
@@ -1284,7 +1357,7 @@ def _folded(k: Kit, layers: int, collar: bool = False) -> None:
         k.box("collar", (-x * 0.25, y * 0.55, h - lt * 0.2), (x * 0.25, y * 0.85, h), FABRIC)
 
 
-@generator("towel", "bath towel", "hand towel", "folded towel", "towels", "washcloth")
+@generator("towel", "napkin")
 def towel(w: AssetWriter, size: Size, cat: Category) -> None:
     """A folded towel: a few stacked layers with rounded fold edges."""
     k = Kit(w, size, long_x=True)
@@ -1292,7 +1365,7 @@ def towel(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("blanket", "throw blanket", "throw", "quilt", "duvet", "comforter")
+@generator("blanket")
 def blanket(w: AssetWriter, size: Size, cat: Category) -> None:
     """Folded (a stack of layers) when thick for its size, else spread flat with a hem."""
     k = Kit(w, size, long_x=True)
@@ -1306,13 +1379,12 @@ def blanket(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("clothes", "folded clothes", "shirt", "t-shirt", "t shirt", "sweater", "jeans", "pants", "laundry",
-           "pile of clothes", "clothing")
+@generator("clothes", "folded clothes", "shirt", "jacket")
 def clothes(w: AssetWriter, size: Size, cat: Category) -> None:
     """Folded garments: one with a collar (a shirt) or a stack of two to four of varied footprint."""
     k = Kit(w, size, long_x=True)
     x, y, h = k.x, k.y, k.H
-    single = cat.name in ("shirt", "t-shirt", "t shirt", "sweater", "jeans", "pants")
+    single = cat.name in ("shirt", "jacket", "sweater")
     if single:
         _folded(k, 2, collar="shirt" in cat.name)
         k.finish()
@@ -1331,7 +1403,7 @@ def clothes(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("pillow", "cushion", "throw pillow", "bed pillow", "floor cushion", "decorative pillow", "seat cushion")
+@generator("pillow", "cushion")
 def pillow(w: AssetWriter, size: Size, cat: Category) -> None:
     """A plump rounded box: a squashed sphere over a core whose edges make the seams and corners."""
     k = Kit(w, size)
@@ -1344,7 +1416,7 @@ def pillow(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("shoes", "shoe", "sneakers", "sneaker", "boots", "boot", "slippers", "pair of shoes", "sandals")
+@generator("shoes")
 def shoes(w: AssetWriter, size: Size, cat: Category) -> None:
     """One shoe or a pair side by side: a rubber sole, a rounded toe and a heel collar (a shaft for boots)."""
     k = Kit(w, size)
@@ -1360,7 +1432,7 @@ def shoes(w: AssetWriter, size: Size, cat: Category) -> None:
     for cx in centres:
         k.box("sole", (cx - sw / 2, -y, 0), (cx + sw / 2, y, hs), RUBBER)
         toe_h = min(h - hs, (h if not boot else h * 0.35) * 0.55)
-        k.ball("toe", (cx, y * 0.2, hs), (sw / 2 * 0.96, y * 0.78, toe_h), rings=6, seg=12)
+        k.ball("toe", (cx, y * 0.2, (hs + toe_h) / 2), (sw / 2 * 0.96, y * 0.78, (hs + toe_h) / 2), rings=6, seg=12)
         top = h if boot else h * k.u(0.85, 1.0) if cx != centres[0] else h
         k.cyl("heel", cx, -y * 0.45, (sw / 2 * 0.94, y * 0.5), hs * 0.9, top, seg=12)
         if not boot:
@@ -1368,22 +1440,23 @@ def shoes(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("hat", "cap", "baseball cap", "sun hat", "fedora", "top hat", "cowboy hat", "bowler hat", "beanie")
+@generator("hat")
 def hat(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A brim and a crown with a band (a cap: a dome with a visor towards +Y; a beanie: a dome)."""
+    """A brim and a crown with a band, a top hat, a cap (a dome with a visor towards +Y) or a beanie."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    if "cap" in cat.name or "beanie" in cat.name:
-        visor = "beanie" not in cat.name
+    style = k.pick(("brim", "brim", "cap", "beanie", "top"))
+    if style in ("cap", "beanie"):
+        visor = style == "cap"
         ry = y * (0.62 if visor else 1.0)
         cy = -y + ry
         k.cyl("band", 0, cy, (x, ry), 0, h * 0.2, seg=16)
-        k.ball("crown", (0, cy, h * 0.2), (x * 0.99, ry * 0.99, h * 0.8), rings=8, seg=16)
+        k.ball("crown", (0, cy, h * 0.5), (x * 0.99, ry * 0.99, h * 0.5), rings=8, seg=16)
         if visor:
             k.prism("visor", ellipse(0, cy + ry * 0.55, x * 0.75, y - cy - ry * 0.55, 12), 0, h * 0.06)
         k.finish()
         return
-    tall = "top hat" in cat.name
+    tall = style == "top"
     cr = k.u(0.55, 0.68) if not tall else 0.6
     bh = _clamp(h * 0.06, 0.002, 0.01)
     k.cyl("brim", 0, 0, (x, y), 0, bh, seg=20)
@@ -1394,7 +1467,7 @@ def hat(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("handbag", "purse", "bag", "tote bag", "shoulder bag", "shopping bag", "paper bag", "clutch")
+@generator("handbag")
 def handbag(w: AssetWriter, size: Size, cat: Category) -> None:
     """A body, a flap with a clasp and a handle (two posts and a bar)."""
     k = Kit(w, size, long_x=True)
@@ -1417,8 +1490,7 @@ def handbag(w: AssetWriter, size: Size, cat: Category) -> None:
 # ====================================================================== bathroom
 
 
-@generator("toilet paper", "toilet roll", "toilet paper roll", "paper towel roll", "paper towels", "kitchen roll",
-           "paper towel")
+@generator("toilet paper")
 def toilet_paper(w: AssetWriter, size: Size, cat: Category) -> None:
     """A hollow roll: a ring of paper segments around a cardboard core."""
     k = Kit(w, size)
@@ -1429,7 +1501,7 @@ def toilet_paper(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("soap dispenser", "lotion dispenser", "soap pump", "hand soap", "shampoo bottle", "lotion bottle")
+@generator("soap dispenser")
 def soap_dispenser(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bottle with a pump: collar, stem and a head with a nozzle towards +Y."""
     k = Kit(w, size)
@@ -1449,7 +1521,7 @@ def soap_dispenser(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("toothbrush holder", "toothbrush cup", "toothbrushes")
+@generator("toothbrush holder")
 def toothbrush_holder(w: AssetWriter, size: Size, cat: Category) -> None:
     """A cup with two or three toothbrushes standing in it."""
     k = Kit(w, size)
@@ -1484,7 +1556,7 @@ def stapler(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("pen holder", "pencil cup", "pencil holder", "pen cup", "pens")
+@generator("pen holder")
 def pen_holder(w: AssetWriter, size: Size, cat: Category) -> None:
     """A hollow cup (bottom and a ring wall) with pens and pencils standing in it."""
     k = Kit(w, size)
@@ -1526,13 +1598,23 @@ def _slab_axes(k: Kit):
     return k.H <= min(k.W, k.D)
 
 
-@generator("phone", "smartphone", "cell phone", "mobile phone", "cellphone", "tablet", "ipad", "e-reader",
-           "kindle")
+@generator("phone", "tablet")
 def phone(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A slab with a glass screen (on top when lying, on the front when standing) and a camera bump."""
+    """A slab with a glass screen (on top when lying, on the front when standing) and a camera bump; a thick
+    'phone' is a desk telephone."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     b = _clamp(min(x, y, h * 10) * 0.06, 0.001, 0.012)
+    if cat.name == "phone" and h > 0.035:  # a desk telephone: a base with a keypad and a handset
+        k.box("base", (-x, -y, 0), (x, y * 0.9, h * 0.6))
+        pad = k.box("keypad", (-x * 0.5, -y * 0.2, h * 0.55), (x * 0.5, y * 0.75, h * 0.62), BLACK)
+        k.tilt(pad, "x", -6, (0, y * 0.75, h * 0.55))
+        k.box("cradle", (-x * 0.95, -y, h * 0.55), (x * 0.95, -y * 0.4, h * 0.75))
+        k.box("handset", (-x, -y * 0.95, h * 0.75), (x, -y * 0.45, h * 0.88))
+        for sx in (-1, 1):
+            k.box("handset", (min(sx * x, sx * x * 0.7), -y * 0.98, h * 0.7), (max(sx * x, sx * x * 0.7), -y * 0.42, h))
+        k.finish()
+        return
     if _slab_axes(k):
         k.box("body", (-x, -y, h * 0.1), (x, y, h * 0.9))
         k.box("screen", (-x + b, -y + b, h * 0.8), (x - b, y - b, h), GLASS if k.rng.random() < 0.5 else BLACK)
@@ -1544,7 +1626,7 @@ def phone(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("laptop", "notebook computer", "macbook", "chromebook", "laptop computer")
+@generator("laptop")
 def laptop(w: AssetWriter, size: Size, cat: Category) -> None:
     """Open (a base with keyboard and touchpad, the lid tilted back about the rear hinge) or closed."""
     k = Kit(w, size)
@@ -1571,7 +1653,7 @@ def laptop(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("keyboard", "computer keyboard")
+@generator("keyboard")
 def keyboard(w: AssetWriter, size: Size, cat: Category) -> None:
     """A low base with five rows of keys and a space bar."""
     k = Kit(w, size, long_x=True)
@@ -1586,18 +1668,18 @@ def keyboard(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("mouse", "computer mouse")
+@generator("mouse")
 def computer_mouse(w: AssetWriter, size: Size, cat: Category) -> None:
     """A squashed dome on a flat base with a wheel."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    k.cyl("base", 0, 0, (x, y), 0, h * 0.2, seg=16)
-    k.ball("shell", (0, -y * 0.1, h * 0.15), (x * 0.98, y * 0.9, h * 0.85), rings=8, seg=16)
+    k.cyl("base", 0, 0, (x * 0.9, y * 0.95), 0, h * 0.15, seg=16)
+    k.ball("shell", (0, 0, h * 0.5), (x, y, h * 0.5), rings=8, seg=16)
     k.disc("wheel", (0, y * 0.45, h * 0.85), (y * 0.12, h * 0.15), x * 0.12, "x", BLACK, seg=10)
     k.finish()
 
 
-@generator("headphones", "headset", "earphones")
+@generator("headphones")
 def headphones(w: AssetWriter, size: Size, cat: Category) -> None:
     """Two ear cups (discs facing ±X) joined by an arched headband."""
     k = Kit(w, size)
@@ -1618,7 +1700,7 @@ def headphones(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("dumbbell", "dumbbells", "hand weight", "free weight")
+@generator("dumbbell")
 def dumbbell(w: AssetWriter, size: Size, cat: Category) -> None:
     """A dumbbell lying along its long axis: a handle and two hexagonal (or round) heads."""
     k = Kit(w, size, long_x=True)
@@ -1650,7 +1732,7 @@ def kettlebell(w: AssetWriter, size: Size, cat: Category) -> None:
 # ====================================================================== lab
 
 
-@generator("beaker", "measuring cup", "graduated cylinder")
+@generator("beaker")
 def beaker(w: AssetWriter, size: Size, cat: Category) -> None:
     """A glass cylinder with a rim and a spout (a graduated cylinder: tall on a foot)."""
     k = Kit(w, size)
@@ -1667,12 +1749,12 @@ def beaker(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("flask", "erlenmeyer flask", "conical flask", "lab flask", "round bottom flask")
+@generator("flask")
 def flask(w: AssetWriter, size: Size, cat: Category) -> None:
     """A conical (or round) glass body with a neck."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    if "round" in cat.name:
+    if "round" in cat.name or k.rng.random() < 0.3:
         k.ball("body", (0, 0, h * 0.32), (x, y, h * 0.32), rings=8, seg=16)
     else:
         k.cone("body", 0, 0, x, x * 0.3, 0, h * 0.65, aspect=y / x)
@@ -1681,7 +1763,7 @@ def flask(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("test tube rack", "test tube holder", "test tubes")
+@generator("test tube rack")
 def test_tube_rack(w: AssetWriter, size: Size, cat: Category) -> None:
     """A base, two end posts, a top plate and a row of glass tubes standing through it."""
     k = Kit(w, size, long_x=True)
@@ -1722,7 +1804,7 @@ def microscope(w: AssetWriter, size: Size, cat: Category) -> None:
 # ====================================================================== kitchen appliances
 
 
-@generator("espresso machine", "coffee machine", "cappuccino machine")
+@generator("espresso machine", "coffee machine")
 def espresso_machine(w: AssetWriter, size: Size, cat: Category) -> None:
     """A body with a group head, a portafilter, a drip tray, a cup warmer and a steam wand."""
     k = Kit(w, size)
@@ -1740,7 +1822,7 @@ def espresso_machine(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("coffee maker", "drip coffee maker", "coffee pot")
+@generator("coffee maker")
 def coffee_maker(w: AssetWriter, size: Size, cat: Category) -> None:
     """A base plate, a rear tower, a top brewer and a glass carafe under it."""
     k = Kit(w, size)
@@ -1782,7 +1864,7 @@ def toaster(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("blender", "food processor", "juicer")
+@generator("blender", "food processor")
 def blender(w: AssetWriter, size: Size, cat: Category) -> None:
     """A motor base with buttons, a glass jar with a handle and a lid."""
     k = Kit(w, size)
@@ -1797,7 +1879,7 @@ def blender(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("cake stand", "cake plate", "dessert stand")
+@generator("cake stand")
 def cake_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     """A foot, a stem and a plate whose top is a support surface."""
     k = Kit(w, size)
@@ -1812,7 +1894,7 @@ def cake_stand(w: AssetWriter, size: Size, cat: Category) -> None:
 # ====================================================================== gadgets and decoration
 
 
-@generator("globe", "world globe")
+@generator("globe")
 def globe(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sphere on a stand: a round base, a post and a meridian arc."""
     k = Kit(w, size)
@@ -1829,7 +1911,7 @@ def globe(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("clock", "wall clock", "alarm clock", "desk clock", "table clock")
+@generator("clock", "wall clock")
 def clock(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wall clock (a round dial facing +Y with a rim and hands) or a desk clock (a body on feet with bells)."""
     k = Kit(w, size)
@@ -1857,24 +1939,31 @@ def clock(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("speaker", "bluetooth speaker", "loudspeaker", "bookshelf speaker", "smart speaker", "subwoofer")
+@generator("speaker", "subwoofer", "soundbar", "floor speaker")
 def speaker(w: AssetWriter, size: Size, cat: Category) -> None:
     """A cabinet with a woofer and a tweeter facing +Y (a smart speaker: a fabric cylinder)."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    if "smart" in cat.name or ("bluetooth" in cat.name and h > 1.5 * x):
+    if cat.name == "speaker" and h > 1.3 * max(x, y) and k.rng.random() < 0.35:
         k.cyl("body", 0, 0, (x, y), 0, h * 0.95, FABRIC, seg=16)
         k.cyl("top", 0, 0, (x * 0.98, y * 0.98), h * 0.94, h, seg=16)
         k.finish()
         return
     k.box("cabinet", (-x, -y, 0), (x, y * 0.9, h))
-    wr = min(x * 0.8, h * 0.28)
+    if x > 1.5 * h:  # a soundbar: a row of drivers behind a grille
+        k.box("grille", (-x * 0.97, y * 0.9, h * 0.1), (x * 0.97, y, h * 0.9), FABRIC)
+        k.finish()
+        return
+    wr = min(x * 0.8, h * (0.4 if cat.name == "subwoofer" else 0.28 if h < 3 * x else 0.15))
     k.disc("woofer", (0, y * 0.95, h * 0.33), wr, y * 0.1, "y", BLACK, seg=16)
-    k.disc("tweeter", (0, y * 0.95, h * 0.75), wr * 0.35, y * 0.1, "y", BLACK, seg=12)
+    if h > 3 * x:
+        k.disc("woofer", (0, y * 0.95, h * 0.55), wr, y * 0.1, "y", BLACK, seg=16)
+    if cat.name != "subwoofer":
+        k.disc("tweeter", (0, y * 0.95, h * 0.75), wr * 0.35, y * 0.1, "y", BLACK, seg=12)
     k.finish()
 
 
-@generator("router", "wifi router", "modem", "wireless router")
+@generator("router")
 def router(w: AssetWriter, size: Size, cat: Category) -> None:
     """A flat box on feet with status lights and two to four antennas at the back."""
     k = Kit(w, size, long_x=True)
@@ -1893,7 +1982,7 @@ def router(w: AssetWriter, size: Size, cat: Category) -> None:
     k.finish()
 
 
-@generator("game console", "video game console", "gaming console", "playstation", "xbox", "nintendo switch")
+@generator("game console")
 def game_console(w: AssetWriter, size: Size, cat: Category) -> None:
     """A console body (lying or standing) with a front stripe, a disc slot and a controller beside it."""
     k = Kit(w, size, long_x=True)
@@ -1904,4 +1993,466 @@ def game_console(w: AssetWriter, size: Size, cat: Category) -> None:
     k.disc("button", (x * 0.75, y * 0.95, h * 0.7), min(x, h) * 0.06, y * 0.1, "y", WHITE, seg=10)
     for sx in (-1, 1):
         k.box("foot", (sx * x * 0.8 - x * 0.08, -y * 0.8, 0), (sx * x * 0.8 + x * 0.08, y * 0.8, h * 0.04), RUBBER)
+    k.finish()
+
+
+# ====================================================================== more food
+
+
+@generator("fruit")
+def fruit(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A piece of fruit: an apple, an orange, a pear or a lemon."""
+    kind = ("apple", "orange", "pear", "lemon", "peach")[w.rng.randrange(5)]
+    gen = {"apple": apple, "peach": apple, "orange": orange, "pear": pear, "lemon": lemon}[kind]
+    gen(w, size, dataclasses.replace(cat, name=kind))
+
+
+@generator("vegetable")
+def vegetable(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A long vegetable (a carrot or an eggplant lying down) or a round one (a tomato, an onion or a potato)."""
+    x, y, h = (float(v) / 2 for v in size)
+    if max(x, y) > 1.6 * max(min(x, y), h / 2):
+        k = Kit(w, size, long_x=True)
+        x, y, h = k.x, k.y, k.H
+        if k.rng.random() < 0.5:
+            k.tube("root", (x * 0.55, 0, h / 2), (-x, 0, h / 2), min(y, h / 2) * 0.95, seg=10, r1=min(y, h / 2) * 0.1)
+            for dy in (-0.4, 0.0, 0.4):
+                k.ball("leaf", (x * 0.78, dy * y, h / 2), (x * 0.22, y * 0.25, h * 0.3), rings=4, seg=8)
+        else:
+            k.ball("body", (-x * 0.15, 0, h / 2), (x * 0.85, y, h / 2), rings=6, seg=12)
+            k.ball("calyx", (x * 0.72, 0, h / 2), (x * 0.12, y * 0.45, h * 0.3), rings=4, seg=8)
+            k.tube("stem", (x * 0.75, 0, h / 2), (x, 0, h / 2), min(y, h / 2) * 0.12, OAK, seg=6)
+        k.finish()
+        return
+    kind = ("tomato", "onion", "potato")[w.rng.randrange(3)]
+    if kind == "potato":
+        k = Kit(w, size, long_x=True)
+        x, y, h = k.x, k.y, k.H
+        k.ball("body", (-x * 0.25, 0, h * 0.48), (x * 0.75, y * 0.95, h * 0.48), rings=6, seg=12)
+        k.ball("body", (x * 0.35, y * 0.05, h * 0.5), (x * 0.65, y, h * 0.5), rings=6, seg=12)
+        k.finish()
+        return
+    apple(w, size, dataclasses.replace(cat, name=kind))
+
+
+@generator("grapes")
+def grapes(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A bunch of grapes: berries in a downward cone under a short stem."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    r = min(x, y) * 0.3
+    layers = max(3, int((h * 0.88) / (1.6 * r)))
+    zt = h * 0.88 - r
+    for i in range(layers):
+        f = 1.0 - i / layers
+        cz = zt - i * (zt - r) / max(layers - 1, 1)
+        n = max(1, int(round(6 * f)))
+        rr = (min(x, y) - r) * f
+        for j in range(n):
+            a = 2 * math.pi * j / n + i * 0.5
+            k.ball("grape", (rr * math.cos(a) * x / min(x, y), rr * math.sin(a) * y / min(x, y), cz), r, rings=4, seg=8)
+    k.cyl("stem", 0, 0, r * 0.15, zt, h, OAK, seg=6)
+    k.finish()
+
+
+@generator("cake")
+def cake(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A round cake of wedge sectors (sometimes with a slice cut out), a frosting layer and berries on top."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    n = 8
+    cut = k.rng.random() < 0.5
+    ft = h * 0.12
+    for layer, (z0, z1, mat, rr) in enumerate(((0.0, h - ft, None, 1.0), (h - ft, h - ft * 0.35, PAINT_WHITE, 1.0))):
+        for i in range(n):
+            if cut and i == 0:
+                continue
+            a0, a1 = 2 * math.pi * i / n, 2 * math.pi * (i + 1) / n
+            pts = [(0.0, 0.0)] + [(x * rr * math.cos(a0 + (a1 - a0) * t / 2), y * rr * math.sin(a0 + (a1 - a0) * t / 2))
+                                  for t in range(3)]
+            k.prism("layer" if layer == 0 else "frosting", pts, z0, z1, mat)
+    for i in range(k.rng.randint(4, 8)):
+        a = 2 * math.pi * (i + 1.5) / 9
+        k.ball("berry", (x * 0.75 * math.cos(a), y * 0.75 * math.sin(a), h - ft * 0.35), (x * 0.08, y * 0.08, ft * 0.35),
+               rings=4, seg=8)
+    k.finish()
+
+
+@generator("pizza")
+def pizza(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A flat base, a raised crust ring and a scatter of toppings."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.cyl("base", 0, 0, (x * 0.95, y * 0.95), 0, h * 0.45, seg=20)
+    k.ring("crust", 0, 0, x, y, min(x, y) * 0.1, 0, h * 0.8, n=16)
+    for _ in range(k.rng.randint(6, 10)):
+        a, r = k.u(0, 2 * math.pi), k.u(0.1, 0.7)
+        k.cyl("topping", x * r * math.cos(a), y * r * math.sin(a), min(x, y) * 0.08, h * 0.4, h, k.pick((None, PAINT_BLACK)),
+              seg=8)
+    k.finish()
+
+
+@generator("pitcher")
+def pitcher(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A tapered body with a pouring lip towards -X and a handle on the +X side."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    r = min(y, x * 0.7)
+    cx = -x + r * 1.15
+    k.cone("body", cx, 0, r * 0.9, r * 0.8, 0, h * 0.75, aspect=y / r)
+    k.cone("neck", cx, 0, r * 0.8, r, h * 0.74, h, aspect=y / r)
+    k.prism("lip", [(cx - r * 0.9, -y * 0.25), (-x, -y * 0.05), (-x, y * 0.05), (cx - r * 0.9, y * 0.25)], h * 0.85, h)
+    t = max((x - (cx + r)) * 0.35, 0.003)
+    hy = _clamp(y * 0.15, 0.003, y)
+    k.box("handle", (x - t, -hy, h * 0.25), (x, hy, h * 0.85))
+    k.box("handle", (cx + r * 0.7, -hy, h * 0.77), (x, hy, h * 0.85))
+    k.box("handle", (cx + r * 0.8, -hy, h * 0.25), (x, hy, h * 0.33))
+    k.finish()
+
+
+@generator("salt shaker")
+def salt_shaker(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A glass shaker with a chrome cap, or (tall and thin) a wooden pepper mill with a knob."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if h > 2.6 * min(2 * x, 2 * y) or "mill" in cat.name:
+        k.cyl("base", 0, 0, (x, y), 0, h * 0.1, seg=12)
+        k.cone("body", 0, 0, x * 0.75, x * 0.85, h * 0.1, h * 0.8, seg=12, aspect=y / x)
+        k.ball("top", (0, 0, h * 0.82), (x * 0.8, y * 0.8, h * 0.1), rings=6, seg=12)
+        k.cyl("knob", 0, 0, (x * 0.25, y * 0.25), h * 0.88, h, CHROME, seg=8)
+    else:
+        k.cone("body", 0, 0, x, x * 0.85, 0, h * 0.72, GLASS, aspect=y / x)
+        k.cyl("cap", 0, 0, (x * 0.85, y * 0.85), h * 0.7, h * 0.85, CHROME, seg=14)
+        k.ball("cap", (0, 0, h * 0.85), (x * 0.85, y * 0.85, h * 0.15), CHROME, rings=4, seg=14)
+    k.finish()
+
+
+@generator("colander")
+def colander(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A flared bowl of separate wall segments on a foot ring, with two side handles; the inside is a surface."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    hw = _clamp(x * 0.12, 0.01, 0.04)
+    xo = x - hw
+    m = min(xo, y)
+    t = _clamp(0.04 * m, 0.0015, 0.2 * m)
+    fh = h * 0.1
+    k.ring("foot", 0, 0, xo * 0.5, y * 0.5, t, 0, fh, n=12)
+    k.cyl("bottom", 0, 0, (xo * 0.62 - t * 0.4, y * 0.62 - t * 0.4), fh, fh + t)
+    k.flare("wall", 0, 0, xo * 0.62, y * 0.62, xo, y, t, fh, h, n=16)
+    for sx in (-1, 1):
+        k.box("handle", (min(sx * x, sx * (xo - t)), -y * 0.15, h * 0.85), (max(sx * x, sx * (xo - t)), y * 0.15, h * 0.93))
+    r0x, r0y = (xo * 0.62 - t) * 0.68, (y * 0.62 - t) * 0.68
+    k.surface(fh + t, -r0x, -r0y, r0x, r0y, inside=True)
+    k.finish()
+
+
+@generator("baking dish")
+def baking_dish(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A rectangular ceramic dish: a thick bottom, walls and two end grips; the inside is a surface."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    g = _clamp(x * 0.08, 0.01, 0.03)
+    xo = x - g
+    t = _clamp(min(xo, y) * 0.06, 0.004, 0.2 * min(xo, y))
+    tb = _clamp(h * 0.15, 0.003, 0.3 * h)
+    k.box("bottom", (-xo, -y, 0), (xo, y, tb))
+    k.walls("wall", xo, y, t, 0, h)
+    for sx in (-1, 1):
+        k.box("grip", (min(sx * x, sx * (xo - t)), -y * 0.4, h * 0.7), (max(sx * x, sx * (xo - t)), y * 0.4, h))
+    k.surface(tb, -xo + t * 1.3, -y + t * 1.3, xo - t * 1.3, y - t * 1.3, inside=True)
+    k.finish()
+
+
+@generator("food container")
+def food_container(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A closed plastic tub: a slightly tapered body under a lid with clips; its lid is a support surface."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    lh = h * 0.18
+    c = min(x, y) * 0.15
+    oct_ = [(-x + c, -y), (x - c, -y), (x, -y + c), (x, y - c), (x - c, y), (-x + c, y), (-x, y - c), (-x, -y + c)]
+    body = [(px * 0.95, py * 0.93) for px, py in oct_]
+    k.prism("body", [(px * 0.92, py * 0.9) for px, py in oct_], 0, h * 0.1)
+    k.prism("body", body, h * 0.08, h - lh * 0.8)
+    k.prism("lid", oct_, h - lh, h, k.pick((WHITE, BLACK, None)))
+    for sx in (-1, 1):
+        k.box("clip", (min(sx * x * 0.96, sx * x), -y * 0.2, h - lh * 1.6), (max(sx * x * 0.96, sx * x), y * 0.2, h - lh * 0.3),
+              WHITE)
+    k.surface(h, -x + c, -y + c, x - c, y - c)
+    k.finish()
+
+
+@generator("tissue box")
+def tissue_box(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A box with an oval opening ring and a tissue puffing out of it."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    bh = h * 0.82
+    k.box("box", (-x, -y, 0), (x, y, bh))
+    k.cyl("opening", 0, 0, (x * 0.5, y * 0.3), bh, bh + h * 0.01, PAINT_WHITE, seg=12)
+    k.ball("tissue", (0, 0, bh), (x * 0.28, y * 0.35, h - bh), PAPER, rings=4, seg=8)
+    k.finish()
+
+
+def _carton_top(k: Kit, z0: float, z1: float) -> None:
+    """A gable top: a triangular prism along X over the full depth, with a seal fin."""
+    x, y = k.x, k.y
+    path = k.w.prism(k._name("gable"), [(-y, 0.0), (y, 0.0), (0.0, z1 - z0)], -x, x)
+    m = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])  # local (u, v, w) -> (w, u, v)
+    k._place(path, m, (0.0, 0.0, z0))
+
+
+@generator("milk carton")
+def milk_carton(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A square carton body under a gable top with a seal fin and a screw cap."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    bz = h * 0.76
+    k.box("body", (-x, -y, 0), (x, y, bz))
+    _carton_top(k, bz, h * 0.95)
+    k.box("fin", (-x, -y * 0.04, h * 0.9), (x, y * 0.04, h))
+    k.cyl("cap", -x * 0.35, y * 0.4, (x * 0.2, y * 0.2), bz + (h * 0.95 - bz) * 0.4, bz + (h * 0.95 - bz) * 0.75, WHITE,
+          seg=10)
+    k.finish()
+
+
+@generator("cereal box")
+def cereal_box(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A tall thin carton with closed top flaps."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    ft = _clamp(h * 0.01, 0.001, 0.003)
+    k.box("body", (-x, -y, 0), (x, y, h - ft))
+    g = min(y * 0.05, 0.002)
+    k.box("flap", (-x, -y, h - ft), (x, -g, h), CARDBOARD)
+    k.box("flap", (-x, g, h - ft), (x, y, h), CARDBOARD)
+    k.box("label", (-x * 0.8, y * 0.99, h * 0.3), (x * 0.8, y, h * 0.75), PAPER)
+    k.finish()
+
+
+@generator("pen")
+def pen(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A pen lying along its long axis: a barrel, a cap with a clip and a conical tip."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    r = min(y, h / 2)
+    k.tube("barrel", (-x * 0.8, 0, r), (x * 0.55, 0, r), r * 0.9, seg=10)
+    k.tube("tip", (-x * 0.8, 0, r), (-x, 0, r), r * 0.9, BLACK, seg=10, r1=r * 0.15)
+    k.tube("cap", (x * 0.45, 0, r), (x, 0, r), r, k.pick((BLACK, WHITE, None)), seg=10)
+    k.box("clip", (x * 0.35, -r * 0.2, r * 1.6), (x * 0.92, r * 0.2, h), CHROME)
+    k.finish()
+
+
+@generator("remote control")
+def remote_control(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A long body with a power button, a direction pad and rows of buttons."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    k.box("body", (-x, -y, 0), (x, y, h * 0.8))
+    k.ball("end", (x * 0.85, 0, h * 0.4), (x * 0.15, y, h * 0.4), rings=4, seg=8)
+    k.cyl("power", x * 0.8, y * 0.5, min(x, y) * 0.18, h * 0.7, h, WHITE, seg=8)
+    k.cyl("pad", x * 0.35, 0, (min(x * 0.25, y * 0.7), y * 0.7), h * 0.7, h * 0.95, BLACK, seg=12)
+    for i in range(4):
+        for sy in (-1, 0, 1):
+            bx = -x * 0.2 - i * x * 0.18
+            k.box("button", (bx - x * 0.05, sy * y * 0.5 - y * 0.15, h * 0.7), (bx + x * 0.05, sy * y * 0.5 + y * 0.15, h),
+                  WHITE if i else BLACK)
+    k.finish()
+
+
+@generator("placemat", "mouse pad")
+def mat(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A thin slab with rounded corners (a woven placemat gets a border)."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    c = min(x, y) * k.u(0.05, 0.15)
+    pts = []
+    for cx, cy, a0 in ((x - c, y - c, 0.0), (-x + c, y - c, 90.0), (-x + c, -y + c, 180.0), (x - c, -y + c, 270.0)):
+        for t in range(4):
+            a = math.radians(a0 + 30 * t)
+            pts.append((cx + c * math.cos(a), cy + c * math.sin(a)))
+    k.prism("mat", pts, 0, h, RUBBER if "mouse" in cat.name or "desk" in cat.name else None)
+    if cat.name == "placemat" and k.rng.random() < 0.5:
+        k.walls("border", x - c * 0.3, y - c * 0.3, min(x, y) * 0.05, h * 0.5, h * 1.0, FABRIC)
+    k.finish()
+
+
+@generator("paper stack")
+def paper_stack(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A few slightly offset bundles of sheets."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    n = int(_clamp(h / 0.008, 1, 5))
+    for i in range(n):
+        ox, oy = (0.0, 0.0) if i == 0 else (k.u(-1, 1) * x * 0.03, k.u(-1, 1) * y * 0.03)
+        sheet = k.box("sheets", (ox - x * 0.97, oy - y * 0.97, h * i / n), (ox + x * 0.97, oy + y * 0.97, h * (i + 1) / n),
+                      PAPER)
+        if i:
+            k.tilt(sheet, "z", k.u(-3, 3), (ox, oy, 0.0))
+    k.finish()
+
+
+# ====================================================================== bags and accessories
+
+
+@generator("suitcase")
+def suitcase(w: AssetWriter, size: Size, cat: Category) -> None:
+    """An upright hard case: a body with ribs, a telescopic handle on top, a side handle and four wheels."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    wr = _clamp(h * 0.04, 0.02, 0.04)
+    top = h * 0.86
+    k.box("body", (-x, -y, wr * 1.6), (x, y, top))
+    for i in range(3):
+        rx = -x * 0.6 + i * x * 0.6
+        k.box("rib", (rx - x * 0.04, y * 0.98, wr * 2), (rx + x * 0.04, y, top - wr * 0.5))
+    k.box("seam", (-x, -y * 0.02, wr * 1.6), (x, y * 0.02, top), k.pick((BLACK, CHROME)))
+    hr = _clamp(x * 0.04, 0.008, 0.014)
+    for sx in (-1, 1):
+        k.cyl("rod", sx * x * 0.55, -y * 0.6, hr, top - 0.02, h - hr * 2, CHROME, seg=8)
+    k.box("grip", (-x * 0.62, -y * 0.6 - hr * 1.5, h - hr * 3), (x * 0.62, -y * 0.6 + hr * 1.5, h), BLACK)
+    k.box("handle", (-x * 0.25, -y * 0.2, top), (x * 0.25, y * 0.2, top + wr), BLACK)
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.disc("wheel", (sx * x * 0.8, sy * y * 0.75, wr), wr, wr * 0.8, "x", BLACK, seg=10)
+    k.finish()
+
+
+@generator("backpack")
+def backpack(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A rounded pack (box and dome) with a front pocket, shoulder straps at the back and a top loop."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.box("body", (-x * 0.95, -y * 0.6, 0), (x * 0.95, y * 0.55, h * 0.72))
+    k.ball("top", (0, -y * 0.025, h * 0.72), (x * 0.95, y * 0.575, h * 0.22), rings=6, seg=12)
+    k.box("pocket", (-x * 0.7, y * 0.5, h * 0.06), (x * 0.7, y, h * 0.42), k.pick((None, FABRIC)))
+    k.box("zip", (-x * 0.7, y * 0.95, h * 0.4), (x * 0.7, y, h * 0.43), BLACK)
+    for sx in (-1, 1):
+        k.box("strap", (sx * x * 0.45 - x * 0.1, -y, h * 0.1), (sx * x * 0.45 + x * 0.1, -y * 0.6, h * 0.85), FABRIC)
+        k.box("side", (min(sx * x, sx * x * 0.9), -y * 0.3, h * 0.1), (max(sx * x, sx * x * 0.9), y * 0.3, h * 0.35), FABRIC)
+    k.box("loop", (-x * 0.15, -y * 0.2, h * 0.9), (x * 0.15, y * 0.05, h), FABRIC)
+    k.finish()
+
+
+@generator("umbrella")
+def umbrella(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A closed umbrella standing on its tip: a furled canopy, a shaft and a hooked handle."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    rc = min(y * 0.95, x * 0.6)
+    cx = -x + rc
+    sr = _clamp(rc * 0.2, 0.003, 0.008)
+    k.cone("tip", cx, 0, sr * 0.5, sr, 0, h * 0.05, CHROME, seg=8)
+    k.cone("canopy", cx, 0, sr, rc, h * 0.04, h * 0.42, FABRIC, seg=12, aspect=y * 0.95 / rc)
+    k.cone("canopy", cx, 0, rc, sr * 1.5, h * 0.42, h * 0.72, FABRIC, seg=12, aspect=y * 0.95 / rc)
+    k.cyl("shaft", cx, 0, sr, h * 0.7, h * 0.86, CHROME, seg=8)
+    hr = (x - cx) / 2.3
+    tr = hr * 0.25
+    zc = h - hr - tr
+    pts = [(cx, h * 0.86)] + [(cx + hr + hr * math.cos(a), zc + hr * math.sin(a)) for a in np.linspace(math.pi, 0.0, 6)]
+    pts.append((cx + 2 * hr, zc - hr * 0.5))
+    for (ax, az), (bx, bz) in zip(pts[:-1], pts[1:], strict=True):
+        k.tube("handle", (ax, 0, az), (bx, 0, bz), tr, OAK, seg=8)
+    k.finish()
+
+
+@generator("trophy")
+def trophy(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A stepped base, a stem, a cup with two handles."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.box("base", (-x * 0.7, -y * 0.7, 0), (x * 0.7, y * 0.7, h * 0.12), k.pick((OAK, PAINT_BLACK)))
+    k.box("base", (-x * 0.5, -y * 0.5, h * 0.12), (x * 0.5, y * 0.5, h * 0.2), k.pick((OAK, PAINT_BLACK)))
+    k.cone("stem", 0, 0, x * 0.3, x * 0.08, h * 0.2, h * 0.42, aspect=y / x, seg=12)
+    r = x * 0.62
+    k.cone("cup", 0, 0, r * 0.25, r, h * 0.42, h, aspect=y / x, seg=16)
+    for sx in (-1, 1):
+        k.tube("handle", (sx * r * 0.6, 0, h * 0.55), (sx * x * 0.9, 0, h * 0.72), min(x, h) * 0.03, seg=6)
+        k.tube("handle", (sx * x * 0.9, 0, h * 0.72), (sx * r * 0.95, 0, h * 0.92), min(x, h) * 0.03, seg=6)
+    k.finish()
+
+
+@generator("bucket")
+def bucket(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A flared pail with a rolled rim and an upright bail handle; the inside is a surface."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    m = min(x, y)
+    t = _clamp(m * 0.03, 0.002, 0.1 * m)
+    hb = h * 0.72
+    k.cyl("bottom", 0, 0, (x * 0.8 - t * 0.4, y * 0.8 - t * 0.4), 0, t * 1.5, seg=16)
+    k.flare("wall", 0, 0, x * 0.8, y * 0.8, x * 0.97, y * 0.97, t, 0, hb, n=12)
+    k.ring("rim", 0, 0, x, y, t * 2, hb - t * 2, hb, n=12)
+    br = _clamp(m * 0.02, 0.002, 0.006)
+    pts = [(x * 0.97 * math.cos(a), hb * 0.85 + (h - br - hb * 0.85) * math.sin(a)) for a in np.linspace(0, math.pi, 7)]
+    for (ax, az), (bx, bz) in zip(pts[:-1], pts[1:], strict=True):
+        k.tube("bail", (ax, 0, az), (bx, 0, bz), br, STEEL, seg=6)
+    r0x, r0y = (x * 0.8 - t) * 0.68, (y * 0.8 - t) * 0.68
+    k.surface(t * 1.5, -r0x, -r0y, r0x, r0y, inside=True)
+    k.finish()
+
+
+@generator("knife block")
+def knife_block(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A block leaning back with knife handles sticking out of its top."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    parts = [k.box("block", (-x, -y * 0.5, 0), (x, y * 0.5, h * 0.78))]
+    n = k.rng.randint(3, 6)
+    for i in range(n):
+        hx = -x * 0.7 + i * 1.4 * x / max(n - 1, 1)
+        parts.append(k.box("handle", (hx - x * 0.08, -y * 0.15, h * 0.76), (hx + x * 0.08, y * 0.15, h), BLACK))
+    for p in parts:
+        k.tilt(p, "x", 18, (0.0, y * 0.5, 0.0))
+    k.finish()
+
+
+@generator("radio")
+def radio(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A cabinet with a speaker grille, a tuning dial, knobs, a carry handle and an antenna."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    bh = h * 0.72
+    k.box("body", (-x, -y, 0), (x, y * 0.9, bh))
+    k.disc("grille", (-x * 0.45, y * 0.95, bh * 0.5), min(x * 0.45, bh * 0.4), y * 0.1, "y", FABRIC, seg=16)
+    k.box("dial", (x * 0.1, y * 0.9, bh * 0.55), (x * 0.85, y, bh * 0.8), GLASS)
+    for i in range(2):
+        k.disc("knob", (x * (0.3 + 0.4 * i), y * 0.95, bh * 0.25), min(x, bh) * 0.08, y * 0.1, "y", BLACK, seg=10)
+    ht = _clamp(min(x, y) * 0.08, 0.004, 0.012)
+    for sx in (-1, 1):
+        k.box("handle", (sx * x * 0.6 - ht, -ht, bh), (sx * x * 0.6 + ht, ht, bh + (h - bh) * 0.5))
+    k.box("handle", (-x * 0.6 - ht, -ht, bh + (h - bh) * 0.5 - 2 * ht), (x * 0.6 + ht, ht, bh + (h - bh) * 0.5))
+    k.tube("antenna", (x * 0.85, -y * 0.5, bh), (x * 0.95, -y * 0.5, h - ht * 0.5), ht * 0.4, CHROME, seg=6)
+    k.finish()
+
+
+@generator("eyeglasses")
+def eyeglasses(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A pair of glasses lying open: two lens rims with lenses, a bridge and two temples reaching back."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    lr = min(x * 0.46, h * 0.5)
+    ft = _clamp(y * 0.05, 0.002, 0.008)
+    for sx in (-1, 1):
+        cx = sx * (x - lr)
+        k.disc("rim", (cx, y - ft / 2, h / 2), (lr, h / 2), ft, "y", seg=16)
+        k.disc("lens", (cx, y - ft * 0.6, h / 2), (lr * 0.85, h / 2 * 0.85), ft * 1.1, "y", GLASS, seg=16)
+        k.box("temple", (sx * x - ft if sx > 0 else -x, -y, h * 0.55), (x if sx > 0 else -x + ft, y - ft, h * 0.7))
+    k.box("bridge", (-(x - 2 * lr) - ft, y - ft, h * 0.55), ((x - 2 * lr) + ft, y, h * 0.7))
+    k.finish()
+
+
+@generator("iron")
+def iron(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A pointed steel soleplate, a tapered body and a handle bridging it, pointing towards -X."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    sole = [(-x, 0.0), (-x * 0.55, -y * 0.85), (x * 0.2, -y), (x, -y), (x, y), (x * 0.2, y), (-x * 0.55, y * 0.85)]
+    k.prism("soleplate", sole, 0, h * 0.12, STEEL)
+    k.prism("body", [(px * 0.95 + x * 0.03, py * 0.85) for px, py in sole], h * 0.12, h * 0.5)
+    k.box("post", (x * 0.6, -y * 0.25, h * 0.45), (x * 0.9, y * 0.25, h))
+    k.box("post", (-x * 0.45, -y * 0.2, h * 0.45), (-x * 0.3, y * 0.2, h * 0.85))
+    k.box("handle", (-x * 0.45, -y * 0.22, h * 0.82), (x * 0.9, y * 0.22, h))
+    k.box("dial", (-x * 0.1, -y * 0.3, h * 0.5), (x * 0.25, y * 0.3, h * 0.56), BLACK)
     k.finish()

@@ -138,10 +138,6 @@ def _handle(c: _Ctx, link, cx: float, cz: float, length: float, vertical: bool, 
         c.box("handle_post", (px - 0.005, y0, pz - 0.005), (px + 0.005, y1 - bt, pz + 0.005), link, c.hmat)
 
 
-def _handle_parts(style: str) -> int:
-    return 3 if style == "bar" else 1
-
-
 # ====================================================================== carcass and fronts
 def _carcass(c: _Ctx, *, base: str = "plinth", p: float = 0.08, tt: float | None = None,
              top_front: float | None = None, top_z: float | None = None, top: bool = True,
@@ -181,7 +177,7 @@ def _carcass(c: _Ctx, *, base: str = "plinth", p: float = 0.08, tt: float | None
         for lx in (x0 + 0.05, x1 - 0.05):
             for ly in (yb + 0.05, c.yc - 0.05):
                 c.box("caster_mount", (lx - 0.02, ly - 0.02, r), (lx + 0.02, ly + 0.02, p + 0.002), material="steel")
-                c.sphere("caster_wheel", (lx, ly, r), (0.012, r, r), material="rubber", rings=8, segments=12)
+                c.sphere("caster_wheel", (lx, ly, r), (0.012, r, r), material="rubber", rings=6, segments=8)
     return (x0 + t, x1 - t, p + t, top_z - tt, yb + bt)
 
 
@@ -427,7 +423,7 @@ def _top_surface(c: _Ctx, y1: float, z: float | None = None) -> None:
 
 
 # ====================================================================== furniture
-@generator("cabinet", "cupboard", "storage cabinet", "utility cabinet", "sideboard", "buffet", "credenza")
+@generator("cabinet", "sideboard")
 def cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     """A cabinet on a plinth or legs: one or two doors (sometimes glass) over interior shelves,
     maybe under a row of drawers (always for sideboards); the top and shelves are surfaces."""
@@ -441,7 +437,7 @@ def cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     n_doors = 1 if c.W < 0.55 else (3 if c.W >= 1.5 and rng.random() < 0.5 else 2)
     glass = rng.random() < 0.25
     rows = []
-    side = cat.name in ("sideboard", "buffet", "credenza")
+    side = cat.name == "sideboard"
     if side or (c.H >= 0.7 and rng.random() < 0.4):
         rows.append({"kind": "drawers", "h": _clamp(0.18 * c.H, 0.12, 0.2), "n": 2 if wide or side else 1})
     door_row = {"kind": "doors", "f": 1.0, "n": n_doors, "glass": glass,
@@ -453,7 +449,7 @@ def cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("kitchen cabinet", "base cabinet", "lower cabinet", "kitchen cupboard", "pantry cabinet")
+@generator("kitchen cabinet")
 def kitchen_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     """A kitchen base unit: toe kick, carcass, overhanging countertop (a surface) and a drawer over
     doors, only doors or a stack of drawers; a tall unit is a pantry with shelves."""
@@ -486,8 +482,7 @@ def kitchen_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.D / 2)
 
 
-@generator("wall cabinet", "upper cabinet", "wall cupboard", "hanging cabinet", "overhead cabinet",
-           "medicine cabinet")
+@generator("wall cabinet", "medicine cabinet")
 def wall_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wall-hung cabinet: one or two doors (sometimes glass) with handles near their bottom edge,
     over one or two shelves; the top and shelves are surfaces."""
@@ -504,7 +499,7 @@ def wall_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("filing cabinet", "file cabinet", "lateral file", "file pedestal")
+@generator("filing cabinet", "file pedestal")
 def filing_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     """A steel filing cabinet: a stack of deep drawers with pull handles and label holders."""
     rng = w.rng
@@ -524,7 +519,7 @@ def filing_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("nightstand", "bedside table", "night stand", "bedside cabinet")
+@generator("nightstand")
 def nightstand(w: AssetWriter, size: Size, cat: Category) -> None:
     """A nightstand: a drawer at the top over a door, a second drawer or an open niche."""
     rng = w.rng
@@ -546,7 +541,7 @@ def nightstand(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("dresser", "chest of drawers", "bureau", "tallboy", "lowboy")
+@generator("dresser")
 def dresser(w: AssetWriter, size: Size, cat: Category) -> None:
     """A dresser: rows of drawers (one or two columns, or a split top row) on a plinth or legs."""
     rng = w.rng
@@ -574,7 +569,7 @@ def dresser(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("wardrobe", "armoire", "closet", "clothes closet", "wardrobe closet")
+@generator("wardrobe")
 def wardrobe(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wardrobe: two doors (the left hinged on its left edge, the right on its right edge) over a
     hat shelf and a hanging rail, sometimes above a row of drawers."""
@@ -598,7 +593,7 @@ def wardrobe(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("locker", "lockers", "locker bank", "gym locker", "school locker")
+@generator("locker")
 def locker(w: AssetWriter, size: Size, cat: Category) -> None:
     """A steel locker bank: one to four columns of one or two tiers, each compartment with its own
     vented door (all hinged on the same side) and, in single tiers, a shelf near the top."""
@@ -618,7 +613,7 @@ def locker(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("tool cabinet", "tool chest", "rolling tool cabinet", "roller cabinet", "medical cart")
+@generator("tool cabinet", "medical cart")
 def tool_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     """A rolling tool cabinet: a stack of drawers (shallow at the top, deeper below) on casters."""
     rng = w.rng
@@ -636,8 +631,7 @@ def tool_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yf)
 
 
-@generator("display case", "display cabinet", "curio cabinet", "vitrine", "glass cabinet", "china cabinet",
-           "trophy case")
+@generator("display case", "china cabinet")
 def display_case(w: AssetWriter, size: Size, cat: Category) -> None:
     """A display cabinet: solid base and top, glass sides, one or two framed glass doors and glass
     shelves (every shelf is a surface)."""
@@ -664,7 +658,7 @@ def display_case(w: AssetWriter, size: Size, cat: Category) -> None:
 
 
 # ====================================================================== appliances
-@generator("fridge", "refrigerator", "fridge freezer", "mini fridge", "wine fridge", "display fridge")
+@generator("fridge", "refrigerator", "mini fridge", "wine fridge", "display fridge")
 def fridge(w: AssetWriter, size: Size, cat: Category) -> None:
     """A refrigerator: single door, top freezer, bottom freezer drawer, French doors or side by
     side; glass shelves (surfaces) inside; vertical bar handles on the free edges."""
@@ -705,14 +699,13 @@ def fridge(w: AssetWriter, size: Size, cat: Category) -> None:
     _top_surface(c, c.yc)
 
 
-@generator("freezer", "chest freezer", "deep freezer", "upright freezer", "freezer chest")
+@generator("freezer")
 def freezer(w: AssetWriter, size: Size, cat: Category) -> None:
     """A freezer: a chest with a lid hinged at its back edge when low and wide, otherwise an
     upright cabinet with one door and wire shelves."""
     rng = w.rng
     W, D, H = (float(v) for v in size)
-    chest = cat.name in ("chest freezer", "deep freezer", "freezer chest") or (
-        cat.name != "upright freezer" and H < 1.05 and W >= 0.8 * H)
+    chest = H < 1.05 and W >= 0.8 * H
     if chest:
         c = _Ctx(w, size, style="pull", hmat=rng.choice(HANDLE_METALS), front_t=0.0, hd=0.0)
         _lidded(c, wall=_clamp(0.08 * min(W, D), 0.04, 0.07), lid_t=0.06, lip_h=0.025, lip_t=0.01,
@@ -780,14 +773,14 @@ def _range(w: AssetWriter, size: Size, cooktop: bool) -> None:
         _top_surface(c, c.yf)
 
 
-@generator("oven", "wall oven", "built in oven", "electric oven", "gas oven", "convection oven")
+@generator("oven")
 def oven(w: AssetWriter, size: Size, cat: Category) -> None:
     """An oven: a control panel over a drop-down glass door (two for a tall double oven), racks
     inside (surfaces) and sometimes a storage drawer; a very low oven is a countertop oven."""
     _range(w, size, cooktop=False)
 
 
-@generator("stove", "range", "cooker", "kitchen stove", "kitchen range", "gas stove", "electric stove")
+@generator("stove")
 def stove(w: AssetWriter, size: Size, cat: Category) -> None:
     """A range: an oven with four burners on the cooktop, knobs on a front panel or a backguard."""
     _range(w, size, cooktop=True)
@@ -844,7 +837,7 @@ def _box_appliance(c: _Ctx, drop: bool) -> None:
     c.w.surface(H, x0, yb, x1, c.yc)
 
 
-@generator("microwave", "microwave oven", "countertop microwave")
+@generator("microwave")
 def microwave(w: AssetWriter, size: Size, cat: Category) -> None:
     """A microwave: a cavity with a glass turntable, a left-hinged door with a window and a
     control column with a display and a knob; its top is a surface."""
@@ -853,7 +846,7 @@ def microwave(w: AssetWriter, size: Size, cat: Category) -> None:
     _box_appliance(c, drop=False)
 
 
-@generator("dishwasher", "dish washer", "dishwashing machine")
+@generator("dishwasher")
 def dishwasher(w: AssetWriter, size: Size, cat: Category) -> None:
     """A dishwasher: a drop-down door with a control strip and handle, two racks inside."""
     rng = w.rng
@@ -931,8 +924,8 @@ def _laundry(w: AssetWriter, size: Size, washer: bool) -> None:
     link = c.new_link("door", (px, D / 2, cz))
     ry = (D / 2 - (yc + GAP)) / 2
     cy = yc + GAP + ry
-    c.sphere("rim", (cx, cy, cz), (R, 0.6 * ry, R), link, rng.choice(("chrome", "white plastic")), rings=8, segments=16)
-    c.sphere("glass", (cx, cy, cz), (0.72 * R, ry, 0.72 * R), link, "glass", rings=8, segments=16)
+    c.sphere("rim", (cx, cy, cz), (R, 0.6 * ry, R), link, rng.choice(("chrome", "white plastic")), rings=8, segments=12)
+    c.sphere("glass", (cx, cy, cz), (0.72 * R, ry, 0.72 * R), link, "glass", rings=8, segments=12)
     sx = 1 if hinge == "left" else -1
     hx0, hx1 = sorted((cx + sx * 0.72 * R, cx + sx * 0.92 * R))
     c.box("handle", (hx0, cy, cz - 0.12 * R), (hx1, cy + 0.5 * ry, cz + 0.12 * R), link, c.hmat)
@@ -941,19 +934,19 @@ def _laundry(w: AssetWriter, size: Size, washer: bool) -> None:
     c.w.surface(H, x0, yb, x1, yc)
 
 
-@generator("washing machine", "washer", "clothes washer", "laundry machine", "front loader")
+@generator("washing machine", "washer")
 def washing_machine(w: AssetWriter, size: Size, cat: Category) -> None:
     """A front-loading washing machine (round door, detergent drawer)."""
     _laundry(w, size, washer=True)
 
 
-@generator("dryer", "clothes dryer", "tumble dryer", "tumble drier")
+@generator("dryer")
 def dryer(w: AssetWriter, size: Size, cat: Category) -> None:
     """A front-loading tumble dryer (round door)."""
     _laundry(w, size, washer=False)
 
 
-@generator("vending machine", "snack machine", "soda machine", "drink machine")
+@generator("vending machine")
 def vending_machine(w: AssetWriter, size: Size, cat: Category) -> None:
     """A vending machine: a steel cabinet with product shelves behind a full-height front door
     (hinged on the left) holding a window, a control column with keypad and coin slot, and a
@@ -1006,10 +999,10 @@ def _lift_limit(length: float, thick: float, back_gap: float, head: float) -> fl
     return best
 
 
-@generator("toilet", "wc", "water closet", "commode")
+@generator("toilet")
 def toilet(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A toilet: pedestal, bowl and seat (elliptical prisms), a tank with a flush button (its top
-    a surface) and a lid hinged about X at its back edge (``0..+angle`` lifts it)."""
+    """A toilet: pedestal, bowl and seat (elliptical prisms), a rear foot under a tank with a flush
+    button (its top a surface) and a lid hinged about X at its back edge (``0..+angle`` lifts it)."""
     rng = w.rng
     c = _Ctx(w, size, style="pull", hmat="chrome", front_t=0.0, hd=0.0)
     W, D, H = c.W, c.D, c.H
@@ -1024,6 +1017,7 @@ def toilet(w: AssetWriter, size: Size, cat: Category) -> None:
     c.prism("bowl", _ellipse(0.0, ycb, ax, byb), zb0, zr - st)
     c.prism("pedestal", _ellipse(0.0, ycb - 0.1 * byb, 0.62 * ax, 0.6 * byb, 20), 0.0, zb0 + 0.01)
     c.prism("seat", _ellipse(0.0, ycb, 0.97 * ax, 0.97 * byb), zr - st, zr, material="white plastic")
+    c.box("rear", (-0.55 * ax, -D / 2 + 0.02, 0.0), (0.55 * ax, tf, zr - 0.07))
     c.box("tank", (-W / 2, -D / 2, zr - 0.08), (W / 2, tf, H - 0.008))
     c.cyl("flush", (0.0, (-D / 2 + tf) / 2), min(0.022, td / 4), H - 0.0085, H, material="chrome")
     c.w.surface(H - 0.008, -W / 2 + 0.02, -D / 2 + 0.01, W / 2 - 0.02, tf - 0.01)
@@ -1099,26 +1093,26 @@ def _sink(w: AssetWriter, size: Size, kitchen: bool) -> None:
             c.w.surface(zc, a, hy0, b, D / 2)
 
 
-@generator("kitchen sink", "kitchen sink cabinet", "double sink", "farmhouse sink")
+@generator("kitchen sink")
 def kitchen_sink(w: AssetWriter, size: Size, cat: Category) -> None:
     """A kitchen sink cabinet (steel basin, sometimes double)."""
     _sink(w, size, kitchen=True)
 
 
-@generator("bathroom sink", "washbasin", "wash basin", "lavatory sink")
+@generator("bathroom sink")
 def bathroom_sink(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bathroom sink cabinet (porcelain basin)."""
     _sink(w, size, kitchen=False)
 
 
-@generator("sink", "sink unit")
+@generator("sink")
 def sink(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sink cabinet: kitchen style when wide and deep, bathroom style otherwise."""
     W, D, _ = size
     _sink(w, size, kitchen=W >= 0.8 and D >= 0.55)
 
 
-@generator("bathtub", "bath tub", "bath", "tub", "clawfoot tub", "soaking tub")
+@generator("bathtub")
 def bathtub(w: AssetWriter, size: Size, cat: Category) -> None:
     """A bathtub (fixed, no joints): a floor slab and four walls around an open inside (a surface),
     sometimes raised on four feet, with a spout and a drain at one end of its long axis."""
@@ -1126,7 +1120,7 @@ def bathtub(w: AssetWriter, size: Size, cat: Category) -> None:
     c = _Ctx(w, size, style="pull", hmat=rng.choice(HANDLE_METALS), front_t=0.0, hd=0.0, fixed=True)
     W, D, H = c.W, c.D, c.H
     wall = _clamp(0.08 * min(W, D), 0.05, 0.09)
-    claw = cat.name == "clawfoot tub" or rng.random() < 0.25
+    claw = rng.random() < 0.25
     fh = min(rng.uniform(0.1, 0.15), 0.3 * H) if claw else 0.0
     ft = 0.07
     x0, x1, y0, y1 = -W / 2, W / 2, -D / 2, D / 2
@@ -1158,7 +1152,7 @@ def bathtub(w: AssetWriter, size: Size, cat: Category) -> None:
         c.cyl("drain", (0.0, yi + 0.15), 0.025, fz, fz + 0.004, material="steel")
 
 
-@generator("shower", "shower stall", "shower cabin", "shower enclosure", "shower cubicle")
+@generator("shower")
 def shower(w: AssetWriter, size: Size, cat: Category) -> None:
     """A shower: a tray, glass side panel(s), a front of a fixed glass panel and a hinged glass
     door between metal posts under a top rail, and a riser with a rain head at the back."""
@@ -1256,7 +1250,7 @@ def _lidded(c: _Ctx, *, wall: float, lid_t: float, lip_h: float, lip_t: float, a
     c.w.surface(base_h + ft, x0 + wall, yb + wall, x1 - wall, yc - wall, clearance=round(zw - base_h - ft, 5), inside=True)
 
 
-@generator("toolbox", "tool box", "tool case", "toolkit", "tool kit")
+@generator("toolbox")
 def toolbox(w: AssetWriter, size: Size, cat: Category) -> None:
     """A toolbox: a steel box with a lid (front lip and latch) and a carrying handle on top."""
     rng = w.rng
@@ -1265,9 +1259,8 @@ def toolbox(w: AssetWriter, size: Size, cat: Category) -> None:
             angle=rng.choice((100.0, 105.0, 110.0)), handle_h=_clamp(0.18 * c.H, 0.03, 0.05), latch=0.012)
 
 
-@generator("storage box", "lidded storage bin", "storage bin with lid", "toy box", "toy chest", "chest",
-           "storage chest", "storage trunk", "trunk", "blanket chest")
-def storage_box(w: AssetWriter, size: Size, cat: Category) -> None:
+@generator("chest", "toy box", "lidded storage bin")
+def chest(w: AssetWriter, size: Size, cat: Category) -> None:
     """A lidded storage box or chest: walls, a floor, side grips and a lid hinged at its back edge."""
     rng = w.rng
     c = _Ctx(w, size, style="pull", hmat=rng.choice(HANDLE_METALS), front_t=0.0, hd=0.0)

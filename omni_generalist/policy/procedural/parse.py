@@ -81,6 +81,9 @@ _ADJ_MATERIAL = {"wooden": "oak wood", "wood": "oak wood", "metal": "brushed met
                  "silver": "chrome", "ceramic": "ceramic", "porcelain": "porcelain", "bamboo": "bamboo",
                  "fabric": "fabric", "upholstered": "fabric", "cloth": "fabric", "woolen": "wool", "woollen": "wool",
                  "linen": "linen", "granite": "granite", "chrome": "chrome", "brass": "brass", "copper": "copper"}
+_MODAL_NEXT = {"be", "open", "opens", "close", "hold", "fit", "slide", "swing", "also", "not", "easily", "actually",
+               "really", "sit", "seat", "store", "move", "roll", "turn", "rotate", "fold", "pull", "see", "reach"}
+_MODAL_PREV = {"that", "which", "it", "you", "they", "i", "we", "robot", "robots", "who", "one", "doors", "door"}
 _PRONOUNS = {"it", "them", "this", "that", "these", "those", "one", "top"}
 
 
@@ -170,6 +173,11 @@ class Parser:
             if hit is not None and not (hit.value == "at" and i + 1 < n and tokens[i + 1] not in V.ARTICLES):
                 items.append(hit)
                 i = hit.end
+                continue
+            if tok == "can" and ((i + 1 < n and tokens[i + 1] in _MODAL_NEXT) or
+                                 (i > 0 and tokens[i - 1] in _MODAL_PREV)):
+                items.append(_Item("word", "can", i, i + 1, tok))  # "a fridge that can be opened"
+                i += 1
                 continue
             # knowledge-base phrases, longest first
             found = None
