@@ -13,8 +13,10 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
+# torch comes only from `pip install torch==2.13.0` (a CPU build on this disk), before the ml extra
 $(STAMP): $(PY) pyproject.toml
-	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e ".[dev,ml]"
 	@touch $(STAMP)
 
 venv: $(PY)
@@ -24,7 +26,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/omni-generalist generate "A cozy bedroom with a queen bed, two nightstands with lamps, a dresser and a wardrobe" \
 		--actions data/examples/bedroom.py --out $(DEMO_OUT) --format usda --force
-	@echo "demo world: $(abspath $(DEMO_OUT))/world.usda"
+	$(VENV)/bin/omni-generalist generate "A kitchen with an island, a fridge that can be opened and a kettle on the counter" \
+		--out $(DEMO_OUT)_prompt --seed 1 --force
+	@echo "demo world (action file): $(abspath $(DEMO_OUT))/world.usda"
+	@echo "demo world (prompt):      $(abspath $(DEMO_OUT))_prompt/world.usd"
 
 test: $(STAMP)
 	$(PY) -m pytest -q
@@ -36,4 +41,4 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_actions.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache build *.egg-info
+	rm -rf $(VENV) $(DEMO_OUT) $(DEMO_OUT)_prompt .pytest_cache build *.egg-info

@@ -79,6 +79,17 @@ def test_typos_and_unknown_nouns():
     assert flux, spec.objects
 
 
+def test_unknown_nouns_map_by_embedding():
+    pytest.importorskip("sentence_transformers")
+    from omni_generalist.policy.procedural.embed import nearest_category
+
+    assert nearest_category("telly") == "tv"
+    assert nearest_category("fridge freezer") == "fridge"
+    assert nearest_category("qwzxv blorft") is None  # nothing close: the caller makes a generic object
+    spec = parse_prompt("a lounge with a telly and a chesterfield")
+    assert "tv" in {o.category for o in spec.objects}
+
+
 def _generate_all(tmp_path_factory, entries, seeds):
     base = tmp_path_factory.mktemp("suite")
     settings = Settings()

@@ -52,6 +52,16 @@ def _supports(obj: ObjectInfo) -> bool:
     return c.support_surface or c.shelves > 0
 
 
+def _fit_to_surfaces(size3, target: ObjectInfo, cat: Category):
+    surfaces = P.support_surfaces(target)
+    best = max(surfaces, key=lambda sf: (sf[3] - sf[1]) * (sf[4] - sf[2]))
+    room_w, room_d = best[3] - best[1] - 0.025, best[4] - best[2] - 0.025
+    scale = min(1.0, room_w / size3[0] if size3[0] > 0 else 1.0, room_d / size3[1] if size3[1] > 0 else 1.0)
+    floor = 0.5 * min(lo / s for lo, s in zip(cat.size_min, size3, strict=True) if s > 0)
+    scale = max(scale, floor)
+    return tuple(round(v * scale, 4) for v in size3)
+
+
 def _size3(size, what: str) -> tuple[float, float, float]:
     try:
         vals = tuple(float(v) for v in size)
@@ -146,6 +156,13 @@ class ActionAPI:
             names = ", ".join(o.name for o in self._objects()[:30])
             raise KeyError(f"no object named {name!r} (objects: {names or 'none'})")
         return found
+
+    def unreachable_objects(self, radius: float = 0.25) -> list[str]:
+        """Names of floor objects whose front (a seat's back) a robot disc of ``radius`` cannot reach
+        from the door."""
+        from ..metrics.reachability import world_reachability
+
+        return list(world_reachability(self.stage, radius)["unreachable"])
 
     def scene_summary(self) -> str:
         """Return a short text description of the room and every object (what a policy reads)."""
@@ -339,6 +356,8 @@ class ActionAPI:
                 support = below[0].path if below else support
         elif how == "on":
             target = self.get_object(on)
+            if size is None:  # no size asked for: shrink to fit the target's largest surface if needed
+                size3 = _fit_to_surfaces(size3, target, cat)
             pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
             support = target.path
         elif how == "on_any":

@@ -246,6 +246,7 @@ def worker_main(conn, limits: dict[str, Any]) -> None:
     catalog()
     material_library()
     registered()  # imports every generator (and what they import) before the limits apply
+    import scipy.ndimage  # noqa: F401 - used by unreachable_objects(); its libraries load before the limit
     apply_limits(int(limits["memory_mb"]))
     state = WorkerState(limits)
     while True:

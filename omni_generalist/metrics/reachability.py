@@ -34,13 +34,19 @@ def poly_mask(poly: Sequence[Point], gx: np.ndarray, gy: np.ndarray) -> np.ndarr
     return inside
 
 
-def footprint_mask(fp: Footprint, gx: np.ndarray, gy: np.ndarray) -> np.ndarray:
-    """Cells covered by an oriented footprint."""
+def mark_footprint(mask: np.ndarray, fp: Footprint, x0: float, y0: float) -> None:
+    """Set the cells (of a grid with origin ``x0, y0`` and pitch ``CELL``) an oriented footprint covers."""
+    xs = [p[0] for p in fp.corners()]
+    ys = [p[1] for p in fp.corners()]
+    i0, i1 = max(int((min(xs) - x0) / CELL) - 1, 0), min(int((max(xs) - x0) / CELL) + 2, mask.shape[0])
+    j0, j1 = max(int((min(ys) - y0) / CELL) - 1, 0), min(int((max(ys) - y0) / CELL) + 2, mask.shape[1])
+    if i0 >= i1 or j0 >= j1:
+        return
+    gx, gy = np.meshgrid(x0 + (np.arange(i0, i1) + 0.5) * CELL, y0 + (np.arange(j0, j1) + 0.5) * CELL, indexing="ij")
     c, s = math.cos(math.radians(fp.yaw)), math.sin(math.radians(fp.yaw))
     dx, dy = gx - fp.x, gy - fp.y
-    lx = c * dx + s * dy
-    ly = -s * dx + c * dy
-    return (np.abs(lx) <= fp.w / 2) & (np.abs(ly) <= fp.d / 2)
+    inside = (np.abs(c * dx + s * dy) <= fp.w / 2) & (np.abs(-s * dx + c * dy) <= fp.d / 2)
+    mask[i0:i1, j0:j1] |= inside
 
 
 def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Sequence[Point],
@@ -62,7 +68,7 @@ def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Se
     gx, gy = np.meshgrid(x0 + (np.arange(nx) + 0.5) * CELL, y0 + (np.arange(ny) + 0.5) * CELL, indexing="ij")
     blocked = ~poly_mask(poly, gx, gy)
     for fp in obstacles:
-        blocked |= footprint_mask(fp, gx, gy)
+        mark_footprint(blocked, fp, x0, y0)
     free = ndimage.distance_transform_edt(~blocked) * CELL > radius
     labels, _ = ndimage.label(free)
 

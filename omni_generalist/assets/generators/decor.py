@@ -63,7 +63,7 @@ def _star(k: Kit, name: str, n: int, rx: float, ry: float, z0: float, z1: float,
         k.bar(name, (0.0, 0.0), (ex * (1 - t / max(rx, 1e-6)), ey * (1 - t / max(ry, 1e-6))), t, z0, z1, mat)
         if casters:
             k.ball("caster", (ex * (1 - casters / max(rx, 1e-6)), ey * (1 - casters / max(ry, 1e-6)), casters),
-                   casters, BLACK, rings=4, seg=8)
+                   casters, BLACK, rings=4, seg=6)
 
 
 # ====================================================================== floor and windows
@@ -104,7 +104,7 @@ def curtain(w: AssetWriter, size: Size, cat: Category) -> None:
     shower = "shower" in cat.name
     k.tube("rod", (-x + rr * 2, 0, h - rr), (x - rr * 2, 0, h - rr), rr, CHROME if shower else BRUSHED, seg=10)
     for sx in (-1, 1):
-        k.ball("finial", (sx * (x - rr * 2), 0, h - rr), rr * 2, CHROME if shower else BRUSHED, rings=4, seg=8)
+        k.ball("finial", (sx * (x - rr * 2), 0, h - rr), rr * 2, CHROME if shower else BRUSHED, rings=4, seg=6)
     top = h - rr * 2.5
     z0 = 0.0 if not shower else h * 0.02
     spans = [(-x + rr * 4, x - rr * 4)] if shower or k.rng.random() < 0.2 else None
@@ -296,7 +296,7 @@ def _shade(k: Kit, style: str, r: float, ry: float, z0: float, z1: float) -> Non
         k.cone("shade", 0, 0, r, r * 0.35, z0, z0 + (z1 - z0) * 0.8, BRUSHED, seg=20, aspect=a)
         k.cyl("shade_top", 0, 0, (r * 0.35, ry * 0.35), z0 + (z1 - z0) * 0.75, z1, BRUSHED, seg=12)
     else:  # globe
-        k.ball("shade", (0, 0, (z0 + z1) / 2), (r, ry, (z1 - z0) / 2), GLASS, rings=8, seg=16)
+        k.ball("shade", (0, 0, (z0 + z1) / 2), (r, ry, (z1 - z0) / 2), GLASS, rings=6, seg=12)
 
 
 def _lamp_base(k: Kit, style: str, rx: float, ry: float, hb: float) -> None:
@@ -328,7 +328,7 @@ def _floor_lamp(k: Kit) -> None:
     _lamp_base(k, base, bx * x / min(x, y), bx * y / min(x, y), hb)
     pr = _clamp(min(x, y) * 0.05, 0.008, 0.02)
     k.cyl("pole", 0, 0, pr, hb * 0.5, h - sh * 0.5, seg=10)
-    k.ball("bulb", (0, 0, h - sh * 0.55), min(x, y) * 0.12, WHITE, rings=4, seg=8)
+    k.ball("bulb", (0, 0, h - sh * 0.55), min(x, y) * 0.12, WHITE, rings=4, seg=6)
     _shade(k, shade, x, y, h - sh, h)
     k.finish()
 
@@ -349,7 +349,7 @@ def table_lamp(w: AssetWriter, size: Size, cat: Category) -> None:
         head = (x - min(x, y) * 0.3, y - min(x, y) * 0.3, h * 0.75)
         k.tube("arm", (-x + bx, -y + by, h * 0.04), elbow, r, seg=8)
         k.tube("arm", elbow, (head[0], head[1], h - r * 1.2), r, seg=8)
-        k.ball("joint", elbow, r * 1.6, BRUSHED, rings=4, seg=8)
+        k.ball("joint", elbow, r * 1.6, BRUSHED, rings=4, seg=6)
         hr = min(x, y) * 0.3
         k.cone("head", head[0], head[1], hr, hr * 0.35, h * 0.62, h * 0.62 + (h - h * 0.62) * 0.7, seg=14)
         k.cyl("head_top", head[0], head[1], (hr * 0.35, hr * 0.35), h * 0.8, h, seg=10)
@@ -367,7 +367,7 @@ def table_lamp(w: AssetWriter, size: Size, cat: Category) -> None:
         k.cyl("body", 0, 0, (x * br * 0.8, y * br * 0.8), 0, bh, seg=16)
     else:
         k.cyl("foot", 0, 0, (x * br * 0.5, y * br * 0.5), 0, bh * 0.12, seg=12)
-        k.ball("body", (0, 0, bh * 0.55), (x * br, y * br, bh * 0.45), rings=8, seg=16)
+        k.ball("body", (0, 0, bh * 0.55), (x * br, y * br, bh * 0.45), rings=6, seg=12)
     k.cyl("stem", 0, 0, _clamp(min(x, y) * 0.04, 0.004, 0.015), bh * 0.9, zs + sh * 0.4, BRUSHED, seg=8)
     _shade(k, shade, x, y, zs, h)
     k.finish()
@@ -389,7 +389,7 @@ def ceiling_lamp(w: AssetWriter, size: Size, cat: Category) -> None:
         k.cyl("canopy", 0, 0, cr, h - ch, h, BRUSHED, seg=12)
         hz = h * k.u(0.3, 0.45)
         k.cyl("chain", 0, 0, _clamp(m * 0.015, 0.004, 0.01), hz, h - ch * 0.5, BRUSHED, seg=6)
-        k.ball("body", (0, 0, hz), (m * 0.15, m * 0.15, hz * 0.35), BRUSHED, rings=6)
+        k.ball("body", (0, 0, hz), (m * 0.15, m * 0.15, hz * 0.35), BRUSHED, rings=5)
         k.cone("finial", 0, 0, m * 0.02, m * 0.08, 0, hz * 0.7, BRUSHED, seg=8)
         n = k.rng.randint(5, 8)
         ar = _clamp(m * 0.02, 0.004, 0.012)
@@ -400,7 +400,7 @@ def ceiling_lamp(w: AssetWriter, size: Size, cat: Category) -> None:
             k.tube("arm", (0, 0, hz * 0.85), (ex, ey, bz), ar, BRUSHED, seg=6)
             k.cyl("cup", ex, ey, m * 0.07, bz, bz + hz * 0.12, BRUSHED, seg=10)
             k.cyl("candle", ex, ey, m * 0.025, bz + hz * 0.1, bz + hz * 0.45, WHITE, seg=8)
-            k.ball("bulb", (ex, ey, bz + hz * 0.5), m * 0.035, GLASS, rings=4, seg=8)
+            k.ball("bulb", (ex, ey, bz + hz * 0.5), m * 0.035, GLASS, rings=4, seg=6)
         k.finish()
         return
     flush = "flush" in cat.name or cat.name == "ceiling light" and h < 0.35 * (2 * m) or h < 0.8 * m
@@ -420,10 +420,10 @@ def ceiling_lamp(w: AssetWriter, size: Size, cat: Category) -> None:
     elif style == "drum":
         k.cyl("shade", 0, 0, (x, y), 0, sh, FABRIC, seg=20)
     elif style == "globe":
-        k.ball("shade", (0, 0, sh / 2), (x, y, sh / 2), GLASS, rings=8, seg=16)
+        k.ball("shade", (0, 0, sh / 2), (x, y, sh / 2), GLASS, rings=6, seg=12)
     else:
         k.cone("shade", 0, 0, x, x * 0.1, 0, sh, PAINT_BLACK, seg=20, aspect=y / x)
-    k.ball("bulb", (0, 0, sh * 0.2), m * 0.25, WHITE, rings=4, seg=8)
+    k.ball("bulb", (0, 0, sh * 0.2), m * 0.25, WHITE, rings=4, seg=6)
     k.finish()
 
 
@@ -464,7 +464,7 @@ def fan(w: AssetWriter, size: Size, cat: Category) -> None:
         k.cyl("canopy", 0, 0, _clamp(m * 0.1, 0.04, 0.08), h * 0.88, h, BRUSHED, seg=12)
         k.cyl("downrod", 0, 0, _clamp(m * 0.015, 0.008, 0.015), h * 0.5, h * 0.9, BRUSHED, seg=8)
         k.cyl("motor", 0, 0, m * 0.14, h * 0.3, h * 0.55, BRUSHED, seg=16)
-        k.ball("light", (0, 0, h * 0.3), (m * 0.1, m * 0.1, h * 0.3), GLASS, rings=6)
+        k.ball("light", (0, 0, h * 0.3), (m * 0.1, m * 0.1, h * 0.3), GLASS, rings=5)
         n = k.pick((3, 4, 5))
         for i in range(n):
             a = math.pi / 2 + 2 * math.pi * i / n
@@ -489,7 +489,7 @@ def fan(w: AssetWriter, size: Size, cat: Category) -> None:
     gz = h - gr
     k.cyl("base", 0, -y * 0.1, (x * 0.55, y * 0.7), 0, h * 0.03, seg=16)
     k.cyl("pole", 0, -y * 0.1, _clamp(m * 0.06, 0.01, 0.02), h * 0.02, gz - gr * 0.2, seg=8)
-    k.ball("motor", (0, -y * 0.35, gz), (gr * 0.3, y * 0.45, gr * 0.3), rings=6)
+    k.ball("motor", (0, -y * 0.35, gz), (gr * 0.3, y * 0.45, gr * 0.3), rings=5)
     ring_t = _clamp(gr * 0.03, 0.003, 0.008)
     pts = [(gr * 0.97 * math.cos(a), gz + gr * 0.97 * math.sin(a)) for a in (2 * math.pi * i / 12 for i in range(12))]
     for (ax, az), (bx, bz) in zip(pts, pts[1:] + pts[:1], strict=True):
@@ -497,7 +497,7 @@ def fan(w: AssetWriter, size: Size, cat: Category) -> None:
     k.disc("guard_back", (0, -y * 0.05, gz), gr * 0.9, y * 0.05, "y", CHROME, seg=16)
     k.disc("hub", (0, y * 0.4, gz), gr * 0.15, y * 0.2, "y", seg=12)
     for i in range(3):
-        blade = k.ball("blade", (0, y * 0.25, gz + gr * 0.45), (gr * 0.22, y * 0.04, gr * 0.42), rings=4, seg=8)
+        blade = k.ball("blade", (0, y * 0.25, gz + gr * 0.45), (gr * 0.22, y * 0.04, gr * 0.42), rings=4, seg=6)
         k.tilt(blade, "y", 120 * i + k.u(0, 30), (0, y * 0.25, gz))
     k.disc("badge", (0, y * 0.9, gz), gr * 0.12, y * 0.2, "y", WHITE, seg=10)
     k.finish()
@@ -553,7 +553,7 @@ def radiator(w: AssetWriter, size: Size, cat: Category) -> None:
         cx = -x * 0.96 + pitch * (i + 0.5)
         k.cyl("fin", cx, 0, (pitch * 0.38, y * (0.95 if oil else 0.8)), fz0, h * 0.95, seg=12)
         if oil:
-            k.ball("fin_top", (cx, 0, h * 0.95), (pitch * 0.38, y * 0.95, h * 0.05), rings=4, seg=8)
+            k.ball("fin_top", (cx, 0, h * 0.95), (pitch * 0.38, y * 0.95, h * 0.05), rings=4, seg=6)
     pr = min(y * 0.3, h * 0.04)
     for z in (fz0 + pr, h * 0.95 - pr):
         k.tube("header", (-x, 0, z), (x, 0, z), pr, seg=8)
@@ -607,7 +607,7 @@ def trash_can(w: AssetWriter, size: Size, cat: Category) -> None:
         k.cyl("bottom", 0, 0, (x * b - t * 0.4, y * b - t * 0.4), 0, tb, seg=16)
         k.flare("wall", 0, 0, x * b, y * b, x * 0.98, y * 0.98, t, 0, h - rim * 0.5, n=12)
         k.ring("rim", 0, 0, x, y, t * 1.8, h - rim, h, n=12)
-        r0x, r0y = (x * b - t) * 0.68, (y * b - t) * 0.68
+        r0x, r0y = (x * b - t) * 0.6, (y * b - t) * 0.6
         k.surface(tb, -r0x, -r0y, r0x, r0y, inside=True)
     else:
         k.box("bottom", (-x, -y, 0), (x, y, tb))
@@ -625,7 +625,7 @@ def fire_extinguisher(w: AssetWriter, size: Size, cat: Category) -> None:
     r = min(y, x * 0.72)
     cx = -x + r
     k.cyl("body", cx, 0, (r, y), 0, h * 0.72, seg=16)
-    k.ball("dome", (cx, 0, h * 0.72), (r, y, h * 0.08), rings=6, seg=16)
+    k.ball("dome", (cx, 0, h * 0.72), (r, y, h * 0.08), rings=5, seg=10)
     k.cyl("neck", cx, 0, (r * 0.25, y * 0.25), h * 0.78, h * 0.86, BRUSHED, seg=10)
     k.box("valve", (cx - r * 0.3, -y * 0.2, h * 0.85), (cx + r * 0.35, y * 0.2, h * 0.93), BRUSHED)
     k.box("lever", (cx - r * 0.5, -y * 0.12, h * 0.95), (cx + r * 0.9, y * 0.12, h), BLACK)
@@ -649,7 +649,7 @@ def umbrella_stand(w: AssetWriter, size: Size, cat: Category) -> None:
     if k.rng.random() < 0.5:
         k.cyl("base", 0, 0, (x, y), 0, tb, seg=16)
         k.ring("wall", 0, 0, x * 0.96, y * 0.96, t, tb * 0.5, h, n=12)
-        r0x, r0y = (x * 0.96 - t) * 0.68, (y * 0.96 - t) * 0.68
+        r0x, r0y = (x * 0.96 - t) * 0.6, (y * 0.96 - t) * 0.6
         k.surface(tb, -r0x, -r0y, r0x, r0y, inside=True)
     else:
         k.box("base", (-x, -y, 0), (x, y, tb))
@@ -675,7 +675,7 @@ def arcade_cabinet(w: AssetWriter, size: Size, cat: Category) -> None:
     k.box("coin_door", (-x * 0.25, y * 0.5, h * 0.18), (x * 0.25, y * 0.53, h * 0.32), BLACK)
     k.box("panel", (-x, y * 0.2, h * 0.45), (x, y, h * 0.52), BLACK)
     k.cyl("joystick", -x * 0.35, y * 0.6, min(x, y) * 0.015, h * 0.52, h * 0.58, BLACK, seg=6)
-    k.ball("knob", (-x * 0.35, y * 0.6, h * 0.585), min(x, y) * 0.03, WHITE, rings=4, seg=8)
+    k.ball("knob", (-x * 0.35, y * 0.6, h * 0.585), min(x, y) * 0.03, WHITE, rings=4, seg=6)
     for i in range(4):
         k.cyl("button", x * (0.05 + 0.15 * i), y * 0.6, min(x, y) * 0.025, h * 0.52, h * 0.535, WHITE, seg=8)
     scr = k.box("screen", (-x + st, y * 0.1, h * 0.54), (x - st, y * 0.16, h * 0.8), GLASS)
@@ -720,17 +720,17 @@ def mannequin(w: AssetWriter, size: Size, cat: Category) -> None:
     th = h * (0.42 if not form else 0.45)
     tz0 = h - th - (h * 0.14 if not form else h * 0.03)
     k.cyl("pole", 0, 0, _clamp(min(x, y) * 0.04, 0.008, 0.015), h * 0.015, tz0 + th * 0.2, CHROME, seg=8)
-    k.ball("hips", (0, 0, tz0 + th * 0.15), (x * 0.62, y * 0.8, th * 0.17), rings=8)
-    k.ball("waist", (0, 0, tz0 + th * 0.42), (x * 0.48, y * 0.65, th * 0.2), rings=8)
-    k.ball("chest", (0, 0, tz0 + th * 0.68), (x * 0.62, y * 0.85, th * 0.2), rings=8)
-    k.ball("shoulders", (0, -y * 0.05, tz0 + th * 0.86), (x * (0.98 if not form else 0.7), y * 0.7, th * 0.12),
-           rings=8)
+    k.ball("hips", (0, 0, tz0 + th * 0.15), (x * 0.7, y * 0.95, th * 0.17), rings=5)
+    k.ball("waist", (0, 0, tz0 + th * 0.42), (x * 0.48, y * 0.65, th * 0.2), rings=5)
+    k.ball("chest", (0, 0, tz0 + th * 0.68), (x * 0.72, y, th * 0.2), rings=5)
+    k.ball("shoulders", (0, -y * 0.05, tz0 + th * 0.86), (x * (0.98 if not form else 0.9), y * 0.7, th * 0.12),
+           rings=5)
     if form:
         k.cyl("neck", 0, 0, (x * 0.12, y * 0.18), tz0 + th * 0.9, h - h * 0.02, seg=12)
         k.ball("cap", (0, 0, h - h * 0.02), (x * 0.13, y * 0.19, h * 0.02), BRUSHED, rings=4)
     else:
         k.cyl("neck", 0, 0, (x * 0.1, y * 0.15), tz0 + th * 0.9, tz0 + th + h * 0.03, seg=10)
-        k.ball("head", (0, 0, h - h * 0.065), (x * 0.2, y * 0.3, h * 0.065), rings=8)
+        k.ball("head", (0, 0, h - h * 0.065), (x * 0.2, y * 0.3, h * 0.065), rings=5)
         for sx in (-1, 1):
             k.tube("arm", (sx * x * 0.85, 0, tz0 + th * 0.85), (sx * x * 0.88, 0, tz0 + th * 0.2), x * 0.1, seg=10,
                    r1=x * 0.07)
@@ -888,7 +888,7 @@ def _instrument(w: AssetWriter, size: Size, kind: str) -> None:
         else:
             k.cyl(name, -Lt / 2 + lc, 0.0, (rl, rw), tr[0], tr[1], mat, seg=16)
 
-    bt = T * (0.8 if kind in ("guitar", "cello") else 0.55)
+    bt = T * (0.55 if kind == "violin" else 0.8)
     end = Lt * (0.06 if kind == "cello" else 0.0)
     if kind == "cello":
         box("endpin", (0.0, end + Lt * 0.01), (-Wd * 0.02, Wd * 0.02), (bt * 0.4, bt * 0.6), CHROME)
@@ -1011,7 +1011,7 @@ def exercise_bike(w: AssetWriter, size: Size, cat: Category) -> None:
     k.tube("frame", (-x * 0.85, 0, h * 0.05), (x * 0.05, 0, h * 0.25), r, seg=8)
     k.tube("frame", (x * 0.05, 0, h * 0.25), (-x * 0.5, 0, h * 0.6), r, seg=8)
     k.strut("seat_post", (x * 0.15, 0, h * 0.2), (x * 0.3, 0, h * 0.68), r)
-    k.ball("saddle", (x * 0.32, 0, h * 0.7), (x * 0.16, min(y * 0.3, 0.1), h * 0.035), BLACK, rings=6)
+    k.ball("saddle", (x * 0.32, 0, h * 0.7), (x * 0.16, min(y * 0.3, 0.1), h * 0.035), BLACK, rings=5)
     k.strut("stem", (-x * 0.5, 0, h * 0.55), (-x * 0.62, 0, h * 0.95), r)
     k.tube("handlebar", (-x * 0.62, -y * 0.8, h - r), (-x * 0.62, y * 0.8, h - r), r, BLACK, seg=8)
     k.box("console", (-x * 0.7, -y * 0.2, h * 0.86), (-x * 0.56, y * 0.2, h * 0.96), BLACK)
@@ -1187,7 +1187,7 @@ def dog_bed(w: AssetWriter, size: Size, cat: Category) -> None:
             a = 2 * math.pi * i / n
             k.ball("bolster", ((x - bw / 2) * math.cos(a), (y - bw / 2) * math.sin(a), h / 2),
                    (bw / 2 + (x - bw / 2) * 0.33 * abs(math.sin(a)), bw / 2 + (y - bw / 2) * 0.33 * abs(math.cos(a)), h / 2),
-                   rings=6, seg=12)
+                   rings=5, seg=10)
         r0x, r0y = (x - bw) * 0.65, (y - bw) * 0.65
         k.surface(ch, -r0x, -r0y, r0x, r0y, clearance=1.0, inside=True)
     else:
@@ -1259,7 +1259,7 @@ def bird_cage(w: AssetWriter, size: Size, cat: Category) -> None:
     k.cyl("top", 0, 0, (x * 0.1, y * 0.1), h * 0.9, h * 0.94, BRUSHED, seg=10)
     k.ring("hook", 0, 0, min(x, y) * 0.08, min(x, y) * 0.08, br * 2, h * 0.94, h, BRUSHED, n=8)
     k.tube("perch", (-x * 0.9, 0, tz + (ch - tz) * 0.35), (x * 0.9, 0, tz + (ch - tz) * 0.35), br * 2.5, OAK, seg=8)
-    r0x, r0y = x * 0.95 * 0.68, y * 0.95 * 0.68
+    r0x, r0y = x * 0.95 * 0.6, y * 0.95 * 0.6
     k.surface(tz, -r0x, -r0y, r0x, r0y, clearance=(ch - tz) * 0.3, inside=True)
     k.finish()
 
@@ -1618,23 +1618,23 @@ def sculpture(w: AssetWriter, size: Size, cat: Category) -> None:
         n = k.rng.randint(3, 5)
         for _ in range(n):
             rz = top / n * 0.6
-            k.ball("form", (k.u(-0.2, 0.2) * x, k.u(-0.2, 0.2) * y, z + rz), (x * k.u(0.5, 0.9), y * k.u(0.5, 0.9), rz), rings=6)
+            k.ball("form", (k.u(-0.2, 0.2) * x, k.u(-0.2, 0.2) * y, z + rz), (x * k.u(0.5, 0.9), y * k.u(0.5, 0.9), rz), rings=5)
             z += 2 * rz * 0.83
-        k.ball("form", (0, 0, h - top * 0.1), (x * 0.3, y * 0.3, top * 0.1), rings=6)
+        k.ball("form", (0, 0, h - top * 0.1), (x * 0.3, y * 0.3, top * 0.1), rings=5)
     elif style == "twist":
         n = 8
         for i in range(n):
             seg = k.box("twist", (-x * 0.55, -y * 0.25, bh + top * i / n), (x * 0.55, y * 0.25, bh + top * (i + 1) / n + 0.002))
             k.tilt(seg, "z", 22.5 * i, (0, 0, 0))
     elif style == "bust":
-        k.ball("shoulders", (0, 0, bh + top * 0.2), (x * 0.95, y * 0.6, top * 0.2), rings=6)
+        k.ball("shoulders", (0, 0, bh + top * 0.2), (x * 0.95, y * 0.6, top * 0.2), rings=5)
         k.cyl("neck", 0, 0, (x * 0.18, y * 0.2), bh + top * 0.3, bh + top * 0.62, seg=10)
-        k.ball("head", (0, y * 0.05, bh + top * 0.78), (x * 0.32, y * 0.4, top * 0.22), rings=8)
-        k.ball("nose", (0, y * 0.45, bh + top * 0.74), (x * 0.05, y * 0.06, top * 0.04), rings=4, seg=8)
+        k.ball("head", (0, y * 0.05, bh + top * 0.78), (x * 0.32, y * 0.4, top * 0.22), rings=5)
+        k.ball("nose", (0, y * 0.45, bh + top * 0.74), (x * 0.05, y * 0.06, top * 0.04), rings=4, seg=6)
     else:  # a standing figure
         k.cyl("legs", 0, 0, (x * 0.3, y * 0.3), bh, bh + top * 0.45, seg=10)
-        k.ball("body", (0, 0, bh + top * 0.6), (x * 0.55, y * 0.45, top * 0.22), rings=6)
-        k.ball("head", (0, 0, h - top * 0.1), (x * 0.25, y * 0.25, top * 0.1), rings=6)
+        k.ball("body", (0, 0, bh + top * 0.6), (x * 0.55, y * 0.45, top * 0.22), rings=5)
+        k.ball("head", (0, 0, h - top * 0.1), (x * 0.25, y * 0.25, top * 0.1), rings=5)
         for sx in (-1, 1):
             k.tube("arm", (sx * x * 0.45, 0, bh + top * 0.75), (sx * x * 0.9, y * 0.3, bh + top * 0.45), min(x, y) * 0.1, seg=8)
     k.finish()
@@ -1662,5 +1662,5 @@ def grandfather_clock(w: AssetWriter, size: Size, cat: Category) -> None:
     k._place(ped, [[1.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]], (0.0, 0.0, h * 0.93))
     for sx in (-1, 0, 1):
         k.ball("finial", (sx * x * 0.8, 0, h * 0.985 if sx else h * 0.975), (x * 0.06, x * 0.06, h * 0.015 if sx else h * 0.025),
-               BRUSHED, rings=4, seg=8)
+               BRUSHED, rings=4, seg=6)
     k.finish()

@@ -865,12 +865,12 @@ def beanbag(w: AssetWriter, size: Size, cat: Category) -> None:
     rng = w.rng
     w.prism("base", _ellipse(0.0, 0.0, 0.78 * x, 0.78 * y, 20), 0.0, 0.2 * H)
     if rng.random() < 0.5:
-        w.sphere("bag", (0.0, 0.0, H / 2), (x, y, H / 2), 8, 16)
+        w.sphere("bag", (0.0, 0.0, H / 2), (x, y, H / 2), 8, 12)
     else:
         ry1, rz1 = 0.8 * y, 0.5 * H * rng.uniform(0.75, 0.95)
-        w.sphere("seat", (0.0, y - ry1, rz1), (x, ry1, rz1), 8, 16)
+        w.sphere("seat", (0.0, y - ry1, rz1), (x, ry1, rz1), 8, 12)
         ry2, rz2 = 0.45 * y, 0.5 * H
-        w.sphere("back", (0.0, -y + ry2, H - rz2), (0.85 * x, ry2, rz2), 8, 16)
+        w.sphere("back", (0.0, -y + ry2, H - rz2), (0.85 * x, ry2, rz2), 8, 12)
 
 
 # ---------------------------------------------------------------------------- tables
@@ -914,7 +914,7 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
               (x * 0.6 if shape == "round" else x - c, 0.03 * D, H - tt), material=rng.choice(METALS))
     # the support
     if shape == "round":
-        support = rng.choice(("pedestal", "legs")) if kind != "round table" else rng.choice(("pedestal", "pedestal", "legs"))
+        support = rng.choice(("pedestal", "legs")) if kind != "round table" else "pedestal"
     elif kind == "conference table":
         support = rng.choice(("pedestals", "panels", "legs"))
     elif kind == "display table":
@@ -923,7 +923,7 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
         support = rng.choice(("legs", "legs", "trestle", "panels"))
     else:
         support = rng.choice(("legs", "legs", "panels"))
-    metal = "glass" == top_mat or rng.random() < 0.25
+    metal = glass or rng.random() < 0.25
     leg_mat = rng.choice(METALS) if metal else (None if rng.random() < 0.7 else rng.choice(WOODS))
     lt = _clamp(0.03, 0.08, 0.06 * min(W, D)) * (0.6 if metal else 1.0) * rng.uniform(0.85, 1.15)
     lr = lt / 2
@@ -985,7 +985,9 @@ def table(w: AssetWriter, size: Size, cat: Category) -> None:
             k = 0.62
             centers = [(k * x * math.cos(a), k * y * math.sin(a)) for a in (math.pi / 4 + i * math.pi / 2 for i in range(4))]
         else:
-            inset = 0.0 if shape == "rect" and rng.random() < 0.5 else (c * 0.6 if shape == "chamfer" else 0.0) + _clamp(0.0, 0.08, 0.04 * min(W, D))
+            inset = 0.0
+            if shape == "chamfer" or rng.random() < 0.5:
+                inset = (c * 0.6 if shape == "chamfer" else 0.0) + _clamp(0.0, 0.08, 0.04 * min(W, D))
             centers = _corners(x - inset, y - inset, lr)
             if W > 2.4:
                 centers += [(0.0, -y + inset + lr), (0.0, y - inset - lr)]
@@ -1781,7 +1783,7 @@ def coat_rack(w: AssetWriter, size: Size, cat: Category) -> None:
             a = 2 * math.pi * (k + 0.5 * lv) / n
             tx, ty = hl * math.cos(a), hl * math.sin(a)
             w.prism(f"hook_{lv}_{k}", _bar(0.0, 0.0, tx, ty, 0.014), hz - 0.012, hz, material=mat or "chrome")
-            w.sphere(f"hook_tip_{lv}_{k}", (tx, ty, hz + 0.01), 0.014, 6, 8, material=mat or "chrome")
+            w.cylinder(f"hook_tip_{lv}_{k}", (tx, ty), 0.01, hz - 0.012, hz + 0.03, 8, material=mat or "chrome")
 
 
 @generator("shoe rack", "shoe shelf")

@@ -122,11 +122,7 @@ class Kit:
         """A vertical cylinder, elliptic when ``r`` is ``(rx, ry)``."""
         rx, ry = (r, r) if isinstance(r, (int, float)) else r
         rx, ry = max(rx, MIN_T), max(ry, MIN_T)
-        if abs(rx - ry) < 1e-9:
-            if z1 - z0 < MIN_T:
-                z0, z1 = (z0 + z1) / 2 - MIN_T / 2, (z0 + z1) / 2 + MIN_T / 2
-            return self.w.cylinder(self._name(name), self._xy(cx, cy), rx, z0, z1, segments=seg, material=mat)
-        return self.prism(name, ellipse(cx, cy, rx, ry, seg), z0, z1, mat)
+        return self.cone(name, cx, cy, rx, rx, z0, z1, mat, seg, aspect=ry / rx)
 
     def cone(self, name: str, cx: float, cy: float, r0: float, r1: float, z0: float, z1: float,
              mat: str | None = None, seg: int = 16, aspect: float = 1.0) -> str:
@@ -142,7 +138,7 @@ class Kit:
         return path
 
     def ball(self, name: str, c: Sequence[float], r: float | Sequence[float], mat: str | None = None,
-             rings: int = 6, seg: int = 12) -> str:
+             rings: int = 5, seg: int = 10) -> str:
         """A sphere or an axis-aligned ellipsoid ``r = (rx, ry, rz)``."""
         rx, ry, rz = (r, r, r) if isinstance(r, (int, float)) else r
         rx, ry = self._rxy(rx, ry)
@@ -177,17 +173,25 @@ class Kit:
         are widened a little so that neighbours still meet at the wider end.
         """
         dz = max(z1 - z0, MIN_T)
-        spread = max(abs(rx1 - rx0), abs(ry1 - ry0))
-        widen = spread * math.sin(math.pi / n) / max(min(rx0, ry0, rx1, ry1), MIN_T) * 1.1
         ix, iy = max(rx0 - t, rx0 * 0.2), max(ry0 - t, ry0 * 0.2)
+        jx, jy = max(rx1 - t, rx1 * 0.2), max(ry1 - t, ry1 * 0.2)
+        dx, dy = rx1 - rx0, ry1 - ry0
+
+        def widen(a: float) -> float:
+            """Extra angle at the corner ``a`` so that the two segments sharing it still meet at ``z1``."""
+            m0, m1 = a - math.pi / n, a + math.pi / n
+            gap = math.hypot(dx * (math.cos(m0) - math.cos(m1)), dy * (math.sin(m0) - math.sin(m1)))
+            speed = min(math.hypot(jx * math.sin(a), jy * math.cos(a)), math.hypot(ix * math.sin(a), iy * math.cos(a)))
+            return 0.55 * gap / max(speed, MIN_T)
+
         for k in range(n):
             mid = 2 * math.pi * (k + 0.5) / n
-            a0, a1 = mid - math.pi / n - widen, mid + math.pi / n + widen
+            c0, c1 = mid - math.pi / n, mid + math.pi / n
+            a0, a1 = c0 - widen(c0), c1 + widen(c1)
             pts = [(cx + ix * math.cos(a0), cy + iy * math.sin(a0)), (cx + rx0 * math.cos(a0), cy + ry0 * math.sin(a0)),
                    (cx + rx0 * math.cos(a1), cy + ry0 * math.sin(a1)), (cx + ix * math.cos(a1), cy + iy * math.sin(a1))]
             path = self.prism(name, pts, z0, z1, mat)
-            ax, ay = (rx1 - rx0) * math.cos(mid) / dz, (ry1 - ry0) * math.sin(mid) / dz
-            self.shear(path, ax, ay, z0)
+            self.shear(path, dx * math.cos(mid) / dz, dy * math.sin(mid) / dz, z0)
 
     def shear(self, path: str, ax: float, ay: float, z0: float) -> None:
         """Shear an already placed part: ``x += ax (z - z0)``, ``y += ay (z - z0)`` (design frame)."""
@@ -371,7 +375,7 @@ def bowl(w: AssetWriter, size: Size, cat: Category) -> None:
     tb = _clamp(0.08 * h, 0.002, 0.3 * h)
     k.cyl("bottom", 0, 0, (x * b - t * 0.4, y * b - t * 0.4), 0, tb)
     k.flare("wall", 0, 0, x * b, y * b, x, y, t, 0, h)
-    k.surface(tb, -(x * b - t) * 0.68, -(y * b - t) * 0.68, (x * b - t) * 0.68, (y * b - t) * 0.68, inside=True)
+    k.surface(tb, -(x * b - t) * 0.6, -(y * b - t) * 0.6, (x * b - t) * 0.6, (y * b - t) * 0.6, inside=True)
     k.finish()
 
 
@@ -525,7 +529,7 @@ def _pan(k: Kit, lid: bool) -> None:
     else:
         k.tube("handle", (cx + r * 0.92, 0, hb * 0.8), (x - hr, 0, h - hr), hr, BLACK, seg=8)
         r0 = r * 0.82 - t
-        k.surface(tb, cx - r0 * 0.68, -r0 * a * 0.68, cx + r0 * 0.68, r0 * a * 0.68, inside=True)
+        k.surface(tb, cx - r0 * 0.6, -r0 * a * 0.6, cx + r0 * 0.6, r0 * a * 0.6, inside=True)
     k.finish()
 
 
@@ -547,7 +551,7 @@ def kettle(w: AssetWriter, size: Size, cat: Category) -> None:
     cx = x - hw - r
     if "pot" in cat.name:
         k.cyl("foot", cx, 0, (r * 0.6, r * 0.6 * a), 0, h * 0.08)
-        k.ball("body", (cx, 0, h * 0.42), (r, y, h * 0.38), rings=8)
+        k.ball("body", (cx, 0, h * 0.42), (r, y, h * 0.38), rings=5)
         k.cyl("lid", cx, 0, (r * 0.45, r * 0.45 * a), h * 0.76, h * 0.84)
         lid_top = h * 0.84
     else:
@@ -626,7 +630,7 @@ def spoon(w: AssetWriter, size: Size, cat: Category) -> None:
     k.box("handle", (0.0, -y * 0.26, 0), (x, y * 0.26, h * 0.3))
     k.box("neck", (-x * 0.4, -y * 0.16, h * 0.1), (x * 0.05, y * 0.16, h * 0.45))
     rb = x * 0.34
-    k.ball("bowl", (-x + rb, 0, h * 0.55), (rb, y, h * 0.45), rings=6, seg=12)
+    k.ball("bowl", (-x + rb, 0, h * 0.55), (rb, y, h * 0.45), rings=5, seg=10)
     k.finish()
 
 
@@ -691,7 +695,7 @@ def _book(w: AssetWriter, size: Size, kind: str) -> None:
             ctr[a_ax] = lo[a_ax] + (rr if a_sign > 0 else A - rr)
             ctr[b_ax], ctr[c_ax] = lo[b_ax] + B / 2, lo[c_ax] + cc
             rad[a_ax], rad[b_ax], rad[c_ax] = rr, B / 2, rc
-            k.ball("ring", ctr, rad, STEEL, rings=4, seg=8)
+            k.ball("ring", ctr, rad, STEEL, rings=4, seg=6)
         e, sp = rr, 0.0
     round_spine = kind == "book" and c_ax == 2 and not deco and rng.random() < 0.5
     if round_spine:
@@ -810,8 +814,8 @@ def box(w: AssetWriter, size: Size, cat: Category) -> None:
                 k.ball("bow", (sx * m * 0.12, 0, top + bow * 0.45), (m * 0.12, m * 0.06, bow * 0.55), FABRIC)
         k.surface(top, -x, -y, x, y)
     else:
-        ft = _clamp(h * 0.03, 0.001, 0.005)
-        g = _clamp(m * 0.01, 0.0005, 0.004)
+        ft = _clamp(h * k.u(0.02, 0.04), 0.001, 0.005)
+        g = _clamp(m * k.u(0.005, 0.015), 0.0005, 0.004)
         tt = 0.0005 if style == "taped" else 0.0
         along_x = k.rng.random() < 0.5 if abs(x - y) < 0.2 * m else x >= y
         k.box("body", (-x, -y, 0), (x, y, h - ft - tt))
@@ -887,7 +891,7 @@ def _basket(k: Kit, round_: bool, handle: bool, ears: bool, bands: int) -> None:
         k.cyl("bottom", 0, 0, (xo * b - t * 0.4, y * b - t * 0.4), 0, tb)
         k.flare("wall", 0, 0, xo * b, y * b, xo, y, t, 0, hw)
         k.ring("rim", 0, 0, xo, y, t * 1.6, hw - _clamp(0.06 * hw, 0.004, 0.03), hw)
-        r0x, r0y = (xo * b - t) * 0.68, (y * b - t) * 0.68
+        r0x, r0y = (xo * b - t) * 0.6, (y * b - t) * 0.6
         k.surface(tb, -r0x, -r0y, r0x, r0y, inside=True)
     else:
         k.box("bottom", (-xo, -y, 0), (xo, y, tb))
@@ -939,12 +943,12 @@ def apple(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     if cat.name == "onion":
-        k.ball("body", (0, 0, h * 0.4), (x, y, h * 0.4), rings=8)
+        k.ball("body", (0, 0, h * 0.4), (x, y, h * 0.4), rings=5)
         k.cone("tip", 0, 0, min(x, y) * 0.35, min(x, y) * 0.04, h * 0.72, h, aspect=y / x if x <= y else 1.0)
         k.finish()
         return
     top = 0.92 if cat.name in ("apple", "pomegranate") else 0.96
-    k.ball("body", (0, 0, h * top / 2), (x, y, h * top / 2), rings=8)
+    k.ball("body", (0, 0, h * top / 2), (x, y, h * top / 2), rings=6, seg=12)
     sr = _clamp(min(x, y) * 0.05, 0.0008, 0.2 * min(x, y))
     if cat.name == "tomato":
         k.ball("calyx", (0, 0, h * 0.95), (x * 0.3, y * 0.3, h * 0.03), rings=4)
@@ -952,7 +956,7 @@ def apple(w: AssetWriter, size: Size, cat: Category) -> None:
     else:
         k.cyl("stem", 0, 0, sr, h * top * 0.85, h, OAK, seg=6)
         if cat.name == "apple" and k.rng.random() < 0.5:
-            k.ball("leaf", (x * 0.2, 0, h * 0.93), (x * 0.18, y * 0.07, h * 0.025), rings=4, seg=8)
+            k.ball("leaf", (x * 0.2, 0, h * 0.93), (x * 0.18, y * 0.07, h * 0.025), rings=4, seg=6)
     k.finish()
 
 
@@ -961,7 +965,7 @@ def orange(w: AssetWriter, size: Size, cat: Category) -> None:
     """A sphere with a small nub on top."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    k.ball("body", (0, 0, h * 0.485), (x, y, h * 0.485), rings=8, seg=16)
+    k.ball("body", (0, 0, h * 0.485), (x, y, h * 0.485), rings=8, seg=12)
     k.cyl("nub", 0, 0, _clamp(min(x, y) * 0.08, 0.0008, 0.3 * min(x, y)), h * 0.95, h, seg=6)
     k.finish()
 
@@ -971,9 +975,9 @@ def lemon(w: AssetWriter, size: Size, cat: Category) -> None:
     """An ellipsoid lying along its long axis with pointed ends."""
     k = Kit(w, size, long_x=True)
     x, y, h = k.x, k.y, k.H
-    k.ball("body", (0, 0, h / 2), (x * 0.82, y, h / 2), rings=8, seg=16)
+    k.ball("body", (0, 0, h / 2), (x * 0.82, y, h / 2), rings=6, seg=12)
     for sx in (-1, 1):
-        k.ball("tip", (sx * x * 0.8, 0, h / 2), (x * 0.2, y * 0.28, h * 0.28), rings=4, seg=8)
+        k.ball("tip", (sx * x * 0.8, 0, h / 2), (x * 0.2, y * 0.28, h * 0.28), rings=4, seg=6)
     k.finish()
 
 
@@ -982,8 +986,8 @@ def pear(w: AssetWriter, size: Size, cat: Category) -> None:
     """A wide lower sphere, a narrower upper one and a stem."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    k.ball("bottom", (0, 0, h * 0.33), (x, y, h * 0.33), rings=8)
-    k.ball("top", (0, 0, h * 0.6), (x * 0.62, y * 0.62, h * 0.3), rings=8)
+    k.ball("bottom", (0, 0, h * 0.33), (x, y, h * 0.33), rings=6, seg=12)
+    k.ball("top", (0, 0, h * 0.6), (x * 0.62, y * 0.62, h * 0.3), rings=5)
     k.cyl("stem", 0, 0, _clamp(min(x, y) * 0.06, 0.0008, 0.3 * min(x, y)), h * 0.85, h, OAK, seg=6)
     k.finish()
 
@@ -1001,7 +1005,7 @@ def banana(w: AssetWriter, size: Size, cat: Category) -> None:
         taper = 1.0 - 0.35 * abs(u) ** 1.5
         cx = -x + 0.04 * x + seg * (i + 0.5)
         cz = rz * taper + (h - 2 * rz) * u * u
-        k.ball("body", (cx, 0, cz), (seg * 0.78, y * taper, rz * taper), rings=6, seg=12)
+        k.ball("body", (cx, 0, cz), (seg * 0.78, y * taper, rz * taper), rings=5, seg=10)
     k.box("stem", (x * 0.9, -y * 0.12, h * 0.55), (x, y * 0.12, h * 0.75), OAK)
     k.finish()
 
@@ -1012,13 +1016,13 @@ def bread(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size, long_x=True)
     x, y, h = k.x, k.y, k.H
     if "baguette" in cat.name or x > 3 * y:
-        k.ball("body", (0, 0, h / 2), (x, y, h / 2), rings=6, seg=16)
+        k.ball("body", (0, 0, h / 2), (x, y, h / 2), rings=5, seg=10)
         for i in range(3):
             cx = x * (-0.45 + 0.45 * i)
-            k.ball("score", (cx, 0, h * 0.78), (x * 0.12, y * 0.35, h * 0.22), rings=4, seg=8)
+            k.ball("score", (cx, 0, h * 0.78), (x * 0.12, y * 0.35, h * 0.22), rings=4, seg=6)
     else:
         k.box("base", (-x * 0.94, -y * 0.94, 0), (x * 0.94, y * 0.94, h * 0.5))
-        k.ball("crust", (0, 0, h * 0.5), (x, y, h * 0.5), rings=8, seg=16)
+        k.ball("crust", (0, 0, h * 0.5), (x, y, h * 0.5), rings=6, seg=12)
     k.finish()
 
 
@@ -1027,15 +1031,15 @@ def bread(w: AssetWriter, size: Size, cat: Category) -> None:
 
 def _teddy(k: Kit) -> None:
     x, y, h = k.x, k.y, k.H
-    k.ball("body", (0, -y * 0.4, h * 0.32), (x * 0.6, y * 0.6, h * 0.32), rings=8)
-    k.ball("head", (0, -y * 0.35, h * 0.76), (x * 0.42, y * 0.42, h * 0.2), rings=8)
+    k.ball("body", (0, -y * 0.4, h * 0.32), (x * 0.6, y * 0.6, h * 0.32), rings=5)
+    k.ball("head", (0, -y * 0.35, h * 0.76), (x * 0.42, y * 0.42, h * 0.2), rings=6, seg=12)
     for sx in (-1, 1):
-        k.ball("ear", (sx * x * 0.32, -y * 0.4, h * 0.92), (x * 0.13, y * 0.08, h * 0.08), rings=4, seg=8)
-        k.ball("arm", (sx * x * 0.7, -y * 0.2, h * 0.42), (x * 0.3, y * 0.2, h * 0.12), rings=6)
-        k.ball("leg", (sx * x * 0.35, y * 0.45, h * 0.12), (x * 0.22, y * 0.55, h * 0.12), rings=6)
-        k.ball("eye", (sx * x * 0.14, y * 0.02, h * 0.8), (x * 0.04, y * 0.03, h * 0.018), BLACK, rings=4, seg=8)
+        k.ball("ear", (sx * x * 0.32, -y * 0.4, h * 0.92), (x * 0.13, y * 0.08, h * 0.08), rings=4, seg=6)
+        k.ball("arm", (sx * x * 0.7, -y * 0.2, h * 0.42), (x * 0.3, y * 0.2, h * 0.12), rings=5)
+        k.ball("leg", (sx * x * 0.35, y * 0.45, h * 0.12), (x * 0.22, y * 0.55, h * 0.12), rings=5)
+        k.ball("eye", (sx * x * 0.14, y * 0.02, h * 0.8), (x * 0.04, y * 0.03, h * 0.018), BLACK, rings=4, seg=6)
     k.ball("snout", (0, y * 0.08, h * 0.72), (x * 0.15, y * 0.14, h * 0.07), rings=4)
-    k.ball("nose", (0, y * 0.2, h * 0.75), (x * 0.05, y * 0.03, h * 0.025), BLACK, rings=4, seg=8)
+    k.ball("nose", (0, y * 0.2, h * 0.75), (x * 0.05, y * 0.03, h * 0.025), BLACK, rings=4, seg=6)
     k.finish()
 
 
@@ -1052,7 +1056,7 @@ def _toy_car(k: Kit) -> None:
 
 
 def _ball(k: Kit) -> None:
-    k.ball("ball", (0, 0, k.H / 2), (k.x, k.y, k.H / 2), rings=8, seg=16)
+    k.ball("ball", (0, 0, k.H / 2), (k.x, k.y, k.H / 2), rings=8, seg=12)
     k.finish()
 
 
@@ -1149,24 +1153,24 @@ def plant(w: AssetWriter, size: Size, cat: Category) -> None:
     pot_style = "square" if "bonsai" in cat.name else k.pick(("frustum", "frustum", "cylinder", "square"))
     top = _pot(k, pr, ph, pot_style, 1.0)
     if style == "bush":
-        k.ball("leaves", (0, 0, h - (h - top) * 0.4), (x * 0.55, y * 0.55, (h - top) * 0.4), rings=6)
+        k.ball("leaves", (0, 0, h - (h - top) * 0.4), (x * 0.55, y * 0.55, (h - top) * 0.4), rings=5)
         for i in range(rng.randint(4, 6)):
             a = 2 * math.pi * i / 4 + k.u(-0.3, 0.3) if i < 4 else k.u(0, 2 * math.pi)
             r = k.u(0.3, 0.45)
             cz = top + (h - top) * k.u(0.3, 0.55)
             rz = min((h - top) * k.u(0.25, 0.4), cz - top * 0.9)
-            k.ball("leaves", ((x - r * x) * math.cos(a), (y - r * y) * math.sin(a), cz), (r * x, r * y, rz), rings=6)
+            k.ball("leaves", ((x - r * x) * math.cos(a), (y - r * y) * math.sin(a), cz), (r * x, r * y, rz), rings=5)
     elif style == "tree":
         tz = top + (h - top) * k.u(0.3, 0.5)
         k.cyl("trunk", 0, 0, m * 0.06, top * 0.9, tz + (h - tz) * 0.3, OAK, seg=8)
-        k.ball("canopy", (0, 0, tz + (h - tz) * 0.55), (x * 0.6, y * 0.6, (h - tz) * 0.45), rings=6)
+        k.ball("canopy", (0, 0, tz + (h - tz) * 0.55), (x * 0.6, y * 0.6, (h - tz) * 0.45), rings=5)
         for i in range(rng.randint(2, 4)):
             a = 2 * math.pi * i / 4 + k.u(-0.4, 0.4)
             k.ball("canopy", (x * 0.45 * math.cos(a), y * 0.45 * math.sin(a), tz + (h - tz) * k.u(0.35, 0.5)),
-                   (x * 0.55, y * 0.55, (h - tz) * 0.35), rings=6)
-        k.ball("canopy", (0, 0, h - (h - tz) * 0.3), (x * 0.4, y * 0.4, (h - tz) * 0.3), rings=6)
+                   (x * 0.55, y * 0.55, (h - tz) * 0.35), rings=5)
+        k.ball("canopy", (0, 0, h - (h - tz) * 0.3), (x * 0.4, y * 0.4, (h - tz) * 0.3), rings=5)
         for sx in (-1, 1):
-            k.ball("canopy", (sx * x * 0.62, 0, tz + (h - tz) * 0.4), (x * 0.38, y * 0.38, (h - tz) * 0.28), rings=6)
+            k.ball("canopy", (sx * x * 0.62, 0, tz + (h - tz) * 0.4), (x * 0.38, y * 0.38, (h - tz) * 0.28), rings=5)
     elif style == "blades":
         n = rng.randint(5, 9)
         for i in range(n):
@@ -1183,8 +1187,8 @@ def plant(w: AssetWriter, size: Size, cat: Category) -> None:
             a = 2 * math.pi * i / 8
             k.ball("leaf", (x * 0.55 * math.cos(a), y * 0.55 * math.sin(a), top + (h - top) * 0.3),
                    (x * 0.45 * (0.4 + 0.6 * abs(math.cos(a))), y * 0.45 * (0.4 + 0.6 * abs(math.sin(a))), (h - top) * 0.3),
-                   rings=4, seg=8)
-        k.ball("leaf", (0, 0, top + (h - top) * 0.5), (x * 0.35, y * 0.35, (h - top) * 0.5), rings=6)
+                   rings=4, seg=6)
+        k.ball("leaf", (0, 0, top + (h - top) * 0.5), (x * 0.35, y * 0.35, (h - top) * 0.5), rings=5)
     else:  # leaves radiating from a stem
         k.cyl("stem", 0, 0, m * 0.04, top * 0.9, h * 0.85, seg=6)
         n = rng.randint(6, 9)
@@ -1212,7 +1216,7 @@ def _hanging_plant(k: Kit) -> None:
         k.tube("cord", (pr * 0.95 * math.cos(a), pr * 0.95 * y / x * math.sin(a), pz1), (0, 0, h * 0.95), cr, FABRIC,
                seg=6)
     k.ring("hook", 0, 0, m * 0.05, m * 0.05, cr * 2, h * 0.94, h, BRUSHED, n=6)
-    k.ball("leaves", (0, 0, pz1), (pr * 1.1, pr * 1.1 * y / x, (h * 0.9 - pz1) * 0.35), rings=6)
+    k.ball("leaves", (0, 0, pz1), (pr * 1.1, pr * 1.1 * y / x, (h * 0.9 - pz1) * 0.35), rings=5)
     n = k.rng.randint(5, 8)
     for i in range(n):
         a = 2 * math.pi * i / n + k.u(-0.2, 0.2)
@@ -1220,7 +1224,7 @@ def _hanging_plant(k: Kit) -> None:
         a = math.pi / 2 * i if i < 4 else a
         vr = m * k.u(0.12, 0.2)
         cx, cy = (x - vr) * math.cos(a), (y - vr) * math.sin(a)
-        k.ball("vine", (cx, cy, (bottom + pz1) / 2), (vr, vr, (pz1 - bottom) / 2), rings=6, seg=8)
+        k.ball("vine", (cx, cy, (bottom + pz1) / 2), (vr, vr, (pz1 - bottom) / 2), rings=4, seg=8)
 
 
 @generator("cactus")
@@ -1233,7 +1237,7 @@ def cactus(w: AssetWriter, size: Size, cat: Category) -> None:
     top = _pot(k, pr, min(h * k.u(0.2, 0.3), pr * 2), k.pick(("frustum", "cylinder")), y * 0.95 / pr)
     rc = _clamp(pr * 0.45, 0.005, x * 0.35)
     k.cyl("column", 0, 0, (rc, rc * y / x), top * 0.9, h - rc, seg=12)
-    k.ball("column", (0, 0, h - rc), (rc, rc * y / x, rc), rings=6)
+    k.ball("column", (0, 0, h - rc), (rc, rc * y / x, rc), rings=5)
     ra = rc * 0.6
     arms = (-1, 1) if k.rng.random() < 0.6 else (k.pick((-1, 1)),)
     for sx in arms:
@@ -1242,7 +1246,7 @@ def cactus(w: AssetWriter, size: Size, cat: Category) -> None:
         k.box("arm", (min(0.0, ax), -ra * y / x, az), (max(0.0, ax), ra * y / x, az + ra * 1.6))
         tz = az + (h - az) * k.u(0.45, 0.75)
         k.cyl("arm", ax, 0, (ra, ra * y / x), az, tz - ra, seg=10)
-        k.ball("arm", (ax, 0, tz - ra), (ra, ra * y / x, ra), rings=6)
+        k.ball("arm", (ax, 0, tz - ra), (ra, ra * y / x, ra), rings=5)
     if len(arms) == 1:
         k.ball("bud", (-arms[0] * rc * 0.8, 0, top + (h - top) * 0.5), (rc * 0.5, rc * 0.5 * y / x, rc * 0.6), rings=4)
     k.finish()
@@ -1287,11 +1291,11 @@ def flowers(w: AssetWriter, size: Size, cat: Category) -> None:
         bx, by = (x - rb) * rr * math.cos(a), (y - rb) * rr * math.sin(a)
         bz = h - rb if i == 0 else h - rb - (h - vh) * k.u(0.05, 0.35)
         k.tube("stem", (bx * 0.15, by * 0.15, vh * 0.5), (bx, by, bz), _clamp(rb * 0.12, 0.001, 0.01), seg=6)
-        k.ball("blossom", (bx, by, bz), rb, rings=6, seg=12)
+        k.ball("blossom", (bx, by, bz), rb, rings=5, seg=10)
     for i in range(3):
         a = 2 * math.pi * i / 3 + k.u(0, 1)
         k.ball("leaf", (x * 0.3 * math.cos(a), y * 0.3 * math.sin(a), vh + (h - vh) * 0.25),
-               (x * 0.25, y * 0.25, (h - vh) * 0.05), rings=4, seg=8)
+               (x * 0.25, y * 0.25, (h - vh) * 0.05), rings=4, seg=6)
     k.finish()
 
 
@@ -1350,9 +1354,9 @@ def _folded(k: Kit, layers: int, collar: bool = False) -> None:
         inset = (0.0 if i % 2 == 0 else 0.02) * min(x, y)
         side = 1 if i % 2 == 0 else -1
         k.box("layer", (-x + inset, -y + lt * 0.5, z0), (x - inset, y - lt * 0.5, z1 - lt * 0.03))
-        k.ball("fold", (0, side * (y - lt * 0.5), (z0 + z1) / 2), (x - inset, lt * 0.5, lt * 0.5), rings=4, seg=8)
+        k.ball("fold", (0, side * (y - lt * 0.5), (z0 + z1) / 2), (x - inset, lt * 0.5, lt * 0.5), rings=4, seg=6)
         k.ball("fold", (0, -side * (y - lt * 0.5), (z0 + z1) / 2), (x - inset - 0.01 * x, lt * 0.45, lt * 0.45),
-               rings=4, seg=8)
+               rings=4, seg=6)
     if collar:
         k.box("collar", (-x * 0.25, y * 0.55, h - lt * 0.2), (x * 0.25, y * 0.85, h), FABRIC)
 
@@ -1397,9 +1401,9 @@ def clothes(w: AssetWriter, size: Size, cat: Category) -> None:
         z0, z1 = i * gh, (i + 1) * gh
         k.box("garment", (ox - x * sx, oy - y * sy + gh * 0.4, z0), (ox + x * sx, oy + y * sy - gh * 0.4, z1 - gh * 0.02),
               k.pick((None, FABRIC)))
-        k.ball("fold", (ox, oy + y * sy - gh * 0.45, (z0 + z1) / 2), (x * sx, gh * 0.45, gh * 0.5), rings=4, seg=8)
+        k.ball("fold", (ox, oy + y * sy - gh * 0.45, (z0 + z1) / 2), (x * sx, gh * 0.45, gh * 0.5), rings=4, seg=6)
         k.ball("fold", (ox, oy - y * sy + gh * 0.45, (z0 + z1) / 2), (x * sx * 0.99, gh * 0.45, gh * 0.48),
-               rings=4, seg=8)
+               rings=4, seg=6)
     k.finish()
 
 
@@ -1410,7 +1414,7 @@ def pillow(w: AssetWriter, size: Size, cat: Category) -> None:
     x, y, h = k.x, k.y, k.H
     c = k.u(0.86, 0.95)
     k.box("core", (-x * c, -y * c, h * 0.22), (x * c, y * c, h * 0.78))
-    k.ball("puff", (0, 0, h / 2), (x * k.u(0.96, 1.0) if c < 0.92 else x, y, h / 2), rings=8, seg=16)
+    k.ball("puff", (0, 0, h / 2), (x * k.u(0.96, 1.0) if c < 0.92 else x, y, h / 2), rings=6, seg=12)
     if k.rng.random() < 0.4:
         k.box("piping", (-x, -y * 0.02 - 0.002, h * 0.47), (x, y * 0.02 + 0.002, h * 0.53), FABRIC)
     k.finish()
@@ -1432,7 +1436,7 @@ def shoes(w: AssetWriter, size: Size, cat: Category) -> None:
     for cx in centres:
         k.box("sole", (cx - sw / 2, -y, 0), (cx + sw / 2, y, hs), RUBBER)
         toe_h = min(h - hs, (h if not boot else h * 0.35) * 0.55)
-        k.ball("toe", (cx, y * 0.2, (hs + toe_h) / 2), (sw / 2 * 0.96, y * 0.78, (hs + toe_h) / 2), rings=6, seg=12)
+        k.ball("toe", (cx, y * 0.2, (hs + toe_h) / 2), (sw / 2 * 0.96, y * 0.78, (hs + toe_h) / 2), rings=5, seg=10)
         top = h if boot else h * k.u(0.85, 1.0) if cx != centres[0] else h
         k.cyl("heel", cx, -y * 0.45, (sw / 2 * 0.94, y * 0.5), hs * 0.9, top, seg=12)
         if not boot:
@@ -1451,7 +1455,7 @@ def hat(w: AssetWriter, size: Size, cat: Category) -> None:
         ry = y * (0.62 if visor else 1.0)
         cy = -y + ry
         k.cyl("band", 0, cy, (x, ry), 0, h * 0.2, seg=16)
-        k.ball("crown", (0, cy, h * 0.5), (x * 0.99, ry * 0.99, h * 0.5), rings=8, seg=16)
+        k.ball("crown", (0, cy, h * 0.5), (x * 0.99, ry * 0.99, h * 0.5), rings=6, seg=12)
         if visor:
             k.prism("visor", ellipse(0, cy + ry * 0.55, x * 0.75, y - cy - ry * 0.55, 12), 0, h * 0.06)
         k.finish()
@@ -1674,7 +1678,7 @@ def computer_mouse(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     k.cyl("base", 0, 0, (x * 0.9, y * 0.95), 0, h * 0.15, seg=16)
-    k.ball("shell", (0, 0, h * 0.5), (x, y, h * 0.5), rings=8, seg=16)
+    k.ball("shell", (0, 0, h * 0.5), (x, y, h * 0.5), rings=6, seg=12)
     k.disc("wheel", (0, y * 0.45, h * 0.85), (y * 0.12, h * 0.15), x * 0.12, "x", BLACK, seg=10)
     k.finish()
 
@@ -1721,7 +1725,7 @@ def kettlebell(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     k.cyl("base", 0, 0, (x * 0.55, y * 0.55), 0, h * 0.06, seg=12)
-    k.ball("bell", (0, 0, h * 0.36), (x, y, h * 0.34), rings=8, seg=16)
+    k.ball("bell", (0, 0, h * 0.36), (x, y, h * 0.34), rings=6, seg=12)
     ht = _clamp(min(x, y) * 0.12, 0.008, 0.025)
     for sx in (-1, 1):
         k.box("handle", (sx * x * 0.55 - ht, -ht, h * 0.55), (sx * x * 0.55 + ht, ht, h))
@@ -1755,7 +1759,7 @@ def flask(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     if "round" in cat.name or k.rng.random() < 0.3:
-        k.ball("body", (0, 0, h * 0.32), (x, y, h * 0.32), rings=8, seg=16)
+        k.ball("body", (0, 0, h * 0.32), (x, y, h * 0.32), rings=6, seg=12)
     else:
         k.cone("body", 0, 0, x, x * 0.3, 0, h * 0.65, aspect=y / x)
     k.cyl("neck", 0, 0, (x * 0.28, y * 0.28), h * 0.55, h * 0.96, seg=12)
@@ -1903,7 +1907,7 @@ def globe(w: AssetWriter, size: Size, cat: Category) -> None:
     gz = h - r * 1.04
     k.cyl("base", 0, 0, (x * 0.6, y * 0.6), 0, h * 0.04, OAK, seg=16)
     k.cyl("post", 0, 0, min(x, y) * 0.05, h * 0.03, gz - r * 0.9, OAK, seg=8)
-    k.ball("globe", (0, 0, gz), (r * x / min(x, y), r * y / min(x, y), r), rings=10, seg=16)
+    k.ball("globe", (0, 0, gz), (r * x / min(x, y), r * y / min(x, y), r), rings=8, seg=12)
     mt = max(r * 0.04, 0.002)
     arc = [(math.sin(a) * r * 1.08, gz - math.cos(a) * r * 1.08) for a in np.linspace(0.35, math.pi, 7)]
     for (ax, az), (bx, bz) in zip(arc[:-1], arc[1:], strict=True):
@@ -1934,7 +1938,7 @@ def clock(w: AssetWriter, size: Size, cat: Category) -> None:
         k.box("foot", (sx * x * 0.55 - x * 0.08, -y * 0.3, 0), (sx * x * 0.55 + x * 0.08, y * 0.3, bh * 0.1), BRUSHED)
         if alarm:
             rz = (h - bh * 0.88) / 2
-            k.ball("bell", (sx * x * 0.5, 0, h - rz), (x * 0.25, y * 0.5, rz), BRUSHED, rings=6)
+            k.ball("bell", (sx * x * 0.5, 0, h - rz), (x * 0.25, y * 0.5, rz), BRUSHED, rings=5)
     k.box("hand", (-x * 0.02, y * 0.9, bh * 0.5), (x * 0.5, y, bh * 0.55), PAINT_BLACK)
     k.finish()
 
@@ -2017,10 +2021,10 @@ def vegetable(w: AssetWriter, size: Size, cat: Category) -> None:
         if k.rng.random() < 0.5:
             k.tube("root", (x * 0.55, 0, h / 2), (-x, 0, h / 2), min(y, h / 2) * 0.95, seg=10, r1=min(y, h / 2) * 0.1)
             for dy in (-0.4, 0.0, 0.4):
-                k.ball("leaf", (x * 0.78, dy * y, h / 2), (x * 0.22, y * 0.25, h * 0.3), rings=4, seg=8)
+                k.ball("leaf", (x * 0.78, dy * y, h / 2), (x * 0.22, y * 0.25, h * 0.3), rings=4, seg=6)
         else:
-            k.ball("body", (-x * 0.15, 0, h / 2), (x * 0.85, y, h / 2), rings=6, seg=12)
-            k.ball("calyx", (x * 0.72, 0, h / 2), (x * 0.12, y * 0.45, h * 0.3), rings=4, seg=8)
+            k.ball("body", (-x * 0.15, 0, h / 2), (x * 0.85, y, h / 2), rings=5, seg=10)
+            k.ball("calyx", (x * 0.72, 0, h / 2), (x * 0.12, y * 0.45, h * 0.3), rings=4, seg=6)
             k.tube("stem", (x * 0.75, 0, h / 2), (x, 0, h / 2), min(y, h / 2) * 0.12, OAK, seg=6)
         k.finish()
         return
@@ -2028,8 +2032,8 @@ def vegetable(w: AssetWriter, size: Size, cat: Category) -> None:
     if kind == "potato":
         k = Kit(w, size, long_x=True)
         x, y, h = k.x, k.y, k.H
-        k.ball("body", (-x * 0.25, 0, h * 0.48), (x * 0.75, y * 0.95, h * 0.48), rings=6, seg=12)
-        k.ball("body", (x * 0.35, y * 0.05, h * 0.5), (x * 0.65, y, h * 0.5), rings=6, seg=12)
+        k.ball("body", (-x * 0.25, 0, h * 0.48), (x * 0.75, y * 0.95, h * 0.48), rings=5, seg=10)
+        k.ball("body", (x * 0.35, y * 0.05, h * 0.5), (x * 0.65, y, h * 0.5), rings=5, seg=10)
         k.finish()
         return
     apple(w, size, dataclasses.replace(cat, name=kind))
@@ -2050,7 +2054,7 @@ def grapes(w: AssetWriter, size: Size, cat: Category) -> None:
         rr = (min(x, y) - r) * f
         for j in range(n):
             a = 2 * math.pi * j / n + i * 0.5
-            k.ball("grape", (rr * math.cos(a) * x / min(x, y), rr * math.sin(a) * y / min(x, y), cz), r, rings=4, seg=8)
+            k.ball("grape", (rr * math.cos(a) * x / min(x, y), rr * math.sin(a) * y / min(x, y), cz), r, rings=4, seg=6)
     k.cyl("stem", 0, 0, r * 0.15, zt, h, OAK, seg=6)
     k.finish()
 
@@ -2074,7 +2078,7 @@ def cake(w: AssetWriter, size: Size, cat: Category) -> None:
     for i in range(k.rng.randint(4, 8)):
         a = 2 * math.pi * (i + 1.5) / 9
         k.ball("berry", (x * 0.75 * math.cos(a), y * 0.75 * math.sin(a), h - ft * 0.35), (x * 0.08, y * 0.08, ft * 0.35),
-               rings=4, seg=8)
+               rings=4, seg=6)
     k.finish()
 
 
@@ -2118,7 +2122,7 @@ def salt_shaker(w: AssetWriter, size: Size, cat: Category) -> None:
     if h > 2.6 * min(2 * x, 2 * y) or "mill" in cat.name:
         k.cyl("base", 0, 0, (x, y), 0, h * 0.1, seg=12)
         k.cone("body", 0, 0, x * 0.75, x * 0.85, h * 0.1, h * 0.8, seg=12, aspect=y / x)
-        k.ball("top", (0, 0, h * 0.82), (x * 0.8, y * 0.8, h * 0.1), rings=6, seg=12)
+        k.ball("top", (0, 0, h * 0.82), (x * 0.8, y * 0.8, h * 0.1), rings=5, seg=10)
         k.cyl("knob", 0, 0, (x * 0.25, y * 0.25), h * 0.88, h, CHROME, seg=8)
     else:
         k.cone("body", 0, 0, x, x * 0.85, 0, h * 0.72, GLASS, aspect=y / x)
@@ -2142,7 +2146,7 @@ def colander(w: AssetWriter, size: Size, cat: Category) -> None:
     k.flare("wall", 0, 0, xo * 0.62, y * 0.62, xo, y, t, fh, h, n=16)
     for sx in (-1, 1):
         k.box("handle", (min(sx * x, sx * (xo - t)), -y * 0.15, h * 0.85), (max(sx * x, sx * (xo - t)), y * 0.15, h * 0.93))
-    r0x, r0y = (xo * 0.62 - t) * 0.68, (y * 0.62 - t) * 0.68
+    r0x, r0y = (xo * 0.62 - t) * 0.6, (y * 0.62 - t) * 0.6
     k.surface(fh + t, -r0x, -r0y, r0x, r0y, inside=True)
     k.finish()
 
@@ -2191,7 +2195,7 @@ def tissue_box(w: AssetWriter, size: Size, cat: Category) -> None:
     bh = h * 0.82
     k.box("box", (-x, -y, 0), (x, y, bh))
     k.cyl("opening", 0, 0, (x * 0.5, y * 0.3), bh, bh + h * 0.01, PAINT_WHITE, seg=12)
-    k.ball("tissue", (0, 0, bh), (x * 0.28, y * 0.35, h - bh), PAPER, rings=4, seg=8)
+    k.ball("tissue", (0, 0, bh), (x * 0.28, y * 0.35, h - bh), PAPER, rings=4, seg=6)
     k.finish()
 
 
@@ -2250,7 +2254,7 @@ def remote_control(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size, long_x=True)
     x, y, h = k.x, k.y, k.H
     k.box("body", (-x, -y, 0), (x, y, h * 0.8))
-    k.ball("end", (x * 0.85, 0, h * 0.4), (x * 0.15, y, h * 0.4), rings=4, seg=8)
+    k.ball("end", (x * 0.85, 0, h * 0.4), (x * 0.15, y, h * 0.4), rings=4, seg=6)
     k.cyl("power", x * 0.8, y * 0.5, min(x, y) * 0.18, h * 0.7, h, WHITE, seg=8)
     k.cyl("pad", x * 0.35, 0, (min(x * 0.25, y * 0.7), y * 0.7), h * 0.7, h * 0.95, BLACK, seg=12)
     for i in range(4):
@@ -2325,7 +2329,7 @@ def backpack(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     k.box("body", (-x * 0.95, -y * 0.6, 0), (x * 0.95, y * 0.55, h * 0.72))
-    k.ball("top", (0, -y * 0.025, h * 0.72), (x * 0.95, y * 0.575, h * 0.22), rings=6, seg=12)
+    k.ball("top", (0, -y * 0.025, h * 0.72), (x * 0.95, y * 0.575, h * 0.22), rings=5, seg=10)
     k.box("pocket", (-x * 0.7, y * 0.5, h * 0.06), (x * 0.7, y, h * 0.42), k.pick((None, FABRIC)))
     k.box("zip", (-x * 0.7, y * 0.95, h * 0.4), (x * 0.7, y, h * 0.43), BLACK)
     for sx in (-1, 1):
@@ -2362,7 +2366,7 @@ def trophy(w: AssetWriter, size: Size, cat: Category) -> None:
     """A stepped base, a stem, a cup with two handles."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    k.box("base", (-x * 0.7, -y * 0.7, 0), (x * 0.7, y * 0.7, h * 0.12), k.pick((OAK, PAINT_BLACK)))
+    k.box("base", (-x * 0.7, -y, 0), (x * 0.7, y, h * 0.12), k.pick((OAK, PAINT_BLACK)))
     k.box("base", (-x * 0.5, -y * 0.5, h * 0.12), (x * 0.5, y * 0.5, h * 0.2), k.pick((OAK, PAINT_BLACK)))
     k.cone("stem", 0, 0, x * 0.3, x * 0.08, h * 0.2, h * 0.42, aspect=y / x, seg=12)
     r = x * 0.62
@@ -2388,7 +2392,7 @@ def bucket(w: AssetWriter, size: Size, cat: Category) -> None:
     pts = [(x * 0.97 * math.cos(a), hb * 0.85 + (h - br - hb * 0.85) * math.sin(a)) for a in np.linspace(0, math.pi, 7)]
     for (ax, az), (bx, bz) in zip(pts[:-1], pts[1:], strict=True):
         k.tube("bail", (ax, 0, az), (bx, 0, bz), br, STEEL, seg=6)
-    r0x, r0y = (x * 0.8 - t) * 0.68, (y * 0.8 - t) * 0.68
+    r0x, r0y = (x * 0.8 - t) * 0.6, (y * 0.8 - t) * 0.6
     k.surface(t * 1.5, -r0x, -r0y, r0x, r0y, inside=True)
     k.finish()
 
@@ -2398,13 +2402,13 @@ def knife_block(w: AssetWriter, size: Size, cat: Category) -> None:
     """A block leaning back with knife handles sticking out of its top."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    parts = [k.box("block", (-x, -y * 0.5, 0), (x, y * 0.5, h * 0.78))]
+    parts = [k.box("block", (-x, -y * 0.7, 0), (x, y * 0.7, h * 0.78))]
     n = k.rng.randint(3, 6)
     for i in range(n):
         hx = -x * 0.7 + i * 1.4 * x / max(n - 1, 1)
         parts.append(k.box("handle", (hx - x * 0.08, -y * 0.15, h * 0.76), (hx + x * 0.08, y * 0.15, h), BLACK))
     for p in parts:
-        k.tilt(p, "x", 18, (0.0, y * 0.5, 0.0))
+        k.tilt(p, "x", 18, (0.0, y * 0.7, 0.0))
     k.finish()
 
 

@@ -88,6 +88,11 @@ def emit(plan: ScenePlan) -> list[Step]:
             code = "\n".join(s.code for s in singles)
             steps.append(Step(code, singles, f"objects {chunk[0].key}..{chunk[-1].key}"))
     steps.append(Step("\n".join(light_call(li) for li in plan.lights), [], "lights"))
+    optional = sorted(o.key for o in plan.objects if not o.required)
+    if optional:
+        # a fallback may have put an optional object where it blocks the way: take it out
+        steps.append(Step(f"optional = {optional!r}\nfor name in unreachable_objects():\n"
+                          f"    if name in optional:\n        remove_object(name)", [], "reachability"))
     return steps
 
 

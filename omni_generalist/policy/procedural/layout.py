@@ -341,7 +341,8 @@ class Solver:
         start_depth = 1.4  # room left for the board and the teacher
         depth_room = max(self._extent_along(nx, ny) - start_depth - 0.4, pitch_row)
         width_room = wall.length - 0.8
-        cols = max(1, min(len(items), int((width_room + 0.6) // (pitch_col + 0.3))))
+        fit = int((width_room + 0.6) // (pitch_col + 0.3))
+        cols = max(1, min(len(items), fit, max(2, math.ceil(math.sqrt(len(items) * 1.5)))))
         failed = []
         placed_seats = 0
         for k, item in enumerate(items):
@@ -361,7 +362,7 @@ class Solver:
                     seat = seats[placed_seats]
                     sx, sy = wall.point(off, inset + d / 2 + 0.05 + seat.size[1] / 2)
                     seat.access = "back"
-                    if self._accept(seat, sx, sy, wall.yaw + 180.0):  # the sitter faces the board
+                    if self._accept(seat, sx, sy, wall.yaw + 180.0, ignore={item.key}):  # sitter faces the board
                         self._commit(seat, sx, sy, wall.yaw + 180.0)
                         seat.serves = item.key
                         placed_seats += 1
@@ -477,5 +478,5 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
     return result
 
 
-_SEAT_WORDS = {"chair", "student chair", "office chair", "stool", "dining chair"}
+_SEAT_WORDS = {"chair", "student chair", "office chair", "stool", "dining chair", "bar stool"}
 _ORDER = {"against_wall": 0, "corner": 1, "center": 2, "floor": 3, "next_to": 4, "facing": 4, "around": 5}

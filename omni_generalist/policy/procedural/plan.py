@@ -18,6 +18,7 @@ from .layout import Item, Solver, Wall, solve
 from .parse import ObjectRequest, PromptSpec
 
 SMALL = ("on_surface", "in_container")
+SEATS = ("chair", "office chair", "student chair", "stool", "dining chair", "bar stool")
 TABLES = ("table", "dining table", "conference table", "round table", "kitchen table", "coffee table",
           "display table", "examination table", "desk")
 
@@ -188,6 +189,19 @@ class Planner:
                 s.placement, s.target = "around", tables[k % len(tables)].key
         # the room's typical objects fill in what the prompt did not name
         self._typical(room, spec, requested, add, first, rng)
+        # seats that go with desks set out in rows sit in those rows
+        rowed = {o.key for o in objs if o.placement == "rows"}
+        rowed_cats = {o.category for o in objs if o.placement == "rows"}
+        for o in objs:
+            if o.category in SEATS and o.placement != "rows" and rowed and (
+                    o.target in rowed or (o.target is None and o.placement in ("floor", "facing"))
+                    or any(o.target == r for r in rowed_cats)):
+                o.placement, o.target = "rows", None
+        # furniture set out in rows or aisles is one model, one size
+        first_size: dict[str, tuple] = {}
+        for o in objs:
+            if o.placement in ("rows", "aisles"):
+                o.size = first_size.setdefault(o.category, o.size)
         # resolve relation targets to keys now that everything exists
         for o in objs:
             if o.target and not any(x.key == o.target for x in objs):
@@ -314,8 +328,14 @@ class Planner:
             need += len(rows) * 0.9
         if aisles:
             need += len(aisles) * (aisles[0].size[0] * 1.3)
-        w = rng.uniform(room.size_min[0], room.size_max[0]) * spec.size_scale
-        d = rng.uniform(room.size_min[1], room.size_max[1]) * spec.size_scale
+        # size words pick where in the room type's range the room falls ("huge" goes a little past it)
+        sc = spec.size_scale
+        lo_t, hi_t = (0.0, 0.35) if sc < 0.95 else (0.65, 1.0) if sc > 1.05 else (0.0, 1.0)
+        extra = 1.0 + max(0.0, sc - 1.3) * 0.5
+        w = (room.size_min[0] + rng.uniform(lo_t, hi_t) * (room.size_max[0] - room.size_min[0])) * extra
+        d = (room.size_min[1] + rng.uniform(lo_t, hi_t) * (room.size_max[1] - room.size_min[1])) * extra
+        if sc < 0.7:
+            w, d = w * sc / 0.7, d * sc / 0.7
         factor = 2.0 if spec.density != "dense" else 1.5
         for _attempt in range(6):
             area = w * d
