@@ -115,6 +115,7 @@ def extra_worlds(tmp_path_factory):
     return _generate_all(tmp_path_factory, [(p, None) for p in EXTRA], (0, 1, 2))
 
 
+@pytest.mark.timeout(1200)
 def test_dev_suite_alignment(suite_worlds):
     scores, misses = [], []
     for prompt, entry, seed, folder, _ in suite_worlds:
@@ -139,6 +140,7 @@ def _check_world(folder: Path, report: dict) -> list[str]:
     return problems
 
 
+@pytest.mark.timeout(1800)
 def test_geometry_guarantees_over_many_worlds(suite_worlds, extra_worlds):
     worlds = suite_worlds + extra_worlds
     assert len(worlds) >= 150
@@ -165,6 +167,7 @@ def test_seeds_vary_and_repeat(tmp_path):
     assert len(moved) >= 2
 
 
+@pytest.mark.timeout(1800)
 def test_unknown_words_still_give_a_sensible_world(extra_worlds):
     seen = 0
     for prompt, _, _, _folder, report in extra_worlds:

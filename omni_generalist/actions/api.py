@@ -477,7 +477,8 @@ class ActionAPI:
         xf.AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(*(round(v, 6) for v in pos)))
         half = math.radians(yaw) / 2
         xf.AddOrientOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
-        built = build_asset(self.stage, path, cat, size3, self.rng)
+        # the asset gets its own generator, so its design draws do not shift later layout decisions
+        built = build_asset(self.stage, path, cat, size3, random.Random(self.rng.getrandbits(64)))
         bind_material(prim, ensure_material(self.stage, choice))
         extra: dict = {"serves": serves, "access": "back"} if serves else {}
         if built.surfaces:
