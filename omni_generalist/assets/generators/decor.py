@@ -231,7 +231,10 @@ def whiteboard(w: AssetWriter, size: Size, cat: Category) -> None:
 
 @generator("tv", "monitor", "computer")
 def tv(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A screen panel; on a stand (a pedestal or two feet) unless it is thin enough to be wall-mounted (d < 0.08)."""
+    """A screen panel; on a stand (a pedestal or two feet) unless it is thin enough to be wall-mounted (d < 0.08).
+
+    A 'computer' is a tower case when its box is tower-shaped, else a monitor with a keyboard and a mouse.
+    """
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     name = cat.name
@@ -932,14 +935,10 @@ def _instrument(w: AssetWriter, size: Size, kind: str) -> None:
 
 @generator("guitar")
 def guitar(w: AssetWriter, size: Size, cat: Category) -> None:
-    """Body bouts and waist (squashed cylinders), a sound hole, bridge, neck, fretboard and a head with pegs;
-    standing when the box is tall, else lying face up."""
+    """Body bouts and waist (squashed cylinders), a sound hole, bridge, neck, fretboard and a head with pegs
+    (sometimes an electric guitar: a compact body with a horn and pickups); standing when the box is tall,
+    else lying face up."""
     _instrument(w, size, "electric" if w.rng.random() < 0.3 else "guitar")
-
-
-def electric_guitar(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A compact body with a horn, pickups, neck and head."""
-    _instrument(w, size, "electric")
 
 
 @generator("violin")

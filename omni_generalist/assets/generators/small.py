@@ -2,12 +2,17 @@
 
 Every generator designs its asset in the object frame from the requested size (origin bottom
 centre, front +Y, +Z up) with :class:`Kit`, which wraps the :class:`AssetWriter` with a few
-conveniences (elliptic cylinders and frustums, bars between two points, rings of wall segments,
-a frame whose long axis is X) and, when the design is done, fits it exactly into the size box:
-the parts' real bounds are mapped onto ``[-w/2, w/2] × [-d/2, d/2] × [0, h]`` by one scale and
-shift per axis (an affine map, so every part stays convex) and the support surfaces follow.
-Designs already fill their box, so the fit only absorbs rounding (and makes round things
-elliptic when ``w != d``). No joints here; the main material is left to the root.
+conveniences (elliptic cylinders and frustums, bars between two points, rings of flat or flared
+wall segments, a frame whose long axis is X) and, when the design is done, fits it exactly into
+the size box: the parts' real bounds are mapped onto ``[-w/2, w/2] × [-d/2, d/2] × [0, h]`` by one
+scale and shift per axis and the support surfaces follow. Designs already fill their box, so the
+fit only absorbs rounding (and makes round things elliptic when ``w != d``).
+
+Parts are always the writer's convex primitives; a few are then moved by an affine map of their
+points (normals and extent updated): turned (a tilted laptop lid, a cylinder lying along X or Y
+for a wheel or a dial, a tube between two points) or sheared (a slanted leg, a flared bowl wall
+segment). An affine image of a convex part is convex. No joints here; the main material is left
+to the object root, secondary materials come from a short fixed list.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...assets.catalog import catalog
 from .plan import LightPlan, PlannedObject, ScenePlan
 
 CHUNK = 10
@@ -42,7 +43,9 @@ def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
         x, y, yaw = o.pose
         extra = {"serves": o.serves} if o.serves else {}
         main = _call("add_object", o.category, **c, position=(x, y), rotation=yaw, **extra)
-        alts = [_call("add_object", o.category, **c)]
+        # an optional object that does not fit where the layout put it is left out rather than
+        # dropped anywhere (a random spot could block the way to something else)
+        alts = [_call("add_object", o.category, **c)] if o.required else []
         return main, alts
     if o.placement == "on_wall":
         order = ([o.wall] if o.wall else []) + [w for w in walls if w != o.wall]
@@ -52,8 +55,10 @@ def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
         return _call("add_object", o.category, **c, on_ceiling=True), []
     if o.placement == "on" and o.target:
         small = {**c, "size": None}
-        return _call("add_object", o.category, **c, on=o.target), [
-            _call("add_object", o.category, **small, on=o.target), _call("add_object", o.category, **c)]
+        alts = [_call("add_object", o.category, **small, on=o.target)]
+        if o.required or catalog().get(o.category).placement in ("on_surface", "in_container"):
+            alts.append(_call("add_object", o.category, **c))  # anywhere it usually goes
+        return _call("add_object", o.category, **c, on=o.target), alts
     return _call("add_object", o.category, **c), []
 
 
