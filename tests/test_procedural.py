@@ -118,7 +118,7 @@ def extra_worlds(tmp_path_factory):
 @pytest.mark.timeout(1200)
 def test_dev_suite_alignment(suite_worlds):
     scores, misses = [], []
-    for prompt, entry, seed, folder, _ in suite_worlds:
+    for _prompt, entry, seed, folder, _ in suite_worlds:
         rep = score_suite_entry(open_stage(folder), entry)
         scores.append(rep.score)
         misses += [f"{entry['id']}/{seed}: {r.spec} found {r.detail}" for r in rep.requirements if not r.met]

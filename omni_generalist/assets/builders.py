@@ -1,9 +1,9 @@
-"""The registry of asset generators: category name (or tag) → function that builds the asset.
+"""The registry of asset generators: category name → function that builds the asset.
 
 A generator is ``fn(w: AssetWriter, size: (w, d, h), category: Category) -> None``; it builds
 parts (and links, joints, support surfaces) through the writer. Register one with
-``@generator("bed", "bunk bed")``. A category with no generator of its own, nor of one of its
-tags, gets :func:`block`: one convex box (with a top surface when the category supports things).
+``@generator("bed", "bunk bed")``. A category with no generator of its own gets :func:`block`:
+one convex box (with a top surface when the category supports things).
 Generators live in :mod:`omni_generalist.assets.generators`, imported on first use.
 """
 
@@ -24,7 +24,7 @@ _loaded = False
 
 
 def generator(*keys: str) -> Callable[[Generator], Generator]:
-    """Decorator registering a generator for category names or tags (lowercase)."""
+    """Decorator registering a generator for category names (lowercase)."""
     def deco(fn: Generator) -> Generator:
         for key in keys:
             _GENERATORS[key.lower()] = fn
@@ -40,18 +40,17 @@ def _load() -> None:
 
 
 def generator_for(category: Category) -> Generator:
-    """Return the generator of the category, else of one of its tags, else :func:`block`."""
+    """Return the generator registered for the category's name, else :func:`block`.
+
+    (Tags are not used: several tags are also category names, and a "toy" tag must not turn a
+    foosball table into a teddy bear.)
+    """
     _load()
-    if category.name in _GENERATORS:
-        return _GENERATORS[category.name]
-    for tag in category.tags:
-        if tag in _GENERATORS:
-            return _GENERATORS[tag]
-    return block
+    return _GENERATORS.get(category.name, block)
 
 
 def registered() -> list[str]:
-    """Return every category name and tag that has a generator of its own."""
+    """Return every category name that has a generator of its own."""
     _load()
     return sorted(_GENERATORS)
 
@@ -68,4 +67,87 @@ def build_asset(stage: Usd.Stage, root: Sdf.Path, category: Category, size: Size
     """Build the geometry of ``category`` at ``size`` under ``root``."""
     writer = AssetWriter(stage, root, rng)
     generator_for(category)(writer, size, category)
-    return writer.result()
+    built = writer.result()
+    if category.articulation != "none" and not built.articulated:
+        # the category opens (the knowledge base says so) but its generator made no joints
+        _clear(stage, root)
+        writer = AssetWriter(stage, root, rng)
+        openable(writer, size, category)
+        built = writer.result()
+    return built
+
+
+def openable(w: AssetWriter, size: Size, category: Category) -> None:
+    """A generic openable asset for the knowledge base's articulation kinds.
+
+    A carcass open at the front (or top) with hinged doors, sliding drawers or a lifting lid,
+    each on its own link and joint. Used for openable categories whose generator made no joints.
+    """
+    width, depth, h = size
+    x, y = width / 2, depth / 2
+    t = min(max(0.012, 0.04 * min(width, depth, h)), 0.03)
+    gap = 0.003
+    kind = category.articulation
+    body = w.body()
+    if kind in ("lid", "hinged_top"):
+        lid_t = min(t, h * 0.2)
+        w.box("bottom", (-x, -y, 0.0), (x, y, t), link=body)
+        w.box("wall_back", (-x, -y, t), (x, -y + t, h - lid_t - gap), link=body)
+        w.box("wall_front", (-x, y - t, t), (x, y, h - lid_t - gap), link=body)
+        w.box("wall_left", (-x, -y + t, t), (-x + t, y - t, h - lid_t - gap), link=body)
+        w.box("wall_right", (x - t, -y + t, t), (x, y - t, h - lid_t - gap), link=body)
+        lid = w.link("lid", (0.0, -y, h - lid_t))
+        w.box("panel", (-x, -y, h - lid_t), (x, y, h), link=lid)
+        w.revolute("lid_hinge", lid, "X", 0.0, 100.0)
+        w.surface(t, -x + t, -y + t, x - t, y - t, h - lid_t - t - gap, inside=True)
+        return
+    ft = min(0.02, depth * 0.1)
+    back = y - ft - gap  # the carcass ends here; the fronts fill the rest up to the front face
+    w.box("bottom", (-x, -y, 0.0), (x, back, t), link=body)
+    w.box("top", (-x, -y, h - t), (x, back, h), link=body)
+    w.box("side_left", (-x, -y, t), (-x + t, back, h - t), link=body)
+    w.box("side_right", (x - t, -y, t), (x, back, h - t), link=body)
+    w.box("back", (-x + t, -y, t), (x - t, -y + t, h - t), link=body)
+    w.surface(h, -x, -y, x, y)
+    drawer_zone = 0.0
+    if kind in ("drawers", "door_and_drawers"):
+        n = 1 if kind == "door_and_drawers" else max(1, min(4, round((h - 2 * t) / 0.22)))
+        zone_h = (h - 2 * t) * (0.3 if kind == "door_and_drawers" else 1.0)
+        step = zone_h / n
+        inner_d = back - (-y + t) - 0.01
+        for k in range(n):
+            z1 = h - t - k * step
+            z0 = z1 - step
+            dl = w.link(f"drawer_{k}", (0.0, y, z0 + gap))
+            side = min(0.012, t)
+            bottom_z0, top_z = z0 + gap, z1 - gap
+            w.box("front", (-x + gap, y - ft, bottom_z0), (x - gap, y, top_z), link=dl)
+            w.box("tray_bottom", (-x + t + gap, y - ft - inner_d, bottom_z0), (x - t - gap, y - ft - gap,
+                                                                                bottom_z0 + side), link=dl)
+            w.box("tray_left", (-x + t + gap, y - ft - inner_d, bottom_z0 + side),
+                  (-x + t + gap + side, y - ft - gap, top_z - 0.02), link=dl)
+            w.box("tray_right", (x - t - gap - side, y - ft - inner_d, bottom_z0 + side),
+                  (x - t - gap, y - ft - gap, top_z - 0.02), link=dl)
+            w.prismatic(f"drawer_{k}_slide", dl, "Y", 0.0, round(0.8 * inner_d, 4))
+        drawer_zone = zone_h
+    if kind in ("door", "doors", "door_and_drawers"):
+        z_top = h - t - drawer_zone
+        leaves = 2 if (kind == "doors" and width >= 0.6) else 1
+        leaf_w = width / leaves
+        for k in range(leaves):
+            if k == 0:  # hinged on the left edge, opens to +angle
+                dl = w.link(f"door_{k}", (-x, y, 0.0))
+                w.box("panel", (-x + gap, y - ft, gap), (-x + leaf_w - gap, y, z_top - gap), link=dl)
+                w.revolute(f"door_{k}_hinge", dl, "Z", 0.0, 100.0)
+            else:  # hinged on the right edge, opens to -angle
+                dl = w.link(f"door_{k}", (x, y, 0.0))
+                w.box("panel", (x - leaf_w + gap, y - ft, gap), (x - gap, y, z_top - gap), link=dl)
+                w.revolute(f"door_{k}_hinge", dl, "Z", -100.0, 0.0)
+        if t < z_top - t:
+            w.surface(t, -x + t, -y + t, x - t, back, z_top - 2 * t)
+
+
+def _clear(stage: Usd.Stage, root: Sdf.Path) -> None:
+    prim = stage.GetPrimAtPath(root)
+    for child in list(prim.GetChildren()):
+        stage.RemovePrim(child.GetPath())
