@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ...metrics.reachability import unreachable
 from ...world.geometry import Footprint, footprint_inside, footprints_overlap, point_in_polygon
+from ...world.model import WallInfo as Wall
 
 GAP = 0.03
 
@@ -35,38 +36,6 @@ class Item:
     """Flat things (rugs) that do not block the robot and that nothing else overlaps."""
     pose: tuple[float, float, float] | None = None  # x, y, yaw
     serves: str | None = None
-
-
-@dataclass
-class Wall:
-    name: str
-    start: tuple[float, float]
-    end: tuple[float, float]
-    has_window: bool = False
-
-    @property
-    def length(self) -> float:
-        return math.dist(self.start, self.end)
-
-    @property
-    def direction(self) -> tuple[float, float]:
-        n = self.length or 1.0
-        return ((self.end[0] - self.start[0]) / n, (self.end[1] - self.start[1]) / n)
-
-    @property
-    def inward(self) -> tuple[float, float]:
-        dx, dy = self.direction
-        return (-dy, dx)
-
-    @property
-    def yaw(self) -> float:
-        nx, ny = self.inward
-        return math.degrees(math.atan2(ny, nx)) - 90.0
-
-    def point(self, offset: float, inset: float) -> tuple[float, float]:
-        dx, dy = self.direction
-        nx, ny = self.inward
-        return (self.start[0] + dx * offset + nx * inset, self.start[1] + dy * offset + ny * inset)
 
 
 @dataclass
@@ -118,9 +87,10 @@ class Solver:
         self.zones: list[tuple[str, Footprint]] = []  # keep-out zones (door swing, front clearances)
         self.door_points: list[tuple[float, float]] = []
         self.windows: list[tuple[Footprint, float]] = []
+        self.window_walls: set[str] = set()
         for wi, off, width in doors:
             wall = walls[wi]
-            zone = Footprint(*wall.point(off, 0.55), width + 0.3, 1.1, wall.yaw)
+            zone = Footprint(*wall.point(off, 0.55), width + 0.3, 1.1, wall.facing_yaw)
             self.zones.append(("door", zone))
             self.door_points.append(wall.point(off, 0.45))
         xs, ys = [p[0] for p in self.poly], [p[1] for p in self.poly]
@@ -128,7 +98,8 @@ class Solver:
 
     def add_window(self, wall: Wall, offset: float, width: float, sill: float) -> None:
         """Keep tall objects (above the sill) away from a window."""
-        self.windows.append((Footprint(*wall.point(offset, 0.06), width + 0.1, 0.12, wall.yaw), sill))
+        self.windows.append((Footprint(*wall.point(offset, 0.06), width + 0.1, 0.12, wall.facing_yaw), sill))
+        self.window_walls.add(wall.name)
 
     # ------------------------------------------------------------- checks
     def _free(self, fp: Footprint, owner: str, ignore: set[str] = frozenset(), zones: bool = True) -> bool:
@@ -201,7 +172,7 @@ class Solver:
         walls = list(self.walls)
         self.rng.shuffle(walls)
         if item.wall_hint == "window":
-            walls.sort(key=lambda w: not w.has_window)
+            walls.sort(key=lambda w: w.name not in self.window_walls)
         out = []
         w = item.size[0]
         for wall in walls:
@@ -211,7 +182,7 @@ class Solver:
             for _ in range(tries):
                 off = self.rng.uniform(lo, hi)
                 x, y = wall.point(off, item.size[1] / 2 + GAP)
-                out.append((x, y, wall.yaw))
+                out.append((x, y, wall.facing_yaw))
         return out
 
     def _corner_candidates(self, item: Item):
@@ -224,9 +195,9 @@ class Solver:
             if dx1 * dy2 - dy1 * dx2 <= 0:
                 continue
             x, y = wall.point(wall.length - item.size[0] / 2 - GAP, item.size[1] / 2 + GAP)
-            out.append((x, y, wall.yaw))
+            out.append((x, y, wall.facing_yaw))
             x, y = nxt.point(item.size[0] / 2 + GAP, item.size[1] / 2 + GAP)
-            out.append((x, y, nxt.yaw))
+            out.append((x, y, nxt.facing_yaw))
         self.rng.shuffle(out)
         return out
 
@@ -354,7 +325,7 @@ class Solver:
                 failed.append(item)
                 continue
             x, y = wall.point(off, inset)
-            yaw = wall.yaw  # the desk's front (the sitter's side) faces away from the board
+            yaw = wall.facing_yaw  # the desk's front (the sitter's side) faces away from the board
             item.clearance = sd + 0.05
             if self._accept(item, x, y, yaw):
                 self._commit(item, x, y, yaw)
@@ -362,8 +333,8 @@ class Solver:
                     seat = seats[placed_seats]
                     sx, sy = wall.point(off, inset + d / 2 + 0.05 + seat.size[1] / 2)
                     seat.access = "back"
-                    if self._accept(seat, sx, sy, wall.yaw + 180.0, ignore={item.key}):  # sitter faces the board
-                        self._commit(seat, sx, sy, wall.yaw + 180.0)
+                    if self._accept(seat, sx, sy, wall.facing_yaw + 180.0, ignore={item.key}):  # sitter faces the board
+                        self._commit(seat, sx, sy, wall.facing_yaw + 180.0)
                         seat.serves = item.key
                         placed_seats += 1
             else:
@@ -396,8 +367,8 @@ class Solver:
             for c, item in enumerate(row):
                 x, y = wall.point(start + c * (w + 0.05) + w / 2, inset)
                 item.clearance = 0.6
-                if self._accept(item, x, y, wall.yaw) or self._accept(item, x, y, wall.yaw + 180.0):
-                    yaw = wall.yaw if self._accept(item, x, y, wall.yaw) else wall.yaw + 180.0
+                if self._accept(item, x, y, wall.facing_yaw) or self._accept(item, x, y, wall.facing_yaw + 180.0):
+                    yaw = wall.facing_yaw if self._accept(item, x, y, wall.facing_yaw) else wall.facing_yaw + 180.0
                     self._commit(item, x, y, yaw)
                 else:
                     failed.append(item)

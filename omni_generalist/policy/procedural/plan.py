@@ -363,7 +363,7 @@ class Planner:
             poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2 - cd), (w / 2 - cw, d / 2 - cd),
                     (w / 2 - cw, d / 2), (-w / 2, d / 2)]
             names = [f"wall_{i}" for i in range(6)]
-        walls = [Wall(names[i], poly[i], poly[(i + 1) % len(poly)]) for i in range(len(poly))]
+        walls = [Wall(names[i], i, poly[i], poly[(i + 1) % len(poly)], "") for i in range(len(poly))]
         # the door on a wall, windows on others
         door_wall = rng.randrange(len(walls)) if len(poly) == 4 else 0
         dw = room.door_width
@@ -378,7 +378,6 @@ class Planner:
             width = round(min(1.4, wl.length * 0.4), 2)
             off = round(rng.uniform(width / 2 + 0.4, wl.length - width / 2 - 0.4), 2)
             windows.append((wl.name, off, width, 1.2, 0.9))
-            wl.has_window = True
         solver = Solver(poly, walls, [(door_wall, door_off, dw)], rng, robot_radius)
         for wname, off, width, _h, sill in windows:
             wl = next(x for x in walls if x.name == wname)
