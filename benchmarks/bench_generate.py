@@ -25,7 +25,7 @@ from omni_generalist.policy.procedural.plan import Planner
 PROMPTS = {
     10: "A sparse living room with a sofa, two armchairs, a coffee table, a tv stand, a bookcase, a floor lamp "
         "and a rug",
-    40: "A restaurant with eight round tables, thirty two chairs and a service counter",
+    40: "A sparse classroom with eighteen student desks, eighteen student chairs and a whiteboard",
     100: "A densely packed storage room with eighty cardboard boxes and ten shelving units",
 }
 

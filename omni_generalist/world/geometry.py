@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 Point = tuple[float, float]
 
@@ -30,6 +31,13 @@ class Footprint:
         for lx, ly in ((-hw, -hd), (hw, -hd), (hw, hd), (-hw, hd)):
             out.append((self.x + c * lx - s * ly, self.y + s * lx + c * ly))
         return out
+
+    @cached_property
+    def aabb(self) -> tuple[float, float, float, float]:
+        """Axis-aligned bounds ``(xmin, ymin, xmax, ymax)`` of the footprint."""
+        xs = [p[0] for p in self.corners()]
+        ys = [p[1] for p in self.corners()]
+        return (min(xs), min(ys), max(xs), max(ys))
 
     def inflated(self, margin: float) -> Footprint:
         """Return the footprint grown by ``margin`` on every side."""
@@ -71,8 +79,11 @@ def convex_overlap(a: list[Point], b: list[Point], tol: float = 1e-6) -> bool:
 
 def footprints_overlap(a: Footprint, b: Footprint, tol: float = 1e-6) -> bool:
     """Return True when two footprints overlap by more than ``tol``."""
-    if math.hypot(a.x - b.x, a.y - b.y) > (math.hypot(a.w, a.d) + math.hypot(b.w, b.d)) / 2:
+    pa, pb = a.aabb, b.aabb
+    if pa[2] <= pb[0] + tol or pb[2] <= pa[0] + tol or pa[3] <= pb[1] + tol or pb[3] <= pa[1] + tol:
         return False
+    if a.yaw % 90.0 == 0.0 and b.yaw % 90.0 == 0.0:
+        return True  # both axis-aligned: the bounds are the footprints
     return convex_overlap(a.corners(), b.corners(), tol)
 
 

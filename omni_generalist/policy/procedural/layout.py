@@ -88,6 +88,8 @@ class Solver:
         self.door_points: list[tuple[float, float]] = []
         self.windows: list[tuple[Footprint, float]] = []
         self.window_walls: set[str] = set()
+        self._pack_order: list[Wall] | None = None
+        self._pack_cursor: dict[str, float] = {}
         for wi, off, width in doors:
             wall = walls[wi]
             zone = Footprint(*wall.point(off, 0.55), width + 0.3, 1.1, wall.facing_yaw)
@@ -95,6 +97,8 @@ class Solver:
             self.door_points.append(wall.point(off, 0.45))
         xs, ys = [p[0] for p in self.poly], [p[1] for p in self.poly]
         self.bounds = (min(xs), min(ys), max(xs), max(ys))
+        # an axis-aligned rectangular room: "inside" is a bounds test
+        self.rect = self.bounds if len(self.poly) == 4 and len(set(xs)) == 2 and len(set(ys)) == 2 else None
 
     def add_window(self, wall: Wall, offset: float, width: float, sill: float) -> None:
         """Keep tall objects (above the sill) away from a window."""
@@ -103,12 +107,17 @@ class Solver:
 
     # ------------------------------------------------------------- checks
     def _free(self, fp: Footprint, owner: str, ignore: set[str] = frozenset(), zones: bool = True) -> bool:
-        if not footprint_inside(fp.inflated(GAP / 2), self.poly):
+        grown = fp.inflated(GAP / 2)
+        if self.rect is not None:
+            a, r = grown.aabb, self.rect
+            if a[0] < r[0] or a[1] < r[1] or a[2] > r[2] or a[3] > r[3]:
+                return False
+        elif not footprint_inside(grown, self.poly):
             return False
         for it, other in self.placed:
             if it.key in ignore:
                 continue
-            if footprints_overlap(fp.inflated(GAP / 2), other):
+            if footprints_overlap(grown, other):
                 return False
         if zones:
             for name, z in self.zones:
@@ -183,6 +192,25 @@ class Solver:
                 off = self.rng.uniform(lo, hi)
                 x, y = wall.point(off, item.size[1] / 2 + GAP)
                 out.append((x, y, wall.facing_yaw))
+        return out
+
+    def _packed_wall_candidates(self, item: Item):
+        if self._pack_order is None:
+            self._pack_order = list(self.walls)
+            self.rng.shuffle(self._pack_order)
+        out = []
+        w = item.size[0]
+        step = max(0.05, w / 3)
+        for wall in self._pack_order:
+            lo, hi = w / 2 + GAP, wall.length - w / 2 - GAP
+            start = min(max(self._pack_cursor.get(wall.name, lo), lo), hi)
+            offs = []
+            off = start
+            while off <= hi:  # onwards from where the last one went
+                offs.append(off)
+                off += step
+            for off in offs:
+                out.append((*wall.point(off, item.size[1] / 2 + GAP), wall.facing_yaw, (wall.name, off + w / 2)))
         return out
 
     def _corner_candidates(self, item: Item):
@@ -267,8 +295,8 @@ class Solver:
         if kind == "center":
             return self._free_candidates(item, 60, center=True)
         if kind == "floor" and item.size[0] * item.size[1] < 0.5:
-            # boxes, bins, crates: line the walls first and keep the middle free to walk
-            return self._wall_candidates(item, 12) + self._free_candidates(item, 60)
+            # boxes, bins, crates: packed side by side along the walls, the middle kept free to walk
+            return self._packed_wall_candidates(item) + self._free_candidates(item, 60)
         if kind == "next_to" and target is not None:
             return self._next_to_candidates(item, target) + self._wall_candidates(item, 6)
         if kind == "around" and target is not None:
@@ -282,16 +310,19 @@ class Solver:
         if item.placement == "around":
             item.access = "back"  # a seat at a table is reached from behind
         ignore = {item.target} if item.placement == "around" and item.target else set()
-        for x, y, yaw in self.candidates(item):
+        for x, y, yaw, *hint in self.candidates(item):
             if self._accept(item, x, y, yaw, ignore=ignore if item.placement == "around" else set()):
                 self._commit(item, x, y, yaw)
+                if hint:
+                    wall_name, end = hint[0]
+                    self._pack_cursor[wall_name] = end + GAP
                 if item.placement == "around":
                     item.serves = item.target
                 return True
         if item.placement in ("next_to", "around", "facing", "corner", "center"):
             item.access = "front"
             item.serves = None
-            for x, y, yaw in self._wall_candidates(item, 10) + self._free_candidates(item, 80):
+            for x, y, yaw, *_ in self._wall_candidates(item, 10) + self._free_candidates(item, 80):
                 if self._accept(item, x, y, yaw):
                     self._commit(item, x, y, yaw)
                     return True

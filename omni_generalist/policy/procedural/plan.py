@@ -336,7 +336,7 @@ class Planner:
         d = (room.size_min[1] + rng.uniform(lo_t, hi_t) * (room.size_max[1] - room.size_min[1])) * extra
         if sc < 0.7:
             w, d = w * sc / 0.7, d * sc / 0.7
-        factor = 2.0 if spec.density != "dense" else 1.5
+        factor = 2.0 if spec.density != "dense" else 1.8
         for _attempt in range(6):
             area = w * d
             if area < need * factor:
@@ -388,7 +388,8 @@ class Planner:
             if o.placement in ("on", "on_any", "on_wall", "ceiling"):
                 continue
             cat = self.cat.get(o.category)
-            it = Item(o.key, o.category, o.size, o.placement, o.target, None, clearance=cat.front_clearance,
+            it = Item(o.key, o.category, o.size, o.placement, o.target, None,
+                      clearance=max(cat.front_clearance, 2 * robot_radius + 0.15),
                       required=o.required, walkable=o.size[2] < 0.03)
             items.append(it)
             by_key[o.key] = (o, it)
