@@ -166,6 +166,7 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
     if not surfaces:
         raise PlacementError(f"{target.name} has no surface that takes an object {w:.2f} x {d:.2f} x {h:.2f} m")
     rng.shuffle(surfaces)
+    surfaces.sort(key=lambda sf: sf[6])  # open surfaces (tops, shelf boards) before insides (a bowl, a cabinet)
     yaw = target.yaw
     levels = []
     for z_s, x0, y0, x1, y1, _clear, inside in surfaces:

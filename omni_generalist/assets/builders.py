@@ -143,8 +143,8 @@ def openable(w: AssetWriter, size: Size, category: Category) -> None:
                 dl = w.link(f"door_{k}", (x, y, 0.0))
                 w.box("panel", (x - leaf_w + gap, y - ft, gap), (x - gap, y, z_top - gap), link=dl)
                 w.revolute(f"door_{k}_hinge", dl, "Z", -100.0, 0.0)
-        if t < z_top - t:
-            w.surface(t, -x + t, -y + t, x - t, back, z_top - 2 * t)
+        if t < z_top - t:  # the inside of the cabinet, behind its doors
+            w.surface(t, -x + t, -y + t, x - t, back, z_top - 2 * t, inside=True)
 
 
 def _clear(stage: Usd.Stage, root: Sdf.Path) -> None:
