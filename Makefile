@@ -39,6 +39,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_actions.py
+	$(PY) benchmarks/bench_generate.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) $(DEMO_OUT)_prompt .pytest_cache build *.egg-info
