@@ -85,6 +85,8 @@ def test_placements_follow_the_relations(api):
     table = api.get_object(api.add_object("coffee table", center=True))
     mug = api.get_object(api.add_object("mug", on=table.name))
     assert mug.bottom == pytest.approx(table.top) and mug.support == table.path
+    (lo, hi), (tlo, thi) = mug.bounds, table.bounds
+    assert tlo[0] <= lo[0] and hi[0] <= thi[0] and lo[2] == pytest.approx(thi[2])
     chairs = [api.get_object(api.add_object("chair", around=table.name)) for _ in range(3)]
     for c in chairs:  # each chair faces the table
         fx, fy = -math.sin(math.radians(c.yaw)), math.cos(math.radians(c.yaw))

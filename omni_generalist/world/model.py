@@ -130,6 +130,12 @@ class ObjectInfo:
         return Footprint(self.position[0], self.position[1], self.size[0], self.size[1], self.yaw)
 
     @property
+    def bounds(self) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+        """World-space axis-aligned bounds ``((xmin, ymin, zmin), (xmax, ymax, zmax))``."""
+        x0, y0, x1, y1 = self.footprint.aabb
+        return (x0, y0, self.bottom), (x1, y1, self.top)
+
+    @property
     def bottom(self) -> float:
         return self.position[2]
 
