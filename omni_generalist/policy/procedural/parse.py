@@ -111,8 +111,6 @@ class Parser:
             self._add(name, "object", self.cat.find(name).name)
         for name in self.rooms.names:
             self._add(name, "room", self.rooms.names[name])
-            if name.endswith(" room"):
-                pass
         for spec in self.lib.materials.values():
             for name in (spec.name, *spec.synonyms):
                 self._add(name, "material", spec.name)
@@ -436,8 +434,6 @@ class Parser:
             req.count, req.explicit_count = max(1, count), True
         elif plural:
             req.count = 3 if self.cat.get(req.category).placement in ("on_surface", "in_container") else 2
-        if req.color and req.material is None:
-            req.material = None  # a colour alone keeps the category's material, tinted
 
     def _relation(self, req: ObjectRequest, rel_items: list[_Item], spec: PromptSpec,
                   last_head: ObjectRequest | None) -> None:
