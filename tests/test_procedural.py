@@ -107,12 +107,12 @@ def _generate_all(tmp_path_factory, entries, seeds):
 @pytest.fixture(scope="module")
 def suite_worlds(tmp_path_factory):
     entries = [(e["prompt"], e) for e in map(json.loads, SUITE.read_text().splitlines()) if e]
-    return _generate_all(tmp_path_factory, entries, (0, 1))
+    return _generate_all(tmp_path_factory, entries, (0, 1, 2))
 
 
 @pytest.fixture(scope="module")
 def extra_worlds(tmp_path_factory):
-    return _generate_all(tmp_path_factory, [(p, None) for p in EXTRA], (0, 1, 2))
+    return _generate_all(tmp_path_factory, [(p, None) for p in EXTRA], (0, 1, 2, 3))
 
 
 @pytest.mark.timeout(1200)
@@ -123,7 +123,7 @@ def test_dev_suite_alignment(suite_worlds):
         scores.append(rep.score)
         misses += [f"{entry['id']}/{seed}: {r.spec} found {r.detail}" for r in rep.requirements if not r.met]
     mean = sum(scores) / len(scores)
-    assert len(scores) == 2 * len(SUITE.read_text().splitlines())
+    assert len(scores) == 3 * len(SUITE.read_text().splitlines())
     assert mean >= 0.9, f"alignment {mean:.3f}; misses: {misses}"
 
 
@@ -143,7 +143,7 @@ def _check_world(folder: Path, report: dict) -> list[str]:
 @pytest.mark.timeout(1800)
 def test_geometry_guarantees_over_many_worlds(suite_worlds, extra_worlds):
     worlds = suite_worlds + extra_worlds
-    assert len(worlds) >= 150
+    assert len(worlds) >= 200
     problems = []
     total_objects = 0
     for _, _, _, folder, report in worlds:
@@ -178,4 +178,4 @@ def test_unknown_words_still_give_a_sensible_world(extra_worlds):
             assert req, report["plan"]["requested"]
             assert req[0]["category"] in report["layout"]["categories"]
             seen += 1
-    assert seen == 3
+    assert seen == 4
