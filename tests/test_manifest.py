@@ -61,3 +61,10 @@ def test_no_kit_imports_outside_kit_folder():
         if pat.search(path.read_text()):
             offenders.append(str(rel))
     assert offenders == []
+
+
+def test_public_api_is_reexported_lazily():
+    import omni_generalist as og
+
+    for name in og.__all__:
+        assert getattr(og, name) is not None, name
