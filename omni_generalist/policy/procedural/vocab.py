@@ -118,4 +118,5 @@ PART_WORDS = {"drawer", "drawers", "door", "doors", "shelf board", "handle", "ha
               "glass doors", "compartment", "compartments", "storage", "space", "feet"}
 OPENING_PARTS = {"drawer", "drawers", "door", "doors", "lid", "lids", "hinge", "hinges", "glass door", "glass doors"}
 SCENE_WORDS = {"tabletop", "scene", "setup", "set up", "vignette", "view", "shot", "arrangement", "environment",
-               "interior", "layout", "world", "simulation", "sim", "render"}
+               "interior", "layout", "world", "simulation", "sim", "render", "nook", "reading", "spot", "zone",
+               "apartment", "flat", "house", "home", "building", "floor plan", "corner", "area", "space"}
