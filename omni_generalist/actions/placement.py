@@ -208,21 +208,29 @@ def next_to(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list
     raise PlacementError(f"no free space next to {target.name}")
 
 
-def around(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,
-           gap: float = 0.05, slots: int | None = None) -> Pose:
-    """Put an object at a free seat around ``target`` (chairs around a table), facing its centre."""
-    w, d, h = size
-    tw, td, _ = target.size
-    cands: list[tuple[float, float, float]] = []
-    # seats along each side, spaced by the object's width, each facing the side it sits at
+def seat_slots(table_size, seat_size, gap: float, spacing: float) -> list[tuple[float, float, float]]:
+    """Seats around a table, in the table's frame: ``(x, y, turn)`` for each side (front, back, right,
+    left), as many per side as fit at the seat's width plus ``spacing``, ``gap`` from the edge, each
+    turned (``turn`` degrees) to face the side it sits at."""
+    tw, td = table_size[0], table_size[1]
+    w, d = seat_size[0], seat_size[1]
+    out: list[tuple[float, float, float]] = []
     for side, length, depth, turn in (("front", tw, td, 180.0), ("back", tw, td, 0.0),
                                       ("right", td, tw, 90.0), ("left", td, tw, 270.0)):
-        n = max(1, int((length + 0.1) // (w + 0.15)))
+        n = max(1, int((length + 0.1) // (w + spacing)))
         dist = depth / 2 + gap + d / 2
         for k in range(n):
             t = (k + 0.5) / n * length - length / 2
             lx, ly = {"front": (t, dist), "back": (-t, -dist), "right": (dist, -t), "left": (-dist, t)}[side]
-            cands.append((lx, ly, turn))
+            out.append((lx, ly, turn))
+    return out
+
+
+def around(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,
+           gap: float = 0.05, slots: int | None = None) -> Pose:
+    """Put an object at a free seat around ``target`` (chairs around a table), facing its centre."""
+    w, d, h = size
+    cands = seat_slots(target.size, size, gap, spacing=0.15)
     if slots:
         cands = cands[:slots]
     for lx, ly, turn in cands:

@@ -49,6 +49,12 @@ def mark_footprint(mask: np.ndarray, fp: Footprint, x0: float, y0: float) -> Non
     mask[i0:i1, j0:j1] |= inside
 
 
+def access_point(fp: Footprint, depth: float, back: bool, radius: float) -> Point:
+    """Where a robot disc stands to reach an object: just in front of it (behind it for a seat)."""
+    step = depth / 2 + radius + 0.04
+    return fp.to_world(0.0, -step if back else step)
+
+
 def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Sequence[Point],
                 access: dict[str, list[Point]], radius: float = 0.25) -> list[str]:
     """Return the keys of ``access`` none of whose points the robot disc can reach from a door.
@@ -102,13 +108,10 @@ def world_reachability(stage, radius: float = 0.25) -> dict:
         if o.extra.get("serves"):
             serves.setdefault(str(o.extra["serves"]), []).append(o.name)
     by_name = {o.name: o for o in blocking}
-    step = radius + 0.04
-
     def points(o) -> list[Point]:
-        fp = o.footprint
         if o.extra.get("access") == "back":
-            return [fp.to_world(0.0, -(o.size[1] / 2 + step))]
-        pts = [fp.to_world(0.0, o.size[1] / 2 + step)]
+            return [access_point(o.footprint, o.size[1], True, radius)]
+        pts = [access_point(o.footprint, o.size[1], False, radius)]
         for seat in serves.get(o.name, []):
             pts.extend(points(by_name[seat]))
         return pts

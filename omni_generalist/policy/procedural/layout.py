@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ...metrics.reachability import unreachable
+from ...actions.placement import seat_slots
+from ...metrics.reachability import access_point, unreachable
 from ...world.geometry import Footprint, footprint_inside, footprints_overlap, point_in_polygon
 from ...world.model import WallInfo as Wall
 
@@ -260,18 +261,8 @@ class Solver:
     def _around_candidates(self, item: Item, target: Item):
         tx, ty, tyaw = target.pose
         tfp = _fp(target, tx, ty, tyaw)
-        tw, td = target.size[0], target.size[1]
-        w, d = item.size[0], item.size[1]
-        out = []
-        for length, depth, turn, axis in ((tw, td, 180.0, "front"), (tw, td, 0.0, "back"),
-                                          (td, tw, 90.0, "right"), (td, tw, 270.0, "left")):
-            n = max(1, int((length + 0.1) // (w + 0.12)))
-            dist = depth / 2 + 0.06 + d / 2
-            for k in range(n):
-                t = (k + 0.5) / n * length - length / 2
-                lx, ly = {"front": (t, dist), "back": (-t, -dist), "right": (dist, -t), "left": (-dist, t)}[axis]
-                out.append((*tfp.to_world(lx, ly), tyaw + turn))
-        return out
+        return [(*tfp.to_world(lx, ly), tyaw + turn)
+                for lx, ly, turn in seat_slots(target.size, item.size, gap=0.06, spacing=0.12)]
 
     def _facing_candidates(self, item: Item, target: Item):
         tx, ty, tyaw = target.pose
@@ -417,10 +408,9 @@ class Solver:
         return unreachable(self.poly, obstacles, self.door_points, access, self.r)
 
     def access_points(self, it: Item, fp: Footprint) -> list[tuple[float, float]]:
-        d = self.r + 0.04
         if it.access == "back":
-            return [fp.to_world(0.0, -(it.size[1] / 2 + d))]
-        pts = [fp.to_world(0.0, it.size[1] / 2 + d)]
+            return [access_point(fp, it.size[1], True, self.r)]
+        pts = [access_point(fp, it.size[1], False, self.r)]
         # a desk or table whose seat occupies its front is reached through the seat
         for other, ofp in self.placed:
             if other.serves == it.key:
