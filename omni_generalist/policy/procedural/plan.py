@@ -148,7 +148,9 @@ class Planner:
         requested = {r.category for r in requests}
         # targets named by relations exist first
         for r in requests:
-            if r.target and not any(self.cat.get(x.category).name == self.cat.get(r.target).name for x in requests):
+            tname = self.cat.get(r.target).name if r.target else ""
+            if r.target and not any(self.cat.get(x.category).name == tname or tname in self.cat.hypernyms(x.category)
+                                    for x in requests):  # "on the table" when a round table was asked for
                 r.target = self.specialise(self.cat.get(r.target).name, room)
                 if not any(x.category == r.target for x in requests):
                     requests.append(ObjectRequest(category=r.target, count=max(1, r.target_count if r.relation != "on" else 1)))
@@ -278,7 +280,8 @@ class Planner:
             if ro.category not in self.cat.categories:
                 continue
             hyper = set(self.cat.hypernyms(ro.category))
-            if ro.category in covered or hyper & requested or any(ro.category in self.cat.hypernyms(r) for r in requested):
+            # already asked for, or a kind of something asked for (no dining table next to the round one)
+            if ro.category in covered or hyper & covered or any(ro.category in self.cat.hypernyms(r) for r in requested):
                 continue
             if spec.single_light and ro.category in lights:
                 continue
