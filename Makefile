@@ -16,7 +16,7 @@ $(PY):
 # torch comes only from `pip install torch==2.13.0` (a CPU build on this disk), before the ml extra
 $(STAMP): $(PY) pyproject.toml
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e ".[dev,ml]"
+	$(PIP) install -q -e ".[dev,ml,physics,render,dist]"
 	@touch $(STAMP)
 
 venv: $(PY)

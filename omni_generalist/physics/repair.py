@@ -1,0 +1,267 @@
+"""Automatic repair of what physics validation finds (``validate --repair``, and inside ``generate``).
+
+Each round validates the world and fixes, in the stage's current edit target:
+
+- physics that is missing or wrong on our objects (re-authored: masses, rigid bodies, anchors);
+- a negative mass or density on a foreign body (cleared: the engine computes it from the colliders);
+- a non-convex dynamic collider (switched to ``convexDecomposition``);
+- an interpenetration (the smaller movable object is re-placed: lifted out of its support, or
+  pushed away from the other object; removed when no free place is found);
+- a floating or slid object that settled upright (its settled pose is written back);
+- a toppled object or an unstable stack (the object is removed);
+- a joint blocked by a movable object (the blocker is moved away) or by the room or fixed furniture
+  (the joint's limit is clamped to where it is free — a door stop — when that keeps ≥ 50 % of its
+  range);
+- an object outside the room (pushed inwards).
+
+Rounds repeat until the world validates or nothing more can be fixed; :class:`RepairResult` keeps
+the report before and after and every change made, and lists what could not be fixed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from pxr import Gf, Usd, UsdGeom, UsdPhysics
+
+from ..config import PhysicsConfig
+from ..world.model import list_objects
+from ..world.stage import OBJECTS
+from .authoring import author_physics
+from .engine import PhysicsEngine
+from .report import PhysicsReport, Problem
+from .validate import validate_world
+
+UNFIXABLE = ("missing_body", "bad_joint", "bad_collider", "unreachable", "asset_validator", "no_physics")
+
+
+@dataclass
+class RepairResult:
+    """What :func:`repair_world` did."""
+
+    before: PhysicsReport
+    after: PhysicsReport
+    actions: list[str] = field(default_factory=list)
+    rounds: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.after.ok
+
+    @property
+    def unfixed(self) -> list[Problem]:
+        return self.after.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "rounds": self.rounds, "actions": self.actions,
+                "before": self.before.to_dict(), "after": self.after.to_dict(),
+                "unfixed": [p.message for p in self.unfixed]}
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def _delete(stage: Usd.Stage, path: str) -> None:
+    """Remove an object: delete its prim when only the edit target defines it, else deactivate it."""
+    prim = stage.GetPrimAtPath(path)
+    if not prim:
+        return
+    layer = stage.GetEditTarget().GetLayer()
+    if all(spec.layer == layer for spec in prim.GetPrimStack()):
+        stage.RemovePrim(path)
+    else:
+        prim.SetActive(False)
+
+
+class _Fixer:
+    def __init__(self, stage: Usd.Stage, config: PhysicsConfig):
+        from ..actions.api import ActionAPI
+
+        self.stage = stage
+        self.config = config
+        self.api = ActionAPI(stage)
+        self.actions: list[str] = []
+        self.removed: set[str] = set()
+
+    def objects(self) -> dict[str, Any]:
+        return {o.path: o for o in list_objects(self.stage)}
+
+    def remove(self, path: str, why: str) -> bool:
+        if path in self.removed or not self.stage.GetPrimAtPath(path):
+            return False
+        objs = self.objects()
+        if path not in objs:
+            return False
+        self.api.removed = []
+        self.api.remove_object(_name(path))
+        for p in self.api.removed:
+            _delete(self.stage, p)
+            self.removed.add(p)
+        self.actions.append(f"removed {_name(path)}: {why}")
+        return True
+
+    def try_moves(self, path: str, candidates: list[tuple[float, float, float]], why: str) -> bool:
+        for off in candidates:
+            try:
+                self.api.move_object(_name(path), by=off)
+            except (ValueError, KeyError, RuntimeError):
+                continue
+            self.actions.append(f"moved {_name(path)} by ({off[0]:+.2f}, {off[1]:+.2f}, {off[2]:+.2f}) m: {why}")
+            return True
+        return False
+
+    def set_pose(self, path: str, position, orientation=None, why: str = "") -> None:
+        prim = self.stage.GetPrimAtPath(path)
+        ops = {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
+        parent = UsdGeom.Xformable(prim.GetParent()).ComputeLocalToWorldTransform(Usd.TimeCode.Default())
+        local = parent.GetInverse().Transform(Gf.Vec3d(*position))
+        if UsdGeom.XformOp.TypeTranslate in ops:
+            ops[UsdGeom.XformOp.TypeTranslate].Set(Gf.Vec3d(*(round(v, 6) for v in local)))
+        if orientation is not None and UsdGeom.XformOp.TypeOrient in ops:
+            w, x, y, z = orientation
+            yaw = math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z))  # keep upright, keep the yaw
+            ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(yaw / 2), 0.0, 0.0, math.sin(yaw / 2)))
+        self.actions.append(f"set {_name(path)} to its settled pose ({position[0]:.3f}, {position[1]:.3f}, "
+                            f"{position[2]:.3f}): {why}")
+
+
+def _rings(obj, away: tuple[float, float] | None) -> list[tuple[float, float, float]]:
+    """Candidate XY offsets, nearest first, preferring the direction ``away``."""
+    out = []
+    for dist in (0.05, 0.1, 0.2, 0.35, 0.5, 0.8):
+        dirs = [(math.cos(a), math.sin(a)) for a in (math.radians(k * 45) for k in range(8))]
+        if away is not None:
+            n = math.hypot(*away) or 1.0
+            dirs.sort(key=lambda d: -(d[0] * away[0] + d[1] * away[1]) / n)
+        out += [(d[0] * dist, d[1] * dist, 0.0) for d in dirs]
+    return out
+
+
+def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
+    stage, cfg = fx.stage, fx.config
+    n0 = len(fx.actions)
+    objs = fx.objects()
+    motions = {m.path: m for m in report.motions}
+    handled: set[str] = set()
+    for p in report.errors:
+        if p.kind in UNFIXABLE:
+            continue
+        if p.kind == "negative_mass":
+            prim = stage.GetPrimAtPath(p.path)
+            if prim and prim.HasAPI(UsdPhysics.MassAPI):
+                api = UsdPhysics.MassAPI(prim)
+                for attr in (api.GetMassAttr(), api.GetDensityAttr()):
+                    if attr.Get() is not None and attr.Get() < 0:
+                        attr.Set(0.0)
+                fx.actions.append(f"cleared the negative mass of {p.path} (computed from its colliders)")
+        elif p.kind == "non_convex_collider":
+            prim = stage.GetPrimAtPath(p.path)
+            if prim:
+                UsdPhysics.MeshCollisionAPI.Apply(prim).CreateApproximationAttr().Set("convexDecomposition")
+                fx.actions.append(f"{p.path}: collider approximation set to convexDecomposition")
+        elif p.kind == "interpenetration":
+            a, b = p.path, p.other
+            cands = [o for o in (a, b) if o in objs and objs[o].movable and o not in handled and o not in fx.removed]
+            if not cands:
+                continue
+            mover = min(cands, key=lambda o: objs[o].size[0] * objs[o].size[1] * objs[o].size[2])
+            other = b if mover == a else a
+            handled.add(mover)
+            obj = objs[mover]
+            if objs.get(other) is not None and obj.support == other or other.endswith("/Floor"):
+                depth = p.value + 0.002
+                if fx.try_moves(mover, [(0.0, 0.0, depth)], f"it sank {p.value * 100:.1f} cm into {_name(other)}"):
+                    continue
+            ox, oy = (objs[other].position[:2] if other in objs else (obj.position[0], obj.position[1]))
+            away = (obj.position[0] - ox, obj.position[1] - oy)
+            if other not in objs:  # a wall: push towards the room's centre
+                from ..world.model import room_info
+
+                room = room_info(stage)
+                if room:
+                    cx = sum(x for x, _ in room.polygon) / len(room.polygon)
+                    cy = sum(y for _, y in room.polygon) / len(room.polygon)
+                    away = (cx - obj.position[0], cy - obj.position[1])
+            if not fx.try_moves(mover, _rings(obj, away), f"it interpenetrated {_name(other)}"):
+                fx.remove(mover, f"it interpenetrated {_name(other)} and no free place was found")
+        elif p.kind in ("floating", "unstable"):
+            if p.path in handled or p.path in fx.removed or p.path not in objs:
+                continue
+            handled.add(p.path)
+            m = motions.get(p.path)
+            if m is None:
+                continue
+            upright = m.turned_deg < cfg.stable_turn_deg
+            if upright and m.final_position[2] > -0.5:
+                fx.set_pose(p.path, m.final_position, m.final_orientation,
+                            "it floated" if p.kind == "floating" else f"it slid {m.moved_m * 100:.1f} cm")
+            else:
+                support = objs[p.path].support
+                what = "an unstable stack" if support in objs else "it toppled"
+                fx.remove(p.path, f"{what} (turned {m.turned_deg:.0f}°)")
+        elif p.kind == "blocked_joint":
+            blocker = p.other
+            if blocker in objs and objs[blocker].movable and not objs[blocker].articulated and blocker not in handled:
+                handled.add(blocker)
+                art_root = p.path.rsplit("/joints/", 1)[0]
+                ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
+                bo = objs[blocker]
+                if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay)),
+                                f"it blocked {_name(p.path)} of {_name(art_root)}"):
+                    continue
+            if p.value >= 0.5:
+                prim = stage.GetPrimAtPath(p.path)
+                typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)
+                lo, hi = typed.GetLowerLimitAttr().Get(), typed.GetUpperLimitAttr().Get()
+                span = max(abs(lo), abs(hi))
+                if abs(hi) >= abs(lo):
+                    typed.GetUpperLimitAttr().Set(round(p.value * span * (1 if hi >= 0 else -1), 4))
+                else:
+                    typed.GetLowerLimitAttr().Set(round(p.value * span * (1 if lo >= 0 else -1), 4))
+                fx.actions.append(f"limited {_name(p.path)} of {p.path.split('/')[-3]} to {p.value:.0%} of its range "
+                                  f"(a stop before {_name(blocker)})")
+        elif p.kind == "out_of_bounds":
+            if p.path in handled or p.path not in objs or p.path in fx.removed:
+                continue
+            handled.add(p.path)
+            from ..world.model import room_info
+
+            room = room_info(stage)
+            obj = objs[p.path]
+            if room and obj.movable:
+                cx = sum(x for x, _ in room.polygon) / len(room.polygon)
+                cy = sum(y for _, y in room.polygon) / len(room.polygon)
+                if not fx.try_moves(p.path, _rings(obj, (cx - obj.position[0], cy - obj.position[1])),
+                                    "it was outside the room"):
+                    fx.remove(p.path, "it was outside the room and no free place was found inside")
+    return len(fx.actions) - n0
+
+
+def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, config: PhysicsConfig | None = None,
+                 max_rounds: int = 4, joints: bool = True, asset_rules: bool = True) -> RepairResult:
+    """Validate and fix ``stage`` in its current edit target until it validates (or nothing more helps).
+
+    Args:
+        stage: the world (composed); fixes are authored in its edit target.
+        engine: as for :func:`validate_world`.
+        config: physics settings.
+        max_rounds: most validate-and-fix rounds.
+        joints: sweep joints (and fix blocked ones).
+        asset_rules: include NVIDIA's asset-validator findings in the reports.
+    """
+    config = config or PhysicsConfig()
+    if stage.GetPrimAtPath(OBJECTS):
+        author_physics(stage, config)
+    before = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
+    fx = _Fixer(stage, config)
+    report, rounds = before, 0
+    while not report.ok and rounds < max_rounds:
+        rounds += 1
+        if _fix_round(fx, report) == 0:
+            break
+        author_physics(stage, config)
+        report = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
+    return RepairResult(before, report, fx.actions, rounds)
