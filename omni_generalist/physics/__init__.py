@@ -8,7 +8,15 @@ Public API::
 """
 
 from .authoring import author_physics
-from .engine import Contact, PhysicsEngine, SimWorld, engine_names, get_engine, register_engine
+from .engine import (
+    Contact,
+    PhysicsEngine,
+    SimWorld,
+    engine_names,
+    get_engine,
+    register_engine,
+    unregister_engine,
+)
 from .repair import RepairResult, repair_world
 from .report import JointSweep, ObjectMotion, PhysicsReport, Problem
 from .validate import validate_world
@@ -16,5 +24,5 @@ from .validate import validate_world
 __all__ = [
     "author_physics", "validate_world", "repair_world", "RepairResult", "PhysicsReport", "Problem",
     "ObjectMotion", "JointSweep", "PhysicsEngine", "SimWorld", "Contact", "get_engine", "register_engine",
-    "engine_names",
+    "engine_names", "unregister_engine",
 ]

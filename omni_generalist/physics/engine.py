@@ -77,6 +77,11 @@ def register_engine(name: str, factory: Callable[[], PhysicsEngine]) -> None:
     _ENGINES[name] = factory
 
 
+def unregister_engine(name: str) -> None:
+    """Remove an engine registered with :func:`register_engine` (the Kit extension does on shutdown)."""
+    _ENGINES.pop(name, None)
+
+
 def engine_names() -> list[str]:
     """Names of the registered engines."""
     _register_builtin()

@@ -64,6 +64,14 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
+def _object_of(path: str) -> str:
+    """The object root (``/World/Objects/<name>``) a prim path lies under, or the path itself."""
+    prefix = str(OBJECTS) + "/"
+    if path.startswith(prefix):
+        return prefix + path[len(prefix):].split("/", 1)[0]
+    return path
+
+
 def _delete(stage: Usd.Stage, path: str) -> None:
     """Remove an object: delete its prim when only the edit target defines it, else deactivate it."""
     prim = stage.GetPrimAtPath(path)
@@ -93,7 +101,7 @@ class _Fixer:
         if path in self.removed or not self.stage.GetPrimAtPath(path):
             return False
         objs = self.objects()
-        if path not in objs:
+        if path not in objs or not objs[path].movable:
             return False
         self.api.removed = []
         self.api.remove_object(_name(path))
@@ -146,8 +154,10 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
     objs = fx.objects()
     motions = {m.path: m for m in report.motions}
     handled: set[str] = set()
+    # an object with a broken asset (a joint to nowhere) misbehaves for that reason: leave it alone
+    broken = {_object_of(p.path) for p in report.errors if p.kind in UNFIXABLE}
     for p in report.errors:
-        if p.kind in UNFIXABLE:
+        if p.kind in UNFIXABLE or _object_of(p.path) in broken or _object_of(p.other) in broken:
             continue
         if p.kind == "negative_mass":
             prim = stage.GetPrimAtPath(p.path)
@@ -212,6 +222,15 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
                 if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay)),
                                 f"it blocked {_name(p.path)} of {_name(art_root)}"):
                     continue
+            art_root = p.path.rsplit("/joints/", 1)[0]
+            if p.value < 0.5 and "/Walls/" in blocker and art_root in objs and art_root not in handled:
+                handled.add(art_root)  # it opens into the wall: turn it round to face the room
+                try:
+                    fx.api.rotate_object(_name(art_root), 180.0)
+                    fx.actions.append(f"turned {_name(art_root)} round: {_name(p.path)} opened into {_name(blocker)}")
+                    continue
+                except (ValueError, KeyError, RuntimeError):
+                    pass
             if p.value >= 0.5:
                 prim = stage.GetPrimAtPath(p.path)
                 typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)

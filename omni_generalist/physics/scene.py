@@ -99,8 +99,14 @@ class SceneDescription:
         return [b for b in self.bodies.values() if b.dynamic]
 
     def owner_of(self, body_path: str) -> str:
-        body = self.bodies.get(body_path)
-        return body.owner if body else body_path
+        """The object (or room element) a body — or any prim below one, as Kit reports — belongs to."""
+        path = body_path
+        while path and path != "/":
+            body = self.bodies.get(path)
+            if body is not None:
+                return body.owner
+            path = path.rsplit("/", 1)[0]
+        return body_path
 
 
 def quat_mul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -342,7 +348,6 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
             desc.problems.append(Problem("bad_collider", path, f"rigid body {path} has no collider below it; "
                                                                 "it would fall through everything", ERROR))
             body.shapes.append(Shape(path, _thicken(np.zeros((1, 3)), 0.02)))
-        volume = sum(_hull_volume(s.points) for s in body.shapes)
         mass = None
         if p.HasAPI(UsdPhysics.MassAPI):
             api = UsdPhysics.MassAPI(p)
@@ -356,8 +361,10 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
                 desc.problems.append(Problem("negative_mass", path, f"rigid body {path} has a negative density "
                                                                      f"({dens:g} kg/m³)", ERROR, value=float(dens)))
             elif dens and mass is None:
-                mass = float(dens) * volume
-        body.mass = max(mass if mass is not None else 1000.0 * volume, 1e-3)
+                mass = float(dens) * sum(_hull_volume(s.points) for s in body.shapes)
+        if mass is None:
+            mass = 1000.0 * sum(_hull_volume(s.points) for s in body.shapes)
+        body.mass = max(mass, 1e-3)
     _read_joints(stage, desc, cache)
     return desc
 

@@ -174,13 +174,16 @@ def _settle(report: PhysicsReport, sim: SimWorld, main: dict[str, str], before: 
     report.stability = stable / len(main) if main else 1.0
 
 
-def sweep_joints(sim: SimWorld, desc: SceneDescription, penetration_m: float) -> list[JointSweep]:
+def sweep_joints(sim: SimWorld, desc: SceneDescription, penetration_m: float,
+                 riders: dict[str, set[str]] | None = None) -> list[JointSweep]:
     """Move every joint through its range and record where it is first blocked.
 
     The joints of one articulation are swept one after the other; different articulations are swept
     at the same time (a contact between two moving links of different assets is not counted: nobody
-    opens both at once).
+    opens both at once). ``riders[root]`` are objects resting on the asset itself (a TV on its stand,
+    toys in the toy box): they move with it and do not count as blocking it.
     """
+    riders = riders or {}
     queues: list[list[tuple]] = []
     for art in desc.articulations:
         items = []
@@ -203,7 +206,7 @@ def sweep_joints(sim: SimWorld, desc: SceneDescription, penetration_m: float) ->
         done: set[str] = set()
         for k in range(max(len(item[3]) for item in active)):
             positions = {}
-            for root, joint, _moving, targets, _step, _sweep in active:
+            for _root, joint, _moving, targets, _step, _sweep in active:
                 if joint.path in done:
                     continue
                 positions[joint.path] = targets[k] if k < len(targets) else 0.0
@@ -223,10 +226,13 @@ def sweep_joints(sim: SimWorld, desc: SceneDescription, penetration_m: float) ->
                     item = owner_item.get(x)
                     if item is None or y in moving_now or desc.owner_of(y) == item[0] or item[1].path in done:
                         continue
-                    root, joint, _moving, targets, step, sweep = item
+                    if desc.owner_of(y) in riders.get(item[0], ()):
+                        continue
+                    root, joint, _moving, targets, _step, sweep = item
                     span = max(abs(joint.lower), abs(joint.upper)) or 1.0
                     sweep.blocked_by = desc.owner_of(y)
-                    sweep.free_upto = max(0.0, (abs(targets[k]) - step) / span)
+                    free = [abs(t) for t in targets[:k] if (t >= 0) == (targets[k] >= 0)]
+                    sweep.free_upto = max(free, default=0.0) / span
                     done.add(joint.path)
                     sim.set_joint_positions({joint.path: 0.0})
         sim.set_joint_positions({item[1].path: 0.0 for item in active})
@@ -292,13 +298,20 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
         report.timings["settle_s"] = time.perf_counter() - t2
         if joints:
             t3 = time.perf_counter()
-            report.joints = sweep_joints(sim, desc, config.penetration_m)
+            riders: dict[str, set[str]] = {}
+            for obj in list_objects(stage):
+                riders.setdefault(obj.support, set()).add(obj.path)
+            report.joints = sweep_joints(sim, desc, config.penetration_m, riders)
+            floating_base = {a.root for a in desc.articulations if not a.fixed}
             for j in report.joints:
                 if not j.ok:
+                    # a jar or a box with a lid can be taken out before it is opened: a warning
+                    loose = j.path.rsplit("/joints/", 1)[0] in floating_base
                     report.problems.append(Problem(
                         "blocked_joint", j.path, f"{_name(j.path)} of {j.path.split('/')[-3]} is blocked by "
-                        f"{_name(j.blocked_by)} after {j.free_upto:.0%} of its range", other=j.blocked_by,
-                        value=j.free_upto))
+                        f"{_name(j.blocked_by)} after {j.free_upto:.0%} of its range"
+                        + (" (a loose object: it opens once moved)" if loose else ""),
+                        WARNING if loose else ERROR, other=j.blocked_by, value=j.free_upto))
             report.timings["joints_s"] = time.perf_counter() - t3
     finally:
         sim.close()
@@ -308,7 +321,7 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
     report.reachability = reach["reachable"]
     for name in reach["unreachable"]:
         report.problems.append(Problem("unreachable", f"/World/Objects/{name}", f"{name} cannot be reached from "
-                                                                                 "the door by a robot base"))
+                                                                                 "the door by a robot base", WARNING))
     report.ok = not report.errors
     report.timings["total_s"] = time.perf_counter() - t0
     return report

@@ -1,0 +1,36 @@
+"""The extension starts, registers its menu action, command and engine, and toggles its window."""
+
+from __future__ import annotations
+
+import omni.kit.actions.core
+import omni.kit.app
+import omni.kit.commands
+import omni.kit.test
+import omni.ui as ui
+
+from omni_generalist.kit.extension import ACTION_ID
+from omni_generalist.kit.physx_engine import ENGINE_NAME
+from omni_generalist.kit.stage_adapter import COMMAND_NAME
+from omni_generalist.kit.window import TITLE
+from omni_generalist.physics.engine import engine_names
+
+from ._helpers import extension_name
+
+
+class TestExtension(omni.kit.test.AsyncTestCase):
+    async def test_registrations(self):
+        self.assertIn(ENGINE_NAME, engine_names())
+        self.assertIn(COMMAND_NAME, omni.kit.commands.get_commands())
+        action = omni.kit.actions.core.get_action_registry().get_action(extension_name(), ACTION_ID)
+        self.assertIsNotNone(action)
+
+    async def test_menu_action_toggles_the_window(self):
+        name = extension_name()
+        omni.kit.actions.core.execute_action(name, ACTION_ID)
+        await omni.kit.app.get_app().next_update_async()
+        window = ui.Workspace.get_window(TITLE)
+        self.assertIsNotNone(window)
+        shown = window.visible
+        omni.kit.actions.core.execute_action(name, ACTION_ID)
+        await omni.kit.app.get_app().next_update_async()
+        self.assertNotEqual(shown, ui.Workspace.get_window(TITLE).visible)
