@@ -13,8 +13,23 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 
+# Mesa's EGL + llvmpipe for the fast CPU renderer (moderngl); installed with apt-get only when missing
+SYSTEM_DEBS := libegl1 libegl-mesa0 libgl1-mesa-dri
+
+.PHONY: system-deps
+system-deps:
+	@missing=""; for p in $(SYSTEM_DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			echo "installing$$missing (rendering)"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		else echo "warning: install$$missing for the fast renderer (no apt-get here)"; fi; \
+	fi
+
 # torch comes only from `pip install torch==2.13.0` (a CPU build on this disk), before the ml extra
-$(STAMP): $(PY) pyproject.toml
+$(STAMP): $(PY) pyproject.toml | system-deps
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev,ml,physics,render,dist]"
 	@touch $(STAMP)
@@ -40,6 +55,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_actions.py
 	$(PY) benchmarks/bench_generate.py
+	$(PY) benchmarks/bench_render.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) $(DEMO_OUT)_prompt .pytest_cache build *.egg-info

@@ -113,7 +113,64 @@ def generate(
     lay = rep["layout"]
     err.print(f"built {lay['objects']} objects with {rep['actions']['applied']} actions "
               f"in {rep['timings']['build_s']:.2f} s")
+    phys = rep.get("physics")
+    if phys:
+        fixes = len(phys.get("repairs", []))
+        err.print(f"physics ({phys['engine']}): stability {phys['stability']:.1%}, {fixes} repair(s), "
+                  + ("valid" if phys["ok"] else "INVALID: " + "; ".join(p["message"] for p in phys["problems"]
+                                                                       if p["severity"] == "error")[:400]))
     out.print(str(result.world_file))
+    if phys and not phys["ok"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def validate(
+    world: Annotated[Path, typer.Argument(help="World folder or USD file.")],
+    repair: Annotated[bool, typer.Option("--repair", help="Fix what validation finds and rewrite the world.")] = False,
+    engine: Annotated[str | None, typer.Option(help="physx (SAPIEN, default) | mujoco")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    no_joints: Annotated[bool, typer.Option("--no-joints", help="Do not sweep joints through their ranges.")] = False,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Settle a world in PhysX (or MuJoCo) and report interpenetrations, floating, unstable and
+    out-of-bounds objects, blocked doors and drawers; exit 1 when it fails."""
+    import json
+
+    from .physics import repair_world, validate_world
+    from .world.stage import find_world_file, open_stage, save_layer
+
+    settings = _settings(config, overrides)
+    stage = open_stage(world)
+    if repair:
+        result = repair_world(stage, engine=engine, config=settings.physics, joints=not no_joints)
+        report, data = result.after, result.to_dict()
+        path = find_world_file(world)
+        tmp = path.with_name(f".{path.stem}.repair{path.suffix}")
+        save_layer(stage.GetRootLayer(), tmp)
+        os.replace(tmp, path)  # atomic: the old world stays whole until the new one is complete
+        if world.is_dir() and (world / "report.json").is_file():
+            from .io import write_json
+
+            rep = json.loads((world / "report.json").read_text())
+            rep["physics"] = {**report.to_dict(), "before": result.before.to_dict(), "repairs": result.actions,
+                              "repair_rounds": result.rounds}
+            write_json(world / "report.json", rep)
+    else:
+        report = validate_world(stage, engine=engine, config=settings.physics, joints=not no_joints)
+        data = report.to_dict()
+    if as_json:
+        out.print_json(json.dumps(data))
+    else:
+        if repair:
+            for line in data["actions"]:
+                out.print(f"repaired: {line}", markup=False)
+        for p in report.problems:
+            out.print(f"{p.severity}: {p.kind}: {p.message}", markup=False)
+        out.print(report.summary(), markup=False)
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -176,6 +233,183 @@ def api_cmd() -> None:
     from .actions.api import api_reference
 
     out.print(api_reference(), markup=False)
+
+
+@app.command()
+def render(
+    world: Annotated[Path, typer.Argument(help="World folder or USD file.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the images.")] = Path("renders"),
+    panorama: Annotated[bool, typer.Option("--panorama", help="Also render a 360° equirectangular panorama.")] = False,
+    width: Annotated[int | None, typer.Option(help="Image width (default render.width).")] = None,
+    height: Annotated[int | None, typer.Option(help="Image height (default render.height).")] = None,
+    quality: Annotated[bool, typer.Option("--quality", help="Blender Cycles instead of the fast rasteriser.")] = False,
+    views: Annotated[int, typer.Option(help="Corner views to render (besides the plan view).")] = 2,
+    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Render a world: corner views, the labelled plan view and optionally a panorama (PNGs)."""
+    from .render.views import render_world
+
+    settings = _settings(config, overrides)
+    rc = settings.render
+    if width is not None:
+        rc.width = width
+        if panorama:
+            rc.panorama_width = width
+    if height is not None:
+        rc.height = height
+        if panorama and width is None:
+            rc.panorama_width = 2 * height
+    if quality:
+        rc.renderer = "quality"
+    result = render_world(world, out_dir, rc, views=views, panorama=panorama, force=force)
+    err.print(f"rendered {len(result.images)} images with the {result.renderer} renderer "
+              f"in {sum(result.seconds.values()):.2f} s")
+    for path in result.images.values():
+        out.print(str(path))
+
+
+@app.command()
+def dataset(
+    world: Annotated[Path, typer.Argument(help="World folder or USD file.")],
+    frames: Annotated[int, typer.Option(help="Frames to write.")] = 10,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Dataset folder (BasicWriter layout).")] = Path("dataset"),
+    cameras: Annotated[int | None, typer.Option(help="Cameras per frame (sub-folders when > 1).")] = None,
+    width: Annotated[int | None, typer.Option(help="Image width (default render.width).")] = None,
+    height: Annotated[int | None, typer.Option(help="Image height (default render.height).")] = None,
+    quality: Annotated[bool, typer.Option("--quality", help="Blender Cycles instead of the fast rasteriser.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Write RGB, depth, segmentation, 2D boxes and camera parameters in Replicator's BasicWriter layout."""
+    from .render.dataset import write_dataset
+
+    settings = _settings(config, overrides)
+    rc = settings.render
+    rc.width = width if width is not None else rc.width
+    rc.height = height if height is not None else rc.height
+    if quality:
+        rc.renderer = "quality"
+    with _Progress() as progress:
+        result = write_dataset(world, out_dir, frames=frames, cameras=cameras, config=rc, force=force,
+                               progress=progress)
+    err.print(f"wrote {result.frames} frames × {len(result.cameras)} camera(s), {result.files} files "
+              f"in {result.seconds:.2f} s")
+    out.print(str(result.out))
+
+
+@app.command()
+def randomize(
+    world: Annotated[Path, typer.Argument(help="World folder or USD file.")],
+    variants: Annotated[int, typer.Option("--variants", "-n", help="How many variants.")] = 10,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the variant layers.")] = Path("variants"),
+    seed: Annotated[int, typer.Option(help="Seed: same inputs and seed give identical variants.")] = 0,
+    spec: Annotated[Path | None, typer.Option("--spec", help="Randomization spec (TOML or JSON; see docs/randomization.md).")] = None,
+    preset: Annotated[str | None, typer.Option("--preset", help="Preset in config/randomization.toml (default, light, heavy, appearance, layout, dataset).")] = None,
+    no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the physics validation of each variant.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Write N randomized variants of a world as light USD layers over it (each physics-validated)."""
+    from .randomize import load_spec, randomize_world
+
+    settings = _settings(config, overrides)
+    rspec = load_spec(preset=preset, spec_file=spec, base=settings.randomization)
+    with _Progress() as progress:
+        res = randomize_world(world, out_dir, variants, seed=seed, spec=rspec, settings=settings, force=force,
+                              validate=False if no_validate else None, progress=progress)
+    check = "validated" if res.validated else "not validated"
+    err.print(f"wrote {len(res.variants)} variants ({check}) in {res.timings['total_s']:.2f} s")
+    out.print(str(res.out))
+
+
+class _BatchProgress:
+    """Batch progress on a terminal: done/total, worlds per minute and ETA; quiet in a pipe."""
+
+    def __init__(self) -> None:
+        from rich.progress import MofNCompleteColumn, TimeRemainingColumn
+
+        self.bar = None
+        self.t0 = 0.0
+        self.first = 0
+        if err.is_terminal:
+            self.bar = Progress(SpinnerColumn(), TextColumn("batch"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
+                                console=err, transient=True)
+
+    def __enter__(self) -> _BatchProgress:
+        import time
+
+        self.t0 = time.perf_counter()
+        if self.bar:
+            self.bar.__enter__()
+            self.task = self.bar.add_task("batch", total=None, rate="")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+    def __call__(self, done: int, total: int, record: dict) -> None:
+        import time
+
+        if not record:
+            self.first = done  # skipped (already finished) tasks
+        ran = done - self.first
+        dt = time.perf_counter() - self.t0
+        rate = f"{60.0 * ran / dt:.1f} worlds/min" if ran and dt > 0 else ""
+        if self.bar is not None:
+            self.bar.update(self.task, total=total, completed=done, rate=rate)
+
+
+@app.command()
+def batch(
+    prompts: Annotated[Path, typer.Argument(help="Prompts: .txt (one per line) or .jsonl (prompt, seed, variants).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Batch folder (manifest.jsonl, worlds/).")] = Path("batch"),
+    variants: Annotated[int | None, typer.Option("--variants", help="Randomized variants beside each world.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes (0: one per core).")] = None,
+    ray: Annotated[str | None, typer.Option("--ray", flag_value="local", is_flag=False, metavar="[ADDRESS]",
+                                            help="Run on Ray: a cluster ADDRESS, or a local Ray without one.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the first prompt (prompt i gets seed + i).")] = 0,
+    fmt: Annotated[str | None, typer.Option("--format", help="usd (binary) or usda (text).")] = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Generate a world per prompt (and variants) on a local pool or Ray; re-running resumes."""
+    from .batch import run_batch
+
+    settings = _settings(config, overrides)
+    if fmt is not None:
+        settings.generator.format = fmt
+    if ray is not None and workers is not None and ray != "local":
+        raise InputError("give --workers only with a local pool or a local Ray (--ray without an address)")
+    with _BatchProgress() as progress:
+        summary = run_batch(prompts, out_dir, variants=variants, workers=workers, use_ray=ray is not None,
+                            ray_address=None if ray in (None, "local") else ray, settings=settings, seed=seed,
+                            progress=progress)
+    err.print(f"{summary.ok} worlds built, {summary.failed} failed, {summary.skipped} already done "
+              f"({summary.worlds_per_minute:.1f} worlds/min, {summary.backend})")
+    out.print(str(summary.out / "manifest.jsonl"))
+    if summary.failed:
+        raise GeneralistError(f"{summary.failed} of {summary.total} prompts failed (their errors are in manifest.jsonl)")
+
+
+@app.command("isaaclab")
+def isaaclab_cmd(
+    source: Annotated[Path, typer.Argument(help="World folder, USD file, variants folder or batch folder/manifest.")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The scene_cfg.py to write.")] = Path("scene_cfg.py"),
+    class_name: Annotated[str, typer.Option("--class-name", help="Name of the InteractiveSceneCfg subclass.")] = "GeneratedSceneCfg",
+    num_envs: Annotated[int, typer.Option("--num-envs", help="Default number of environments.")] = 16,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+) -> None:
+    """Export an Isaac Lab scene config (InteractiveSceneCfg subclass) for a world or a set of worlds."""
+    from .isaaclab import write_scene_cfg
+
+    path = write_scene_cfg(source, out_file, class_name=class_name, num_envs=num_envs, force=force)
+    out.print(str(path))
 
 
 def _version(value: bool) -> None:

@@ -79,6 +79,60 @@ class RandomizationConfig:
     pose_jitter_deg: float = 10.0
     distractors: int = 0
     articulation_open_fraction: float = 0.3
+    material_swap_prob: float = 0.5
+    """Chance that a material class is swapped for another of its family (oak → walnut, paint → another colour)."""
+    material_options: int = 8
+    """Drawn options per material, shared by all variants of a world (each variant picks one per material)."""
+    light_count_delta: tuple[int, int] = (-1, 1)
+    """Lights removed (negative) or added (positive) per variant: an integer drawn in this range."""
+    light_position_jitter_m: float = 0.3
+    small_object_shuffle: bool = True
+    """Re-place small objects (things resting on other objects) anywhere free on their support."""
+    articulation_open_prob: float = 0.5
+    """Chance that each door or drawer joint is opened (by up to ``articulation_open_fraction`` of its range)."""
+    cameras: int = 2
+    """Dataset cameras authored under ``/World/Cameras`` per variant."""
+    camera_height_range_m: tuple[float, float] = (1.2, 1.8)
+    max_attempts: int = 6
+    """Draws per variant before giving up when physics validation keeps failing."""
+    validate: bool = True
+    """Re-validate every variant with physics (invalid ones are repaired or redrawn, never written)."""
+
+
+@dataclass
+class BatchConfig:
+    """Batch generation: worker processes, retries and Ray."""
+
+    workers: int = 0
+    """Local worker processes; 0 means one per CPU core."""
+    variants: int = 0
+    """Randomized variants written beside each world."""
+    max_retries: int = 3
+    """Times a task is re-run after its worker process died."""
+    ray_address: str = ""
+    """Ray cluster address for ``--ray`` without one (empty: start a local Ray)."""
+
+
+@dataclass
+class RenderConfig:
+    """Rendering, previews and datasets (``omni_generalist.render``)."""
+
+    renderer: str = "fast"
+    """``fast`` (moderngl rasteriser on Mesa EGL) or ``quality`` (Blender Cycles on the CPU)."""
+    width: int = 512
+    height: int = 512
+    hfov_deg: float = 75.0
+    """Horizontal field of view of the automatic perspective views."""
+    panorama_width: int = 2048
+    """Equirectangular panoramas are this wide and half as high."""
+    samples: int = 8
+    """Cycles samples per pixel (the quality renderer), denoised with OpenImageDenoise."""
+    denoise: bool = True
+    preview_width: int = 512
+    """Width of each of the two panels of ``preview.png`` (a room view and the labelled plan)."""
+    preview_height: int = 384
+    dataset_cameras: int = 1
+    """Cameras per dataset frame when the world authors none under ``/World/Cameras``."""
 
 
 @dataclass
@@ -89,6 +143,8 @@ class Settings:
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     physics: PhysicsConfig = field(default_factory=PhysicsConfig)
     randomization: RandomizationConfig = field(default_factory=RandomizationConfig)
+    batch: BatchConfig = field(default_factory=BatchConfig)
+    render: RenderConfig = field(default_factory=RenderConfig)
 
 
 def _coerce(value: Any, typ: Any, where: str) -> Any:

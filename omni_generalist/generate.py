@@ -99,6 +99,34 @@ def layout_checks(layer: Sdf.Layer) -> dict[str, Any]:
                                                "height": room.height}}
 
 
+def physics_pass(layer: Sdf.Layer, settings: Settings) -> tuple[dict[str, Any] | None, str]:
+    """Author SimReady physics on a built world and, unless disabled, validate and repair it.
+
+    Returns the ``physics`` entry of ``report.json`` (None when validation is off) and the repair as
+    action code ("" when nothing was changed) for the action log. The fixes are authored into
+    ``layer``.
+    """
+    from pxr import Usd
+
+    from .physics import author_physics
+
+    stage = Usd.Stage.Open(layer)
+    author_physics(stage, settings.physics)
+    if not settings.generator.validate:
+        return None, ""
+    from .physics import repair_world
+    from .physics.repair import repair_code
+
+    snapshot = Sdf.Layer.CreateAnonymous("before_repair.usda")
+    snapshot.TransferContent(layer)
+    result = repair_world(stage, config=settings.physics)
+    after, before = result.after.to_dict(), result.before.to_dict()
+    for rep in (after, before):  # timings belong to report["timings"] (reports compare equal across runs)
+        rep.pop("timings")
+    return ({**after, "before": before, "repairs": result.actions, "repair_rounds": result.rounds},
+            repair_code(snapshot, layer) if result.actions else "")
+
+
 def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settings: Settings,
                 progress: ProgressFn | None) -> list[ActionResult]:
     policy.reset(prompt, seed)
@@ -135,6 +163,21 @@ def _write_world(dest: Path, layer: Sdf.Layer, log: ActionLog, report: dict[str,
     write_text_atomic(dest / "actions.py", log.to_text())
     write_json(dest / "report.json", report)
     return dest / name
+
+
+def _write_preview(dest: Path, layer: Sdf.Layer, settings: Settings, report: dict[str, Any]) -> None:
+    """Render ``preview.png`` into ``dest`` (the fast rasteriser); a failure is reported, not raised."""
+    from pxr import Usd
+
+    from .errors import GeneralistError
+    from .render.preview import write_preview
+
+    t0 = time.perf_counter()
+    try:
+        write_preview(Usd.Stage.Open(layer), dest / "preview.png", settings.render)
+    except GeneralistError as exc:  # no EGL driver, a world without a room: the world itself is fine
+        report["preview_error"] = str(exc)
+    report["timings"]["preview_s"] = round(time.perf_counter() - t0, 3)
 
 
 def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, settings: Settings | None = None,
@@ -184,13 +227,18 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
             raise GeneralistError(f"no world was built: {msg}")
         log = sandbox.log
         log.prompt, log.seed, log.policy, log.version = prompt, seed, policy.name, __version__
+        t_phys = time.perf_counter()
+        physics, fix = physics_pass(sandbox.layer, settings)
+        if fix:
+            log.append(fix)
+        t_phys = time.perf_counter() - t_phys
         report = {
             "prompt": prompt, "seed": seed, "policy": policy.name, "version": __version__,
             "world": "world.usda" if fmt == "usda" else "world.usd",
             "actions": {"applied": len(log.actions), "failed": len(failed), "results": [r.to_dict() for r in results]},
             "layout": layout_checks(sandbox.layer),
-            "physics": None,
-            "timings": {"build_s": round(t_build, 3)},
+            "physics": physics,
+            "timings": {"build_s": round(t_build, 3), "physics_s": round(t_phys, 3)},
         }
         if hasattr(policy, "summary"):
             report["plan"] = policy.summary()
@@ -198,6 +246,8 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
             t1 = time.perf_counter()
             world_file = _write_world(tmp, sandbox.layer, log, report, fmt)
             report["timings"]["write_s"] = round(time.perf_counter() - t1, 3)
+            if settings.generator.preview:
+                _write_preview(tmp, sandbox.layer, settings, report)
             write_json(tmp / "report.json", report)
     final = Path(out).expanduser().absolute()
     return WorldResult(final, final / world_file.name, report, results)
@@ -232,18 +282,27 @@ def edit_world(world: str | Path, policy: Policy, instruction: str = "", setting
         new_log.prompt, new_log.seed = log.prompt or prov.get("prompt", ""), seed
         new_log.policy, new_log.version = log.policy or prov.get("policy", ""), log.version or __version__
         fmt = "usda" if world_file.suffix == ".usda" else "usd"
+        physics, fix = physics_pass(sandbox.layer, settings)
+        if fix:
+            new_log.append(fix)
         report = {
             "prompt": new_log.prompt, "seed": seed, "policy": new_log.policy, "version": __version__,
             "world": world_file.name, "edit": {"instruction": instruction, "policy": policy.name},
             "actions": {"applied": len(new_log.actions), "failed": len(failed),
                         "results": [r.to_dict() for r in results]},
-            "layout": layout_checks(sandbox.layer), "physics": None,
+            "layout": layout_checks(sandbox.layer), "physics": physics,
             "timings": {"edit_s": round(time.perf_counter() - t0, 3)},
         }
         with atomic_dir(folder, force=True) as tmp:
             # keep whatever else the folder holds (previews, renders)
+            fresh = ("world.usd", "world.usda", "actions.py", "report.json")
+            if settings.generator.preview:
+                fresh += ("preview.png",)
             for item in folder.iterdir():
-                if item.name not in ("world.usd", "world.usda", "actions.py", "report.json") and item.is_file():
+                if item.name not in fresh and item.is_file():
                     (tmp / item.name).write_bytes(item.read_bytes())
             _write_world(tmp, sandbox.layer, new_log, report, fmt)
+            if settings.generator.preview:
+                _write_preview(tmp, sandbox.layer, settings, report)
+                write_json(tmp / "report.json", report)
     return WorldResult(folder.absolute(), folder.absolute() / world_file.name, report, results)

@@ -17,7 +17,7 @@ for side in ("left", "right"):
 
 # %% action 2
 add_object("dresser", size=(1.2, 0.5, 0.85), against_wall="east", offset="center", material="walnut wood")
-add_object("wardrobe", size=(1.2, 0.6, 2.0), against_wall="west")
+add_object("wardrobe", size=(1.2, 0.6, 2.0), against_wall="west", offset="center")
 add_object("armchair", size=(0.8, 0.8, 0.9), corner="south-east", material="velvet", color="mustard")
 add_object("rug", position=(0.3, -0.6), size=(1.6, 1.0, 0.01), material="wool", color="terracotta")
 

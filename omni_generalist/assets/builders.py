@@ -132,16 +132,18 @@ def openable(w: AssetWriter, size: Size, category: Category) -> None:
         drawer_zone = zone_h
     if kind in ("door", "doors", "door_and_drawers"):
         z_top = h - t - drawer_zone
-        leaves = 2 if (kind == "doors" and width >= 0.6) else 1
+        # kitchen-style leaves of about half a meter, hinged in pairs (left edge, right edge)
+        leaves = max(2, round(width / 0.5)) if (kind == "doors" and width >= 0.6) else 1
         leaf_w = width / leaves
         for k in range(leaves):
-            if k == 0:  # hinged on the left edge, opens to +angle
-                dl = w.link(f"door_{k}", (-x, y, 0.0))
-                w.box("panel", (-x + gap, y - ft, gap), (-x + leaf_w - gap, y, z_top - gap), link=dl)
+            x0, x1 = -x + k * leaf_w, -x + (k + 1) * leaf_w
+            if k % 2 == 0:  # hinged on its left edge, opens to +angle
+                dl = w.link(f"door_{k}", (x0, y, 0.0))
+                w.box("panel", (x0 + gap, y - ft, gap), (x1 - gap, y, z_top - gap), link=dl)
                 w.revolute(f"door_{k}_hinge", dl, "Z", 0.0, 100.0)
-            else:  # hinged on the right edge, opens to -angle
-                dl = w.link(f"door_{k}", (x, y, 0.0))
-                w.box("panel", (x - leaf_w + gap, y - ft, gap), (x - gap, y, z_top - gap), link=dl)
+            else:  # hinged on its right edge, opens to -angle
+                dl = w.link(f"door_{k}", (x1, y, 0.0))
+                w.box("panel", (x0 + gap, y - ft, gap), (x1 - gap, y, z_top - gap), link=dl)
                 w.revolute(f"door_{k}_hinge", dl, "Z", -100.0, 0.0)
         if t < z_top - t:  # the inside of the cabinet, behind its doors
             w.surface(t, -x + t, -y + t, x - t, back, z_top - 2 * t, inside=True)

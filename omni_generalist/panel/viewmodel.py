@@ -448,7 +448,7 @@ class PanelViewModel:
         report = self.applier(stage, build.layer, build.base)
         info = describe_build(build)
         info["physics"] = physics
-        info["applied"] = {"added": len(report.added), "changed": len(report.replaced),
+        info["applied"] = {"added": len(report.added), "changed": len(report.replaced), "replaced": list(report.replaced),
                            "removed": len(report.removed), "deactivated": len(report.deactivated)}
         self.log("info", action, f"{info['actions']} actions ({info['failed']} failed), {info['objects']} objects; "
                                  f"stage: {report.summary()}")

@@ -28,7 +28,7 @@ from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics, UsdShade
 from ..assets.catalog import catalog
 from ..config import PhysicsConfig
 from ..world.metadata import get_info, set_info
-from ..world.stage import OBJECTS, PHYSICS_SCENE, ROOM, WORLD
+from ..world.stage import LOOKS, OBJECTS, PHYSICS_SCENE, ROOM, WORLD
 
 PHYSICS_MATERIALS = WORLD.AppendChild("PhysicsMaterials")
 ANCHOR = "anchor"
@@ -228,6 +228,20 @@ def author_physics(stage: Usd.Stage, config: PhysicsConfig | None = None) -> Non
         config: physics settings (the scene's steps per second).
     """
     config = config or PhysicsConfig()
+    # physics materials are rebuilt from the visual bindings each time, in name order: an edit that
+    # changed a material leaves no stale twin, and the result does not depend on the world's history
+    if stage.GetPrimAtPath(PHYSICS_MATERIALS):
+        stage.RemovePrim(PHYSICS_MATERIALS)
+    looks = stage.GetPrimAtPath(LOOKS)
+    used = set()
+    for prim in stage.Traverse():
+        if prim.HasAPI(UsdShade.MaterialBindingAPI):
+            mat = UsdShade.MaterialBindingAPI(prim).GetDirectBinding().GetMaterial()
+            if mat and str(mat.GetPath()).startswith(str(LOOKS) + "/"):
+                used.add(mat.GetPath())
+    if looks:
+        for path in sorted(used, key=str):
+            _physics_material(stage, UsdShade.Material(stage.GetPrimAtPath(path)))
     _author_scene(stage, config)
     _author_room(stage)
     objects = stage.GetPrimAtPath(OBJECTS)

@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from pxr import Gf, Usd, UsdGeom, UsdPhysics
+from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
 
 from ..config import PhysicsConfig
 from ..world.model import list_objects
@@ -136,10 +136,10 @@ class _Fixer:
                             f"{position[2]:.3f}): {why}")
 
 
-def _rings(obj, away: tuple[float, float] | None) -> list[tuple[float, float, float]]:
-    """Candidate XY offsets, nearest first, preferring the direction ``away``."""
+def _rings(obj, away: tuple[float, float] | None, start: float = 0.05) -> list[tuple[float, float, float]]:
+    """Candidate XY offsets from ``start`` meters out, nearest first, preferring the direction ``away``."""
     out = []
-    for dist in (0.05, 0.1, 0.2, 0.35, 0.5, 0.8):
+    for dist in (d for d in (0.05, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0) if d >= start):
         dirs = [(math.cos(a), math.sin(a)) for a in (math.radians(k * 45) for k in range(8))]
         if away is not None:
             n = math.hypot(*away) or 1.0
@@ -181,6 +181,9 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
             other = b if mover == a else a
             handled.add(mover)
             obj = objs[mover]
+            if other.endswith("/Ceiling"):
+                fx.remove(mover, f"it reached {_name(other)} ({p.value * 100:.1f} cm into it)")
+                continue
             if objs.get(other) is not None and obj.support == other or other.endswith("/Floor"):
                 depth = p.value + 0.002
                 if fx.try_moves(mover, [(0.0, 0.0, depth)], f"it sank {p.value * 100:.1f} cm into {_name(other)}"):
@@ -214,12 +217,16 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
                 fx.remove(p.path, f"{what} (turned {m.turned_deg:.0f}°)")
         elif p.kind == "blocked_joint":
             blocker = p.other
-            if blocker in objs and objs[blocker].movable and not objs[blocker].articulated and blocker not in handled:
+            # the blocker moves out of the swing: movable things, and fixed furniture that stands on
+            # the floor (an island in front of a counter) — re-placed within the layout's rules
+            if (blocker in objs and blocker not in handled
+                    and (objs[blocker].movable or objs[blocker].support.endswith("/Floor"))):
                 handled.add(blocker)
                 art_root = p.path.rsplit("/joints/", 1)[0]
                 ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
                 bo = objs[blocker]
-                if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay)),
+                # out of the swing: at least the width of a door leaf away
+                if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay), start=0.35),
                                 f"it blocked {_name(p.path)} of {_name(art_root)}"):
                     continue
             art_root = p.path.rsplit("/joints/", 1)[0]
@@ -231,7 +238,10 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
                     continue
                 except (ValueError, KeyError, RuntimeError):
                     pass
-            if p.value >= 0.5:
+            # a stop: before furniture when at least half the range is free; before the room's own
+            # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
+            room_blocker = blocker.startswith("/World/Room/")
+            if p.value >= (0.3 if room_blocker else 0.5):
                 prim = stage.GetPrimAtPath(p.path)
                 typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)
                 lo, hi = typed.GetLowerLimitAttr().Get(), typed.GetUpperLimitAttr().Get()
@@ -284,3 +294,37 @@ def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, co
         author_physics(stage, config)
         report = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
     return RepairResult(before, report, fx.actions, rounds)
+
+
+def repair_code(before: Sdf.Layer, after: Sdf.Layer) -> str:
+    """Action code that turns ``before`` into ``after`` for what a repair changes (object removals and
+    attribute values), so that the action log replays repaired worlds exactly."""
+    lines: list[str] = []
+    removed_roots: list[str] = []
+
+    def visit(spec: Sdf.PrimSpec) -> None:
+        path = spec.path
+        new = after.GetPrimAtPath(path)
+        if new is None:
+            if path.GetParentPath() == OBJECTS:
+                removed_roots.append(path.name)
+            return
+        for prop in spec.properties:
+            if not isinstance(prop, Sdf.AttributeSpec):
+                continue
+            other = new.properties.get(prop.name) if new.properties else None
+            if other is not None and other.default != prop.default:
+                lines.append(f"stage.GetPrimAtPath({str(path)!r}).GetAttribute({prop.name!r}).Set({other.default!r})")
+        for prop in new.properties:
+            if isinstance(prop, Sdf.AttributeSpec) and prop.name not in spec.properties and prop.default is not None:
+                lines.append(f"stage.GetPrimAtPath({str(path)!r}).CreateAttribute({prop.name!r}, "
+                             f"Sdf.ValueTypeNames.Find({str(prop.typeName)!r})).Set({prop.default!r})")
+        for child in spec.nameChildren:
+            visit(child)
+
+    for root in before.rootPrims:
+        visit(root)
+    lines = [f"remove_object({name!r})" for name in removed_roots] + lines
+    if not lines:
+        return ""
+    return "# physics repair (written by validation; replays the fixes)\n" + "\n".join(lines)

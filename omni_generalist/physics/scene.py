@@ -190,16 +190,18 @@ def is_convex(points: np.ndarray, faces: list[list[int]], tol: float = 1e-4) -> 
     if len(tris) == 0:
         return True
     a, b, c = points[tris[:, 0]], points[tris[:, 1]], points[tris[:, 2]]
-    n = np.cross(b - a, c - a)
-    ln = np.linalg.norm(n, axis=1)
+    u, v = b - a, c - a
+    n = np.stack([u[:, 1] * v[:, 2] - u[:, 2] * v[:, 1], u[:, 2] * v[:, 0] - u[:, 0] * v[:, 2],
+                  u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]], axis=1)
+    ln = np.sqrt((n * n).sum(axis=1))
     keep = ln > 1e-12
     if not keep.any():
         return True
     n, a = n[keep] / ln[keep, None], a[keep]
-    centre = points.mean(axis=0)
-    sign = np.where(np.einsum("ij,ij->i", centre - a, n) > 0, -1.0, 1.0)
-    n = n * sign[:, None]
-    dist = points @ n.T - np.einsum("ij,ij->i", a, n)[None, :]
+    centre = points.sum(axis=0) / len(points)
+    offs = (a * n).sum(axis=1)
+    sign = np.where(n @ centre - offs > 0, -1.0, 1.0)
+    dist = (points @ n.T - offs[None, :]) * sign[None, :]
     return bool(dist.max() <= tol)
 
 

@@ -1,0 +1,255 @@
+"""Flatten a world's USD stage into what a renderer draws: triangles, materials, instances, lights.
+
+An *instance* is what segmentation and boxes are about, as in Replicator: the nearest prim that
+carries a ``class`` semantics label (an object root under ``/World/Objects``, or a floor, wall,
+door, window or ceiling of the room). Its class string is its labels joined by commas, as
+Replicator writes a prim with several labels of one type.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from pxr import Sdf, Usd, UsdGeom, UsdLux, UsdShade
+
+from ..world.metadata import semantic_classes
+from ..world.stage import OBJECTS, ROOM
+
+UNLABELLED = "UNLABELLED"
+BACKGROUND = "BACKGROUND"
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One segmentable thing: id (1-based, 0 is background), prim path and semantic class."""
+
+    id: int
+    path: str
+    label: str
+    """Comma-joined ``class`` labels, or ``UNLABELLED``."""
+    ranges: tuple[tuple[int, int], ...] = ()
+    """``(first_vertex, vertex_count)`` draw ranges in :attr:`SceneData.vertices`."""
+    bounds: tuple[tuple[float, float, float], tuple[float, float, float]] = ((0, 0, 0), (0, 0, 0))
+    """World-space axis-aligned bounds of its triangles."""
+
+
+@dataclass(frozen=True)
+class Light:
+    """A point-like light (sphere, disk, rect lights) or the ambient dome."""
+
+    kind: str
+    position: tuple[float, float, float]
+    color: tuple[float, float, float]
+    intensity: float
+
+
+@dataclass
+class SceneData:
+    """Triangle soup of a stage, grouped by instance (opaque triangles first, then transparent).
+
+    Per vertex: ``vertices`` (N×3 world meters), ``normals`` (N×3), ``albedo`` (N×3 linear RGB),
+    ``material`` (N×3: roughness, metallic, opacity) and ``instance`` (N, int32 instance ids).
+    """
+
+    vertices: np.ndarray
+    normals: np.ndarray
+    albedo: np.ndarray
+    material: np.ndarray
+    instance: np.ndarray
+    instances: list[Instance]
+    lights: list[Light] = field(default_factory=list)
+    opaque_count: int = 0
+    """Vertices ``[0, opaque_count)`` are opaque; the rest are transparent (glass)."""
+
+    def by_path(self, path: str) -> Instance | None:
+        """Return the instance whose prim path is ``path``."""
+        return next((i for i in self.instances if i.path == path), None)
+
+    @property
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """World bounds of all triangles."""
+        if len(self.vertices) == 0:
+            return np.zeros(3), np.zeros(3)
+        return self.vertices.min(axis=0), self.vertices.max(axis=0)
+
+
+def instance_root(prim: Usd.Prim) -> Usd.Prim | None:
+    """Return the prim that a mesh's pixels belong to (see the module docstring), or None."""
+    objects, room = OBJECTS, ROOM
+    p = prim
+    while p and p.GetPath() != objects and p.GetPath().pathString != "/":
+        if p.GetPath().GetParentPath() == objects:
+            return p
+        p = p.GetParent()
+    p = prim
+    while p and p.GetPath().pathString != "/":
+        if p.GetPath() == room:
+            return None
+        if semantic_classes(p):
+            return p
+        p = p.GetParent()
+    return None
+
+
+def _material_of(prim: Usd.Prim, cache: dict[str, tuple]) -> tuple[tuple[float, float, float], float, float, float]:
+    mat, _ = UsdShade.MaterialBindingAPI(prim).ComputeBoundMaterial()
+    key = str(mat.GetPath()) if mat else ""
+    if key in cache:
+        return cache[key]
+    color, rough, metal, opacity = (0.7, 0.7, 0.7), 0.6, 0.0, 1.0
+    if mat:
+        shader = mat.ComputeSurfaceSource()[0]
+        if shader:
+            def get(name: str, default):
+                inp = shader.GetInput(name)
+                v = inp.Get() if inp else None
+                return default if v is None else v
+            c = get("diffuseColor", color)
+            color = (float(c[0]), float(c[1]), float(c[2]))
+            rough, metal, opacity = float(get("roughness", rough)), float(get("metallic", metal)), float(get("opacity", opacity))
+    cache[key] = (color, rough, metal, opacity)
+    return cache[key]
+
+
+def _triangulate_mesh(mesh: UsdGeom.Mesh, xf: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    pts = mesh.GetPointsAttr().Get()
+    counts = mesh.GetFaceVertexCountsAttr().Get()
+    idx = mesh.GetFaceVertexIndicesAttr().Get()
+    if not pts or not counts or not idx:
+        return None
+    pts = np.asarray(pts, dtype=np.float64)
+    counts = np.asarray(counts, dtype=np.int64)
+    idx = np.asarray(idx, dtype=np.int64)
+    # fan-triangulate every face: corner ids into the face-varying arrays
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    tri_fv = []
+    for k in range(1, int(counts.max()) - 1):
+        sel = counts > k + 1
+        s = starts[sel]
+        tri_fv.append(np.stack([s, s + k, s + k + 1], axis=1))
+    if not tri_fv:
+        return None
+    fv = np.concatenate(tri_fv).reshape(-1)
+    world = pts @ xf[:3, :3] + xf[3, :3]
+    verts = world[idx[fv]]
+    normals = None
+    nattr = mesh.GetNormalsAttr().Get()
+    if nattr is not None and len(nattr):
+        n = np.asarray(nattr, dtype=np.float64)
+        interp = mesh.GetNormalsInterpolation()
+        if interp == UsdGeom.Tokens.faceVarying and len(n) == len(idx):
+            normals = n[fv]
+        elif interp in (UsdGeom.Tokens.vertex, UsdGeom.Tokens.varying) and len(n) == len(pts):
+            normals = n[idx[fv]]
+    if normals is not None:
+        normals = normals @ np.linalg.inv(xf[:3, :3]).T  # row vectors: n' = n · (M^-1)^T
+    else:  # flat normals from the geometry
+        t = verts.reshape(-1, 3, 3)
+        fn = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+        normals = np.repeat(fn, 3, axis=0)
+    if mesh.GetOrientationAttr().Get() == UsdGeom.Tokens.leftHanded:
+        verts = verts.reshape(-1, 3, 3)[:, ::-1].reshape(-1, 3)
+        normals = normals.reshape(-1, 3, 3)[:, ::-1].reshape(-1, 3)
+    length = np.linalg.norm(normals, axis=1, keepdims=True)
+    normals = normals / np.where(length > 0, length, 1.0)
+    return verts, normals
+
+
+def _kelvin_rgb(kelvin: float) -> tuple[float, float, float]:
+    """Approximate linear RGB of a black body (normalised so the brightest channel is 1)."""
+    t = max(1000.0, min(40000.0, kelvin)) / 100.0
+    r = 255.0 if t <= 66 else 329.698727446 * (t - 60) ** -0.1332047592
+    g = 99.4708025861 * math.log(t) - 161.1195681661 if t <= 66 else 288.1221695283 * (t - 60) ** -0.0755148492
+    b = 255.0 if t >= 66 else (0.0 if t <= 19 else 138.5177312231 * math.log(t - 10) - 305.0447927307)
+    rgb = [max(0.0, min(255.0, c)) / 255.0 for c in (r, g, b)]
+    lin = [c ** 2.2 for c in rgb]
+    m = max(lin) or 1.0
+    return (lin[0] / m, lin[1] / m, lin[2] / m)
+
+
+def _lights(stage: Usd.Stage, cache: UsdGeom.XformCache) -> list[Light]:
+    out: list[Light] = []
+    for prim in stage.Traverse():
+        if not prim.HasAPI(UsdLux.LightAPI):
+            continue
+        api = UsdLux.LightAPI(prim)
+        color = tuple(float(c) for c in (api.GetColorAttr().Get() or (1.0, 1.0, 1.0)))
+        if api.GetEnableColorTemperatureAttr().Get():
+            k = _kelvin_rgb(float(api.GetColorTemperatureAttr().Get() or 6500.0))
+            color = (color[0] * k[0], color[1] * k[1], color[2] * k[2])
+        intensity = float(api.GetIntensityAttr().Get() or 0.0) * 2.0 ** float(api.GetExposureAttr().Get() or 0.0)
+        m = cache.GetLocalToWorldTransform(prim)
+        pos = m.ExtractTranslation()
+        kind = "dome" if prim.IsA(UsdLux.DomeLight) else "distant" if prim.IsA(UsdLux.DistantLight) else "point"
+        out.append(Light(kind, (float(pos[0]), float(pos[1]), float(pos[2])), color, intensity))
+    return out
+
+
+def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozenset()) -> SceneData:
+    """Flatten the visible meshes of ``stage`` into a :class:`SceneData`.
+
+    Args:
+        stage: the world.
+        hide: prim paths (instances or any ancestors) to leave out, e.g. the ceiling for a plan view.
+    """
+    xcache = UsdGeom.XformCache(Usd.TimeCode.Default())
+    mcache: dict[str, tuple] = {}
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    for prim in stage.Traverse():
+        if not prim.IsA(UsdGeom.Mesh):
+            continue
+        img = UsdGeom.Imageable(prim)
+        if img.ComputeVisibility() == UsdGeom.Tokens.invisible or img.ComputePurpose() in (UsdGeom.Tokens.guide, UsdGeom.Tokens.proxy):
+            continue
+        if any(prim.GetPath().HasPrefix(_path(h)) for h in hide):
+            continue
+        m = np.array(xcache.GetLocalToWorldTransform(prim), dtype=np.float64)
+        tri = _triangulate_mesh(UsdGeom.Mesh(prim), m)
+        if tri is None:
+            continue
+        root = instance_root(prim)
+        key = str(root.GetPath()) if root else str(prim.GetPath())
+        if key not in groups:
+            label = ",".join(semantic_classes(root)) if root else ""
+            groups[key] = {"label": label or UNLABELLED, "parts": []}
+            order.append(key)
+        color, rough, metal, opacity = _material_of(prim, mcache)
+        groups[key]["parts"].append((tri[0], tri[1], color, (rough, metal, opacity)))
+    verts, norms, albedo, mat, inst = [], [], [], [], []
+    ranges: dict[str, list[tuple[int, int]]] = {k: [] for k in order}
+    n = 0
+    for transparent in (False, True):
+        for i, key in enumerate(order):
+            chunk = [p for p in groups[key]["parts"] if (p[3][2] < 0.99) == transparent]
+            if not chunk:
+                continue
+            v = np.concatenate([p[0] for p in chunk])
+            verts.append(v)
+            norms.append(np.concatenate([p[1] for p in chunk]))
+            albedo.append(np.concatenate([np.tile(p[2], (len(p[0]), 1)) for p in chunk]))
+            mat.append(np.concatenate([np.tile(p[3], (len(p[0]), 1)) for p in chunk]))
+            inst.append(np.full(len(v), i + 1, dtype=np.int32))
+            ranges[key].append((n, len(v)))
+            n += len(v)
+        if not transparent:
+            opaque = n
+    instances = []
+    for i, key in enumerate(order):
+        allv = np.concatenate([p[0] for p in groups[key]["parts"]])
+        lo, hi = allv.min(axis=0), allv.max(axis=0)
+        instances.append(Instance(i + 1, key, groups[key]["label"], tuple(ranges[key]),
+                                  (tuple(float(x) for x in lo), tuple(float(x) for x in hi))))
+    f32 = np.float32
+    if n == 0:
+        empty = np.zeros((0, 3), f32)
+        return SceneData(empty, empty, empty, empty, np.zeros(0, np.int32), [], _lights(stage, xcache), 0)
+    return SceneData(np.concatenate(verts).astype(f32), np.concatenate(norms).astype(f32),
+                     np.concatenate(albedo).astype(f32), np.concatenate(mat).astype(f32),
+                     np.concatenate(inst), instances, _lights(stage, xcache), opaque)
+
+
+def _path(p: str) -> Sdf.Path:
+    return Sdf.Path(p)
