@@ -56,6 +56,8 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_actions.py
 	$(PY) benchmarks/bench_generate.py
 	$(PY) benchmarks/bench_render.py
+	$(PY) benchmarks/bench_physics.py
+	$(PY) benchmarks/bench_batch.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_OUT) $(DEMO_OUT)_prompt .pytest_cache build *.egg-info

@@ -38,7 +38,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Sandbox() as sb:
         generate_world("a bedroom", Path(tmp) / "warm", ProceduralPolicy(), seed=0, sandbox=sb)  # warm up
         for size, prompt in PROMPTS.items():
-            totals, plans, counts = [], [], []
+            totals, plans, counts, phys, prev = [], [], [], [], []
             for seed in range(args.seeds):
                 t = time.perf_counter()
                 Planner().plan(parse_prompt(prompt), seed)
@@ -47,10 +47,13 @@ def main() -> None:
                 res = generate_world(prompt, Path(tmp) / f"{size}_{seed}", ProceduralPolicy(), seed=seed, sandbox=sb)
                 totals.append(time.perf_counter() - t)
                 counts.append(res.report["layout"]["objects"])
-            rows[size] = (statistics.median(counts), statistics.median(totals), statistics.median(plans))
-    print(f"{'target':>7} {'objects':>8} {'world s':>9} {'plan+layout s':>14}")
-    for size, (n, total, plan) in rows.items():
-        print(f"{size:>7} {n:>8.0f} {total:>9.3f} {plan:>14.3f}")
+                phys.append(res.report["timings"].get("physics_s", 0.0))
+                prev.append(res.report["timings"].get("preview_s", 0.0))
+            rows[size] = (statistics.median(counts), statistics.median(totals), statistics.median(plans),
+                          statistics.median(phys), statistics.median(prev))
+    print(f"{'target':>7} {'objects':>8} {'world s':>9} {'plan+layout s':>14} {'physics s':>10} {'preview s':>10}")
+    for size, (n, total, plan, ph, pv) in rows.items():
+        print(f"{size:>7} {n:>8.0f} {total:>9.3f} {plan:>14.3f} {ph:>10.3f} {pv:>10.3f}")
     print(f"scaling 100/10: world {rows[100][1] / rows[10][1]:.2f}x, plan+layout {rows[100][2] / rows[10][2]:.2f}x")
 
 

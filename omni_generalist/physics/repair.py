@@ -287,10 +287,13 @@ def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, co
     before = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
     fx = _Fixer(stage, config)
     report, rounds = before, 0
+    last: list[str] = []
     while not report.ok and rounds < max_rounds:
         rounds += 1
-        if _fix_round(fx, report) == 0:
-            break
+        n = len(fx.actions)
+        if _fix_round(fx, report) == 0 or fx.actions[n:] == last:
+            break  # nothing to do, or the same fixes again: no progress
+        last = fx.actions[n:]
         author_physics(stage, config)
         report = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
     return RepairResult(before, report, fx.actions, rounds)

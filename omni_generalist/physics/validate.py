@@ -114,9 +114,10 @@ def _check_static_physics(stage: Usd.Stage, report: PhysicsReport) -> None:
 
 
 def _initial_contacts(report: PhysicsReport, desc: SceneDescription, sim: SimWorld, main: dict[str, str],
-                      config: PhysicsConfig) -> int:
+                      config: PhysicsConfig) -> tuple[int, list[Problem]]:
     """Interpenetrations from the first step; floating objects from the steps an object needs to fall
-    ``floating_m`` (engines with a contact offset see the gap at once, MuJoCo sees the touch)."""
+    ``floating_m`` (engines with a contact offset see the gap at once, MuJoCo sees the touch). Returns
+    the steps taken and the floating candidates: :func:`_settle` keeps those that then fell."""
     seen = set()
     support: dict[str, float] = {}
     lowest = {body: _lowest_z(desc, body) for body in main.values()}
@@ -144,18 +145,19 @@ def _initial_contacts(report: PhysicsReport, desc: SceneDescription, sim: SimWor
                     "interpenetration", key[0],
                     f"{_name(key[0])} and {_name(key[1])} interpenetrate by {-c.separation * 100:.1f} cm "
                     f"at ({c.point[0]:.2f}, {c.point[1]:.2f}, {c.point[2]:.2f})", other=key[1], value=-c.separation))
+    floating = []
     for owner, body in main.items():
         gap = support.get(body, math.inf)
         if gap > config.floating_m:
             what = "nothing beneath it within 2 cm" if math.isinf(gap) else f"a {gap * 100:.1f} cm gap beneath it"
-            report.problems.append(Problem("floating", owner, f"{_name(owner)} floats: its lowest point "
-                                                              f"(z = {lowest[body]:.3f} m) has {what}",
-                                           value=gap if math.isfinite(gap) else -1.0))
-    return window
+            floating.append(Problem("floating", owner, f"{_name(owner)} floats: its lowest point "
+                                                       f"(z = {lowest[body]:.3f} m) has {what}",
+                                    value=gap if math.isfinite(gap) else -1.0))
+    return window, floating
 
 
 def _settle(report: PhysicsReport, sim: SimWorld, main: dict[str, str], before: dict, config: PhysicsConfig,
-            poly, done: int) -> None:
+            poly, done: int, floating: list[Problem]) -> None:
     steps = max(1, int(round(config.settle_s * config.hz)) - done)
     sim.step(steps)
     after = sim.poses()
@@ -176,6 +178,10 @@ def _settle(report: PhysicsReport, sim: SimWorld, main: dict[str, str], before: 
                                                                    f"({p1[0]:.2f}, {p1[1]:.2f}, {p1[2]:.2f})"))
     report.movable = len(main)
     report.stability = stable / len(main) if main else 1.0
+    # an object without a contact below it that did not fall is held by something above its lowest
+    # point (a toy leaning over the rim of its box): not floating
+    fell = {m.path for m in report.motions if m.moved_m >= config.floating_m}
+    report.problems.extend(p for p in floating if p.path in fell)
 
 
 def sweep_joints(sim: SimWorld, desc: SceneDescription, penetration_m: float,
@@ -299,20 +305,23 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
         main = _main_bodies(stage, desc)
         before = sim.poses()
         t2 = time.perf_counter()
-        done = _initial_contacts(report, desc, sim, main, config)
-        _settle(report, sim, main, before, config, poly, done)
+        done, floating = _initial_contacts(report, desc, sim, main, config)
+        _settle(report, sim, main, before, config, poly, done, floating)
         report.timings["settle_s"] = time.perf_counter() - t2
         if joints:
             t3 = time.perf_counter()
             riders: dict[str, set[str]] = {}
+            on_floor = set()
             for obj in list_objects(stage):
                 riders.setdefault(obj.support, set()).add(obj.path)
+                if obj.support.endswith("/Floor"):
+                    on_floor.add(obj.path)
             report.joints = sweep_joints(sim, desc, config.penetration_m, riders)
-            floating_base = {a.root for a in desc.articulations if not a.fixed}
+            # a jar or a box with a lid on a shelf can be taken down before it is opened
+            loose_roots = {a.root for a in desc.articulations if not a.fixed and a.root not in on_floor}
             for j in report.joints:
                 if not j.ok:
-                    # a jar or a box with a lid can be taken out before it is opened: a warning
-                    loose = j.path.rsplit("/joints/", 1)[0] in floating_base
+                    loose = j.path.rsplit("/joints/", 1)[0] in loose_roots
                     report.problems.append(Problem(
                         "blocked_joint", j.path, f"{_name(j.path)} of {j.path.split('/')[-3]} is blocked by "
                         f"{_name(j.blocked_by)} after {j.free_upto:.0%} of its range"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -215,6 +216,10 @@ class CyclesRenderer:
 
         Occlusion ratios (``occlusion=True``) are counted with the fast rasteriser from the same camera.
         """
+        if "bpy" not in sys.modules and "sapien" in sys.modules:
+            # SAPIEN and Blender both bundle OpenImageDenoise: bpy cannot load into a process that
+            # already holds SAPIEN (a validation ran here), so this frame renders in a fresh process
+            return _render_in_child(stage, camera, hide, occlusion, self.samples, self.denoise, self.threads)
         t0 = time.perf_counter()
         bpy = _bpy()
         hide = frozenset(hide)
@@ -269,3 +274,24 @@ class CyclesRenderer:
         if (w, h) != (camera.width, camera.height):
             raise GeneralistError(f"Cycles pass {path.name} is {w}×{h}, expected {camera.width}×{camera.height}")
         return buf.reshape(h, w, 4)[::-1, :, 0].copy()
+
+
+def _child_render(path: str, camera: Camera, hide: frozenset[str], occlusion: bool, samples: int, denoise: bool,
+                  threads: int) -> RenderResult:
+    renderer = CyclesRenderer(samples=samples, denoise=denoise, threads=threads)
+    try:
+        return renderer.render(Usd.Stage.Open(path), camera, hide, occlusion)
+    finally:
+        renderer.close()
+
+
+def _render_in_child(stage: Usd.Stage, camera: Camera, hide, occlusion: bool, samples: int, denoise: bool,
+                     threads: int) -> RenderResult:
+    """Render one frame with Cycles in a spawned process (the world travels as a flattened file)."""
+    import multiprocessing
+
+    with tempfile.TemporaryDirectory(prefix="og-cycles-child-") as tmp:
+        path = str(Path(tmp) / "world.usdc")
+        stage.Flatten().Export(path)
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            return pool.apply(_child_render, (path, camera, frozenset(hide), occlusion, samples, denoise, threads))

@@ -9,6 +9,7 @@ hemisphere ambient, the stage's point lights (no shadows), a head light and a li
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 import numpy as np
@@ -71,7 +72,7 @@ void main() {
 }
 """
 
-_CONTEXT = None
+_CONTEXT = threading.local()
 
 
 def gl_context():
@@ -80,16 +81,30 @@ def gl_context():
     Raises:
         GeneralistError: EGL/OpenGL 3.3 is not available (install ``libegl1 libegl-mesa0 libgl1-mesa-dri``).
     """
-    global _CONTEXT
-    if _CONTEXT is None:
+    # a GL context is current on one thread: each thread that renders (the panel renders from a
+    # worker thread) gets its own
+    ctx = getattr(_CONTEXT, "ctx", None)
+    if ctx is None:
         import moderngl
 
         try:
-            _CONTEXT = moderngl.create_context(standalone=True, backend="egl", require=330)
+            ctx = moderngl.create_context(standalone=True, backend="egl", require=330)
         except Exception as exc:  # noqa: BLE001 - one clear message for a missing driver
             raise GeneralistError(f"cannot open an OpenGL context on EGL ({exc}); install the Debian "
                                   "packages libegl1 libegl-mesa0 libgl1-mesa-dri (make install does)") from None
-    return _CONTEXT
+        _CONTEXT.ctx = ctx
+    return ctx
+
+
+_PROGRAMS: dict[int, object] = {}
+
+
+def _program(ctx):
+    """The shader program, compiled once per GL context and shared by every renderer."""
+    key = id(ctx)
+    if key not in _PROGRAMS:
+        _PROGRAMS[key] = ctx.program(vertex_shader=_VERT, fragment_shader=_FRAG % {"n": MAX_LIGHTS})
+    return _PROGRAMS[key]
 
 
 class _GpuScene:
@@ -115,7 +130,7 @@ class RasterRenderer:
     def __init__(self, samples: int = 4):
         self.ctx = gl_context()
         self.samples = max(0, int(samples))
-        self.prog = self.ctx.program(vertex_shader=_VERT, fragment_shader=_FRAG % {"n": MAX_LIGHTS})
+        self.prog = _program(self.ctx)
         self._cache: tuple | None = None
         self._listener = None
         self._fbos: dict[tuple[int, int], tuple] = {}
