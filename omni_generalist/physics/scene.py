@@ -244,13 +244,25 @@ def decompose(points: np.ndarray, faces: list[list[int]]) -> list[np.ndarray]:
     return _DECOMPOSITIONS[key]
 
 
-def _material(prim: Usd.Prim) -> tuple[float, float, float]:
-    mat, _ = UsdShade.MaterialBindingAPI(prim).ComputeBoundMaterial("physics")
-    if mat and mat.GetPrim().HasAPI(UsdPhysics.MaterialAPI):
-        api = UsdPhysics.MaterialAPI(mat.GetPrim())
-        vals = [api.GetStaticFrictionAttr().Get(), api.GetDynamicFrictionAttr().Get(), api.GetRestitutionAttr().Get()]
-        return tuple(float(v) if v is not None else d for v, d in zip(vals, (0.5, 0.4, 0.1), strict=True))
-    return 0.5, 0.4, 0.1
+def _materials(prims: list[Usd.Prim]) -> list[tuple[float, float, float]]:
+    """Static friction, dynamic friction and restitution of each prim's bound physics material."""
+    if not prims:
+        return []
+    mats, _ = UsdShade.MaterialBindingAPI.ComputeBoundMaterials(prims, "physics")
+    cache: dict[str, tuple[float, float, float]] = {}
+    out = []
+    for mat in mats:
+        key = str(mat.GetPath()) if mat else ""
+        if key not in cache:
+            value = (0.5, 0.4, 0.1)
+            if mat and mat.GetPrim().HasAPI(UsdPhysics.MaterialAPI):
+                api = UsdPhysics.MaterialAPI(mat.GetPrim())
+                vals = [api.GetStaticFrictionAttr().Get(), api.GetDynamicFrictionAttr().Get(),
+                        api.GetRestitutionAttr().Get()]
+                value = tuple(float(v) if v is not None else d for v, d in zip(vals, value, strict=True))
+            cache[key] = value
+        out.append(cache[key])
+    return out
 
 
 def _body_of(prim: Usd.Prim, bodies: set[str]) -> str:
@@ -289,11 +301,10 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
         pos, quat = _pose(cache.GetLocalToWorldTransform(p))
         desc.bodies[str(p.GetPath())] = Body(str(p.GetPath()), owner_path(p), True, pos, quat)
     # colliders
-    for prim in stage.Traverse():
-        if not prim.HasAPI(UsdPhysics.CollisionAPI) or not prim.IsA(UsdGeom.Gprim):
-            continue
-        if UsdPhysics.CollisionAPI(prim).GetCollisionEnabledAttr().Get() is False:
-            continue
+    colliders = [p for p in stage.Traverse() if p.HasAPI(UsdPhysics.CollisionAPI) and p.IsA(UsdGeom.Gprim)
+                 and UsdPhysics.CollisionAPI(p).GetCollisionEnabledAttr().Get() is not False]
+    frictions = _materials(colliders)
+    for prim, friction in zip(colliders, frictions, strict=True):
         geo = _gprim_points(prim)
         path = str(prim.GetPath())
         if geo is None:
@@ -309,7 +320,6 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
             approx = str(UsdPhysics.MeshCollisionAPI(prim).GetApproximationAttr().Get() or "none")
         elif not prim.IsA(UsdGeom.Mesh):
             approx = "convexHull"  # analytic shapes are convex
-        friction = _material(prim)
         if body_path:
             body = desc.bodies[body_path]
             inv = _rigid_matrix(cache.GetLocalToWorldTransform(stage.GetPrimAtPath(body_path))).GetInverse()

@@ -100,9 +100,9 @@ def _lowest_z(desc: SceneDescription, path: str) -> float:
     return body.position[2] + min(zs)
 
 
-def _check_static_physics(stage: Usd.Stage, report: PhysicsReport) -> None:
+def _check_static_physics(stage: Usd.Stage, report: PhysicsReport, objects: list) -> None:
     """Movable objects that are not simulated at all (no rigid body, not fixed) are errors."""
-    for obj in list_objects(stage):
+    for obj in objects:
         prim = stage.GetPrimAtPath(obj.path)
         info = get_info(prim)
         if not obj.movable or info.get("fixed"):
@@ -283,12 +283,13 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
     desc = read_scene(stage)
     report = PhysicsReport(engine=eng.name)
     report.problems.extend(desc.problems)
-    _check_static_physics(stage, report)
+    objects = list_objects(stage)
+    _check_static_physics(stage, report, objects)
     if asset_rules:
         report.problems.extend(asset_validator_problems(stage))
     room = room_info(stage)
     poly = room.polygon if room else None
-    for obj in list_objects(stage):
+    for obj in objects:
         if "/Walls/" in obj.support or obj.placement == "on_wall":
             continue  # hangs on a wall: its back touches the wall by design
         if poly and not footprint_inside(obj.footprint.inflated(-0.01), poly):
@@ -312,7 +313,7 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
             t3 = time.perf_counter()
             riders: dict[str, set[str]] = {}
             on_floor = set()
-            for obj in list_objects(stage):
+            for obj in objects:
                 riders.setdefault(obj.support, set()).add(obj.path)
                 if obj.support.endswith("/Floor"):
                     on_floor.add(obj.path)
