@@ -111,11 +111,24 @@ class _Fixer:
         self.actions.append(f"removed {_name(path)}: {why}")
         return True
 
+    def on_support(self, path: str) -> bool:
+        """True when an object resting on another object still has its centre over that object."""
+        objs = self.objects()
+        obj = objs.get(path)
+        if obj is None or obj.support not in objs:
+            return True
+        from ..world.geometry import point_in_polygon
+
+        return point_in_polygon((obj.position[0], obj.position[1]), objs[obj.support].footprint.corners())
+
     def try_moves(self, path: str, candidates: list[tuple[float, float, float]], why: str) -> bool:
         for off in candidates:
             try:
                 self.api.move_object(_name(path), by=off)
             except (ValueError, KeyError, RuntimeError):
+                continue
+            if not self.on_support(path):  # moved off the counter it stood on: put it back
+                self.api.move_object(_name(path), by=(-off[0], -off[1], -off[2]))
                 continue
             self.actions.append(f"moved {_name(path)} by ({off[0]:+.2f}, {off[1]:+.2f}, {off[2]:+.2f}) m: {why}")
             return True
@@ -134,6 +147,13 @@ class _Fixer:
             ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(yaw / 2), 0.0, 0.0, math.sin(yaw / 2)))
         self.actions.append(f"set {_name(path)} to its settled pose ({position[0]:.3f}, {position[1]:.3f}, "
                             f"{position[2]:.3f}): {why}")
+
+
+def _inside(support, position) -> bool:
+    """Whether a point lies over a support object's footprint."""
+    from ..world.geometry import point_in_polygon
+
+    return point_in_polygon((position[0], position[1]), support.footprint.corners())
 
 
 def _rings(obj, away: tuple[float, float] | None, start: float = 0.05) -> list[tuple[float, float, float]]:
@@ -208,40 +228,47 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
             if m is None:
                 continue
             upright = m.turned_deg < cfg.stable_turn_deg
-            if upright and m.final_position[2] > -0.5:
+            support = objs[p.path].support
+            stays = support not in objs or _inside(objs[support], m.final_position)
+            if upright and m.final_position[2] > -0.5 and stays:
                 fx.set_pose(p.path, m.final_position, m.final_orientation,
                             "it floated" if p.kind == "floating" else f"it slid {m.moved_m * 100:.1f} cm")
+            elif upright and not stays:
+                fx.remove(p.path, f"it slid off {_name(support)}")
             else:
                 support = objs[p.path].support
                 what = "an unstable stack" if support in objs else "it toppled"
                 fx.remove(p.path, f"{what} (turned {m.turned_deg:.0f}°)")
         elif p.kind == "blocked_joint":
             blocker = p.other
-            # the blocker moves out of the swing: movable things, and fixed furniture that stands on
-            # the floor (an island in front of a counter) — re-placed within the layout's rules
+            art_root = p.path.rsplit("/joints/", 1)[0]
+            room_blocker = blocker.startswith("/World/Room/")
+            # a stop: before furniture when at least half the range is free; before the room's own
+            # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
+            can_stop = p.value >= (0.3 if room_blocker else 0.5)
+            movable_blocker = blocker in objs and objs[blocker].movable
+            # 1. a movable blocker (a chair, a coffee maker) goes out of the swing; fixed furniture
+            #    standing on the floor (an island) only when a stop would not do
             if (blocker in objs and blocker not in handled
-                    and (objs[blocker].movable or objs[blocker].support.endswith("/Floor"))):
+                    and (movable_blocker or (not can_stop and objs[blocker].support.endswith("/Floor")))):
                 handled.add(blocker)
-                art_root = p.path.rsplit("/joints/", 1)[0]
                 ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
                 bo = objs[blocker]
-                # out of the swing: at least the width of a door leaf away
+                # at least the width of a door leaf away
                 if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay), start=0.35),
                                 f"it blocked {_name(p.path)} of {_name(art_root)}"):
                     continue
-            art_root = p.path.rsplit("/joints/", 1)[0]
+            # 2. it opens into the wall: turn it round to face the room
             if p.value < 0.5 and "/Walls/" in blocker and art_root in objs and art_root not in handled:
-                handled.add(art_root)  # it opens into the wall: turn it round to face the room
+                handled.add(art_root)
                 try:
                     fx.api.rotate_object(_name(art_root), 180.0)
                     fx.actions.append(f"turned {_name(art_root)} round: {_name(p.path)} opened into {_name(blocker)}")
                     continue
                 except (ValueError, KeyError, RuntimeError):
                     pass
-            # a stop: before furniture when at least half the range is free; before the room's own
-            # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
-            room_blocker = blocker.startswith("/World/Room/")
-            if p.value >= (0.3 if room_blocker else 0.5):
+            # 3. a stop
+            if can_stop:
                 prim = stage.GetPrimAtPath(p.path)
                 typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)
                 lo, hi = typed.GetLowerLimitAttr().Get(), typed.GetUpperLimitAttr().Get()
