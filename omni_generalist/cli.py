@@ -448,8 +448,9 @@ def _exit_status(exc: BaseException) -> int | None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
-        app(args=argv, standalone_mode=False, prog_name="omni-generalist")
-        return 0
+        # without standalone mode click returns the code of a typer.Exit instead of raising it
+        status = app(args=argv, standalone_mode=False, prog_name="omni-generalist")
+        return status if isinstance(status, int) else 0
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - every failure becomes one line and a status
         status = _exit_status(exc)
         if status is not None:

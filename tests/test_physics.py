@@ -229,3 +229,38 @@ def test_bad_engine_and_settings_are_input_errors():
     with pytest.raises(InputError, match="hz"):
         validate_world(stage, config=PhysicsConfig(hz=0))
     assert get_engine("physx").name == "physx" and get_engine("mujoco").name == "mujoco"
+
+
+def test_validate_cli_reports_repairs_and_exits_by_verdict(tmp_path):
+    from tests.conftest import run_cli
+
+    script = tmp_path / "a.py"
+    script.write_text("# %% action 0\ncreate_room(4, 3)\nadd_door(wall='south')\n"
+                      "t = add_object('table', name='table', center=True, size=(1.0, 0.7, 0.75))\n"
+                      "add_object('mug', name='mug', on=t)\n")
+    world = tmp_path / "w"
+    proc = run_cli("generate", "a table with a mug", "--actions", str(script), "--out", str(world), "--format",
+                   "usda", "--no-preview")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "physics (physx): stability 100.0%" in proc.stderr.decode()
+    assert run_cli("validate", str(world)).returncode == 0
+    stage = Usd.Stage.Open(str(world / "world.usda"))
+    _translate(stage, "mug", dz=0.2)
+    stage.GetRootLayer().Save()
+    proc = run_cli("validate", str(world), "--json")
+    assert proc.returncode == 1
+    data = json.loads(proc.stdout)
+    assert data["ok"] is False and data["counts"]["floating"] == 1
+    proc = run_cli("validate", str(world), "--engine", "mujoco")
+    assert proc.returncode == 1 and "mug floats" in proc.stdout.decode()
+    proc = run_cli("validate", str(world), "--repair")
+    assert proc.returncode == 0, proc.stdout.decode()
+    assert "repaired: set mug to its settled pose" in proc.stdout.decode()
+    report = json.loads((world / "report.json").read_text())["physics"]
+    assert report["ok"] and report["before"]["counts"]["floating"] == 1
+    assert run_cli("validate", str(world)).returncode == 0
+    assert [p.name for p in world.iterdir() if p.name.startswith(".")] == []  # no temporary left behind
+    bad = run_cli("validate", str(tmp_path / "missing"))
+    assert bad.returncode == 2 and "no such world" in bad.stderr.decode()
+    bad = run_cli("validate", str(world), "--engine", "bullet")
+    assert bad.returncode == 2 and "unknown physics engine" in bad.stderr.decode()
