@@ -7,11 +7,13 @@ Each round validates the world and fixes, in the stage's current edit target:
 - a non-convex dynamic collider (switched to ``convexDecomposition``);
 - an interpenetration (the smaller movable object is re-placed: lifted out of its support, or
   pushed away from the other object; removed when no free place is found);
-- a floating or slid object that settled upright (its settled pose is written back);
+- a floating or slid object that settled upright on its support (its settled pose is written back;
+  one that slid off its support is removed);
 - a toppled object or an unstable stack (the object is removed);
-- a joint blocked by a movable object (the blocker is moved away) or by the room or fixed furniture
-  (the joint's limit is clamped to where it is free — a door stop — when that keeps ≥ 50 % of its
-  range);
+- a joint blocked by a movable object (the blocker is moved out of the swing, along its support), by
+  an asset facing a wall (turned round), or by the room or fixed furniture (the joint's limit is
+  clamped to where it is free — a door stop — when that keeps ≥ 40 % of its range, ≥ 30 % before
+  the room's walls and ceiling; fixed furniture on the floor is moved when a stop would not do);
 - an object outside the room (pushed inwards).
 
 Rounds repeat until the world validates or nothing more can be fixed; :class:`RepairResult` keeps
@@ -243,9 +245,9 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
             blocker = p.other
             art_root = p.path.rsplit("/joints/", 1)[0]
             room_blocker = blocker.startswith("/World/Room/")
-            # a stop: before furniture when at least half the range is free; before the room's own
+            # a stop: before furniture when at least 40 % of the range is free; before the room's own
             # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
-            can_stop = p.value >= (0.3 if room_blocker else 0.5)
+            can_stop = p.value >= (0.3 if room_blocker else 0.4)
             movable_blocker = blocker in objs and objs[blocker].movable
             # 1. a movable blocker (a chair, a coffee maker) goes out of the swing; fixed furniture
             #    standing on the floor (an island) only when a stop would not do
