@@ -123,7 +123,8 @@ def physics_pass(layer: Sdf.Layer, settings: Settings) -> tuple[dict[str, Any] |
     after, before = result.after.to_dict(), result.before.to_dict()
     for rep in (after, before):  # timings belong to report["timings"] (reports compare equal across runs)
         rep.pop("timings")
-    return ({**after, "before": before, "repairs": result.actions, "repair_rounds": result.rounds},
+    return ({**after, "before": before, "repairs": result.actions, "repair_rounds": result.rounds,
+             "failed_fixes": result.failed_fixes},
             repair_code(snapshot, layer) if result.actions else "")
 
 

@@ -47,6 +47,7 @@ class RepairResult:
     after: PhysicsReport
     actions: list[str] = field(default_factory=list)
     rounds: int = 0
+    failed_fixes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -57,7 +58,7 @@ class RepairResult:
         return self.after.errors
 
     def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "rounds": self.rounds, "actions": self.actions,
+        return {"ok": self.ok, "rounds": self.rounds, "actions": self.actions, "failed_fixes": self.failed_fixes,
                 "before": self.before.to_dict(), "after": self.after.to_dict(),
                 "unfixed": [p.message for p in self.unfixed]}
 
@@ -94,6 +95,7 @@ class _Fixer:
         self.config = config
         self.api = ActionAPI(stage)
         self.actions: list[str] = []
+        self.failures: list[str] = []
         self.removed: set[str] = set()
 
     def objects(self) -> dict[str, Any]:
@@ -113,24 +115,17 @@ class _Fixer:
         self.actions.append(f"removed {_name(path)}: {why}")
         return True
 
-    def on_support(self, path: str) -> bool:
-        """True when an object resting on another object still has its centre over that object."""
+    def try_moves(self, path: str, candidates: list[tuple[float, float, float]], why: str) -> bool:
         objs = self.objects()
         obj = objs.get(path)
-        if obj is None or obj.support not in objs:
-            return True
-        from ..world.geometry import point_in_polygon
-
-        return point_in_polygon((obj.position[0], obj.position[1]), objs[obj.support].footprint.corners())
-
-    def try_moves(self, path: str, candidates: list[tuple[float, float, float]], why: str) -> bool:
+        support = objs.get(obj.support) if obj is not None else None
         for off in candidates:
+            if support is not None and obj is not None and not _inside(
+                    support, (obj.position[0] + off[0], obj.position[1] + off[1])):
+                continue  # it would leave the counter (shelf, table) it stands on
             try:
                 self.api.move_object(_name(path), by=off)
             except (ValueError, KeyError, RuntimeError):
-                continue
-            if not self.on_support(path):  # moved off the counter it stood on: put it back
-                self.api.move_object(_name(path), by=(-off[0], -off[1], -off[2]))
                 continue
             self.actions.append(f"moved {_name(path)} by ({off[0]:+.2f}, {off[1]:+.2f}, {off[2]:+.2f}) m: {why}")
             return True
@@ -170,8 +165,126 @@ def _rings(obj, away: tuple[float, float] | None, start: float = 0.05) -> list[t
     return out
 
 
-def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
+def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str, Any], handled: set[str]) -> None:
+    """Fix one problem (see the module docstring); ``handled`` collects objects already dealt with."""
     stage, cfg = fx.stage, fx.config
+    if p.kind == "negative_mass":
+        prim = stage.GetPrimAtPath(p.path)
+        if prim and prim.HasAPI(UsdPhysics.MassAPI):
+            api = UsdPhysics.MassAPI(prim)
+            for attr in (api.GetMassAttr(), api.GetDensityAttr()):
+                if attr.Get() is not None and attr.Get() < 0:
+                    attr.Set(0.0)
+            fx.actions.append(f"cleared the negative mass of {p.path} (computed from its colliders)")
+    elif p.kind == "non_convex_collider":
+        prim = stage.GetPrimAtPath(p.path)
+        if prim:
+            UsdPhysics.MeshCollisionAPI.Apply(prim).CreateApproximationAttr().Set("convexDecomposition")
+            fx.actions.append(f"{p.path}: collider approximation set to convexDecomposition")
+    elif p.kind == "interpenetration":
+        a, b = p.path, p.other
+        cands = [o for o in (a, b) if o in objs and objs[o].movable and o not in handled and o not in fx.removed]
+        if not cands:
+            return
+        mover = min(cands, key=lambda o: objs[o].size[0] * objs[o].size[1] * objs[o].size[2])
+        other = b if mover == a else a
+        handled.add(mover)
+        obj = objs[mover]
+        if other.endswith("/Ceiling"):
+            fx.remove(mover, f"it reached {_name(other)} ({p.value * 100:.1f} cm into it)")
+            return
+        if objs.get(other) is not None and obj.support == other or other.endswith("/Floor"):
+            depth = p.value + 0.002
+            if fx.try_moves(mover, [(0.0, 0.0, depth)], f"it sank {p.value * 100:.1f} cm into {_name(other)}"):
+                return
+        ox, oy = (objs[other].position[:2] if other in objs else (obj.position[0], obj.position[1]))
+        away = (obj.position[0] - ox, obj.position[1] - oy)
+        if other not in objs:  # a wall: push towards the room's centre
+            from ..world.model import room_info
+
+            room = room_info(stage)
+            if room:
+                cx = sum(x for x, _ in room.polygon) / len(room.polygon)
+                cy = sum(y for _, y in room.polygon) / len(room.polygon)
+                away = (cx - obj.position[0], cy - obj.position[1])
+        if not fx.try_moves(mover, _rings(obj, away), f"it interpenetrated {_name(other)}"):
+            fx.remove(mover, f"it interpenetrated {_name(other)} and no free place was found")
+    elif p.kind in ("floating", "unstable"):
+        if p.path in handled or p.path in fx.removed or p.path not in objs:
+            return
+        handled.add(p.path)
+        m = motions.get(p.path)
+        if m is None:
+            return
+        upright = m.turned_deg < cfg.stable_turn_deg
+        support = objs[p.path].support
+        stays = support not in objs or _inside(objs[support], m.final_position)
+        if upright and m.final_position[2] > -0.5 and stays:
+            fx.set_pose(p.path, m.final_position, m.final_orientation,
+                        "it floated" if p.kind == "floating" else f"it slid {m.moved_m * 100:.1f} cm")
+        elif upright and not stays:
+            fx.remove(p.path, f"it slid off {_name(support)}")
+        else:
+            support = objs[p.path].support
+            what = "an unstable stack" if support in objs else "it toppled"
+            fx.remove(p.path, f"{what} (turned {m.turned_deg:.0f}°)")
+    elif p.kind == "blocked_joint":
+        blocker = p.other
+        art_root = p.path.rsplit("/joints/", 1)[0]
+        room_blocker = blocker.startswith("/World/Room/")
+        # a stop: before furniture when at least 40 % of the range is free; before the room's own
+        # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
+        can_stop = p.value >= (0.3 if room_blocker else 0.4)
+        movable_blocker = blocker in objs and objs[blocker].movable
+        # 1. a movable blocker (a chair, a coffee maker) goes out of the swing; fixed furniture
+        #    standing on the floor (an island) only when a stop would not do
+        if (blocker in objs and blocker not in handled
+                and (movable_blocker or (not can_stop and objs[blocker].support.endswith("/Floor")))):
+            handled.add(blocker)
+            ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
+            bo = objs[blocker]
+            # at least the width of a door leaf away
+            if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay), start=0.35),
+                            f"it blocked {_name(p.path)} of {_name(art_root)}"):
+                return
+        # 2. it opens into the wall: turn it round to face the room
+        if p.value < 0.5 and "/Walls/" in blocker and art_root in objs and art_root not in handled:
+            handled.add(art_root)
+            try:
+                fx.api.rotate_object(_name(art_root), 180.0)
+                fx.actions.append(f"turned {_name(art_root)} round: {_name(p.path)} opened into {_name(blocker)}")
+                return
+            except (ValueError, KeyError, RuntimeError):
+                pass
+        # 3. a stop
+        if can_stop:
+            prim = stage.GetPrimAtPath(p.path)
+            typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)
+            lo, hi = typed.GetLowerLimitAttr().Get(), typed.GetUpperLimitAttr().Get()
+            span = max(abs(lo), abs(hi))
+            if abs(hi) >= abs(lo):
+                typed.GetUpperLimitAttr().Set(round(p.value * span * (1 if hi >= 0 else -1), 4))
+            else:
+                typed.GetLowerLimitAttr().Set(round(p.value * span * (1 if lo >= 0 else -1), 4))
+            fx.actions.append(f"limited {_name(p.path)} of {p.path.split('/')[-3]} to {p.value:.0%} of its range "
+                              f"(a stop before {_name(blocker)})")
+    elif p.kind == "out_of_bounds":
+        if p.path in handled or p.path not in objs or p.path in fx.removed:
+            return
+        handled.add(p.path)
+        from ..world.model import room_info
+
+        room = room_info(stage)
+        obj = objs[p.path]
+        if room and obj.movable:
+            cx = sum(x for x, _ in room.polygon) / len(room.polygon)
+            cy = sum(y for _, y in room.polygon) / len(room.polygon)
+            if not fx.try_moves(p.path, _rings(obj, (cx - obj.position[0], cy - obj.position[1])),
+                                "it was outside the room"):
+                fx.remove(p.path, "it was outside the room and no free place was found inside")
+
+
+def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
     n0 = len(fx.actions)
     objs = fx.objects()
     motions = {m.path: m for m in report.motions}
@@ -181,120 +294,10 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
     for p in report.errors:
         if p.kind in UNFIXABLE or _object_of(p.path) in broken or _object_of(p.other) in broken:
             continue
-        if p.kind == "negative_mass":
-            prim = stage.GetPrimAtPath(p.path)
-            if prim and prim.HasAPI(UsdPhysics.MassAPI):
-                api = UsdPhysics.MassAPI(prim)
-                for attr in (api.GetMassAttr(), api.GetDensityAttr()):
-                    if attr.Get() is not None and attr.Get() < 0:
-                        attr.Set(0.0)
-                fx.actions.append(f"cleared the negative mass of {p.path} (computed from its colliders)")
-        elif p.kind == "non_convex_collider":
-            prim = stage.GetPrimAtPath(p.path)
-            if prim:
-                UsdPhysics.MeshCollisionAPI.Apply(prim).CreateApproximationAttr().Set("convexDecomposition")
-                fx.actions.append(f"{p.path}: collider approximation set to convexDecomposition")
-        elif p.kind == "interpenetration":
-            a, b = p.path, p.other
-            cands = [o for o in (a, b) if o in objs and objs[o].movable and o not in handled and o not in fx.removed]
-            if not cands:
-                continue
-            mover = min(cands, key=lambda o: objs[o].size[0] * objs[o].size[1] * objs[o].size[2])
-            other = b if mover == a else a
-            handled.add(mover)
-            obj = objs[mover]
-            if other.endswith("/Ceiling"):
-                fx.remove(mover, f"it reached {_name(other)} ({p.value * 100:.1f} cm into it)")
-                continue
-            if objs.get(other) is not None and obj.support == other or other.endswith("/Floor"):
-                depth = p.value + 0.002
-                if fx.try_moves(mover, [(0.0, 0.0, depth)], f"it sank {p.value * 100:.1f} cm into {_name(other)}"):
-                    continue
-            ox, oy = (objs[other].position[:2] if other in objs else (obj.position[0], obj.position[1]))
-            away = (obj.position[0] - ox, obj.position[1] - oy)
-            if other not in objs:  # a wall: push towards the room's centre
-                from ..world.model import room_info
-
-                room = room_info(stage)
-                if room:
-                    cx = sum(x for x, _ in room.polygon) / len(room.polygon)
-                    cy = sum(y for _, y in room.polygon) / len(room.polygon)
-                    away = (cx - obj.position[0], cy - obj.position[1])
-            if not fx.try_moves(mover, _rings(obj, away), f"it interpenetrated {_name(other)}"):
-                fx.remove(mover, f"it interpenetrated {_name(other)} and no free place was found")
-        elif p.kind in ("floating", "unstable"):
-            if p.path in handled or p.path in fx.removed or p.path not in objs:
-                continue
-            handled.add(p.path)
-            m = motions.get(p.path)
-            if m is None:
-                continue
-            upright = m.turned_deg < cfg.stable_turn_deg
-            support = objs[p.path].support
-            stays = support not in objs or _inside(objs[support], m.final_position)
-            if upright and m.final_position[2] > -0.5 and stays:
-                fx.set_pose(p.path, m.final_position, m.final_orientation,
-                            "it floated" if p.kind == "floating" else f"it slid {m.moved_m * 100:.1f} cm")
-            elif upright and not stays:
-                fx.remove(p.path, f"it slid off {_name(support)}")
-            else:
-                support = objs[p.path].support
-                what = "an unstable stack" if support in objs else "it toppled"
-                fx.remove(p.path, f"{what} (turned {m.turned_deg:.0f}°)")
-        elif p.kind == "blocked_joint":
-            blocker = p.other
-            art_root = p.path.rsplit("/joints/", 1)[0]
-            room_blocker = blocker.startswith("/World/Room/")
-            # a stop: before furniture when at least 40 % of the range is free; before the room's own
-            # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
-            can_stop = p.value >= (0.3 if room_blocker else 0.4)
-            movable_blocker = blocker in objs and objs[blocker].movable
-            # 1. a movable blocker (a chair, a coffee maker) goes out of the swing; fixed furniture
-            #    standing on the floor (an island) only when a stop would not do
-            if (blocker in objs and blocker not in handled
-                    and (movable_blocker or (not can_stop and objs[blocker].support.endswith("/Floor")))):
-                handled.add(blocker)
-                ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
-                bo = objs[blocker]
-                # at least the width of a door leaf away
-                if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay), start=0.35),
-                                f"it blocked {_name(p.path)} of {_name(art_root)}"):
-                    continue
-            # 2. it opens into the wall: turn it round to face the room
-            if p.value < 0.5 and "/Walls/" in blocker and art_root in objs and art_root not in handled:
-                handled.add(art_root)
-                try:
-                    fx.api.rotate_object(_name(art_root), 180.0)
-                    fx.actions.append(f"turned {_name(art_root)} round: {_name(p.path)} opened into {_name(blocker)}")
-                    continue
-                except (ValueError, KeyError, RuntimeError):
-                    pass
-            # 3. a stop
-            if can_stop:
-                prim = stage.GetPrimAtPath(p.path)
-                typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)
-                lo, hi = typed.GetLowerLimitAttr().Get(), typed.GetUpperLimitAttr().Get()
-                span = max(abs(lo), abs(hi))
-                if abs(hi) >= abs(lo):
-                    typed.GetUpperLimitAttr().Set(round(p.value * span * (1 if hi >= 0 else -1), 4))
-                else:
-                    typed.GetLowerLimitAttr().Set(round(p.value * span * (1 if lo >= 0 else -1), 4))
-                fx.actions.append(f"limited {_name(p.path)} of {p.path.split('/')[-3]} to {p.value:.0%} of its range "
-                                  f"(a stop before {_name(blocker)})")
-        elif p.kind == "out_of_bounds":
-            if p.path in handled or p.path not in objs or p.path in fx.removed:
-                continue
-            handled.add(p.path)
-            from ..world.model import room_info
-
-            room = room_info(stage)
-            obj = objs[p.path]
-            if room and obj.movable:
-                cx = sum(x for x, _ in room.polygon) / len(room.polygon)
-                cy = sum(y for _, y in room.polygon) / len(room.polygon)
-                if not fx.try_moves(p.path, _rings(obj, (cx - obj.position[0], cy - obj.position[1])),
-                                    "it was outside the room"):
-                    fx.remove(p.path, "it was outside the room and no free place was found inside")
+        try:
+            _fix_problem(fx, p, objs, motions, handled)
+        except (ValueError, KeyError, RuntimeError) as exc:  # one failed fix never stops the others
+            fx.failures.append(f"could not fix the {p.kind} of {_name(p.path)}: {exc}")
     return len(fx.actions) - n0
 
 
@@ -325,7 +328,7 @@ def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, co
         last = fx.actions[n:]
         author_physics(stage, config)
         report = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
-    return RepairResult(before, report, fx.actions, rounds)
+    return RepairResult(before, report, fx.actions, rounds, fx.failures)
 
 
 def repair_code(before: Sdf.Layer, after: Sdf.Layer) -> str:
