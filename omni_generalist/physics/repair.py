@@ -10,10 +10,10 @@ Each round validates the world and fixes, in the stage's current edit target:
 - a floating or slid object that settled upright on its support (its settled pose is written back;
   one that slid off its support is removed);
 - a toppled object or an unstable stack (the object is removed);
-- a joint blocked by a movable object (the blocker is moved out of the swing, along its support), by
+- a joint blocked by a small movable object (moved out of the swing, along its support), by
   an asset facing a wall (turned round), or by the room or fixed furniture (the joint's limit is
   clamped to where it is free — a door stop — when that keeps ≥ 40 % of its range, ≥ 30 % before
-  the room's walls and ceiling; fixed furniture on the floor is moved when a stop would not do);
+  the room's walls and ceiling; big furniture on the floor is moved when a stop would not do);
 - an object outside the room (pushed inwards).
 
 Rounds repeat until the world validates or nothing more can be fixed; :class:`RepairResult` keeps
@@ -235,14 +235,14 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
         # a stop: before furniture when at least 40 % of the range is free; before the room's own
         # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
         can_stop = p.value >= (0.3 if room_blocker else 0.4)
-        movable_blocker = blocker in objs and objs[blocker].movable
-        # 1. a movable blocker (a chair, a coffee maker) goes out of the swing; fixed furniture
-        #    standing on the floor (an island) only when a stop would not do
-        if (blocker in objs and blocker not in handled
-                and (movable_blocker or (not can_stop and objs[blocker].support.endswith("/Floor")))):
+        bo = objs.get(blocker)
+        small = bo is not None and bo.movable and bo.size[0] * bo.size[1] < 0.6
+        # 1. a small movable blocker (a chair, a coffee maker) goes out of the swing; big furniture
+        #    standing on the floor (a bed, an island) only when a stop would not do
+        if (bo is not None and blocker not in handled
+                and (small or (not can_stop and bo.support.endswith("/Floor")))):
             handled.add(blocker)
             ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
-            bo = objs[blocker]
             # at least the width of a door leaf away
             if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay), start=0.35),
                             f"it blocked {_name(p.path)} of {_name(art_root)}"):
