@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pxr import Sdf, Usd
 
 from ..errors import InputError
+from ..world.layers import remove_prim_spec
 from ..world.metadata import KEY
 from ..world.stage import WORLD
 
@@ -100,21 +101,9 @@ def _fingerprint_prop(prop: Sdf.PropertySpec) -> str:
     return repr(sorted((k, repr(prop.GetInfo(k))) for k in prop.ListInfoKeys()))
 
 
-def _remove_spec(layer: Sdf.Layer, path: Sdf.Path) -> bool:
-    spec = layer.GetPrimAtPath(path)
-    if spec is None:
-        return False
-    parent = spec.nameParent
-    if parent is None or parent.path == Sdf.Path.absoluteRootPath:
-        del layer.rootPrims[spec.name]
-    else:
-        del parent.nameChildren[spec.name]
-    return True
-
-
 def _copy_prim(src: Sdf.Layer, dst: Sdf.Layer, path: Sdf.Path) -> None:
     """Replace the spec at ``path`` in ``dst`` by a copy of ``src``'s (parents become overs)."""
-    _remove_spec(dst, path)
+    remove_prim_spec(dst, path)
     parent = path.GetParentPath()
     if parent != Sdf.Path.absoluteRootPath and dst.GetPrimAtPath(parent) is None:
         Sdf.CreatePrimInLayer(dst, parent)
@@ -203,7 +192,7 @@ def apply_world_layer(stage: Usd.Stage, result: Sdf.Layer, base: Sdf.Layer | Non
                 path = WORLD.AppendChild(name)
                 had = target.GetPrimAtPath(path) is not None
                 if result.GetPrimAtPath(path) is None:
-                    if _remove_spec(target, path):
+                    if remove_prim_spec(target, path):
                         report.removed.append(str(path))
                     leftovers.append(path)
                     continue
@@ -225,7 +214,7 @@ def _apply_edit(stage: Usd.Stage, target: Sdf.Layer, result: Sdf.Layer, base: Sd
         path = WORLD.AppendChild(name)
         r_spec, b_spec = result.GetPrimAtPath(path), base.GetPrimAtPath(path)
         if r_spec is None:  # the edit removed a whole child of /World
-            _remove_spec(target, path)
+            remove_prim_spec(target, path)
             report.removed.append(str(path))
             leftovers.append(path)
             continue
@@ -244,7 +233,7 @@ def _apply_edit(stage: Usd.Stage, target: Sdf.Layer, result: Sdf.Layer, base: Sd
             if fr == fb:
                 continue
             if fr is None:
-                _remove_spec(target, sub)
+                remove_prim_spec(target, sub)
                 report.removed.append(str(sub))
                 leftovers.append(sub)
             else:
