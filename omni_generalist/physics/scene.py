@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from pxr import Gf, Usd, UsdGeom, UsdPhysics, UsdShade
+from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics, UsdShade
 
 from ..world.metadata import get_info
 from ..world.stage import OBJECTS
@@ -153,6 +153,34 @@ def owner_path(prim: Usd.Prim) -> str:
     return str(prim.GetPath())
 
 
+class _LazyFaces:
+    """A mesh's faces, read only when a check needs them (most colliders never do)."""
+
+    def __init__(self, mesh: UsdGeom.Mesh):
+        self._mesh = mesh
+        self._faces: list[list[int]] | None = None
+
+    def _read(self) -> list[list[int]]:
+        if self._faces is None:
+            counts = self._mesh.GetFaceVertexCountsAttr().Get() or []
+            idx = list(self._mesh.GetFaceVertexIndicesAttr().Get() or [])
+            faces, k = [], 0
+            for c in counts:
+                faces.append(idx[k:k + c])
+                k += c
+            self._faces = faces
+        return self._faces
+
+    def __iter__(self):
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __bool__(self) -> bool:
+        return bool(self._read())
+
+
 def _gprim_points(prim: Usd.Prim) -> tuple[np.ndarray, list[list[int]]] | None:
     """Points and faces of a collider in its own frame (meshes, cubes, spheres, cylinders)."""
     if prim.IsA(UsdGeom.Mesh):
@@ -160,13 +188,7 @@ def _gprim_points(prim: Usd.Prim) -> tuple[np.ndarray, list[list[int]]] | None:
         pts = mesh.GetPointsAttr().Get()
         if not pts:
             return None
-        counts = mesh.GetFaceVertexCountsAttr().Get() or []
-        idx = list(mesh.GetFaceVertexIndicesAttr().Get() or [])
-        faces, k = [], 0
-        for c in counts:
-            faces.append(idx[k:k + c])
-            k += c
-        return np.array(pts, dtype=float), faces
+        return np.array(pts, dtype=float), _LazyFaces(mesh)
     if prim.IsA(UsdGeom.Cube):
         s = float(UsdGeom.Cube(prim).GetSizeAttr().Get() or 2.0) / 2.0
         return np.array([[x, y, z] for x in (-s, s) for y in (-s, s) for z in (-s, s)]), []
@@ -266,11 +288,13 @@ def _materials(prims: list[Usd.Prim]) -> list[tuple[float, float, float]]:
 
 
 def _body_of(prim: Usd.Prim, bodies: set[str]) -> str:
-    p = prim
-    while p and str(p.GetPath()) != "/":
-        if str(p.GetPath()) in bodies:
-            return str(p.GetPath())
-        p = p.GetParent()
+    """The nearest rigid body at or above ``prim`` ("" for a static collider)."""
+    path = prim.GetPath()
+    while path != Sdf.Path.absoluteRootPath and not path.isEmpty:
+        text = path.pathString
+        if text in bodies:
+            return text
+        path = path.GetParentPath()
     return ""
 
 
@@ -304,6 +328,7 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
     colliders = [p for p in stage.Traverse() if p.HasAPI(UsdPhysics.CollisionAPI) and p.IsA(UsdGeom.Gprim)
                  and UsdPhysics.CollisionAPI(p).GetCollisionEnabledAttr().Get() is not False]
     frictions = _materials(colliders)
+    owners: dict[Sdf.Path, str] = {}  # static colliders of one parent share their owner
     for prim, friction in zip(colliders, frictions, strict=True):
         geo = _gprim_points(prim)
         path = str(prim.GetPath())
@@ -333,7 +358,7 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
             elif approx == "convexDecomposition":
                 pieces = decompose(pts, faces)
             else:
-                if not is_convex(pts, faces):
+                if len(pts) > 8 and not is_convex(pts, faces):  # 8 points or fewer: a box, a wedge
                     desc.problems.append(Problem(
                         "non_convex_collider", path,
                         f"dynamic collider {path} is not convex but uses a convexHull approximation: its hull fills "
@@ -342,7 +367,13 @@ def read_scene(stage: Usd.Stage) -> SceneDescription:
             for i, piece in enumerate(pieces):
                 body.shapes.append(Shape(f"{path}#{i}" if len(pieces) > 1 else path, _thicken(piece), *friction))
         else:
-            owner = owner_path(prim)
+            if get_info(prim).get("category"):  # a floor, a wall segment with its own metadata
+                owner = path
+            else:
+                parent = prim.GetParent().GetPath()
+                owner = owners.get(parent)
+                if owner is None:
+                    owner = owners[parent] = owner_path(prim)
             static = desc.bodies.setdefault(owner, Body(owner, owner, False, np.zeros(3), np.array([1.0, 0, 0, 0])))
             if approx == "none" and faces and not is_convex(pts_world, faces):
                 pieces = _slabs(pts_world, faces)
