@@ -125,6 +125,12 @@ class CyclesRenderer:
         cy.use_denoising = self.denoise
         if self.denoise:
             cy.denoiser = "OPENIMAGEDENOISE"
+            # measured on 2 cores, 512² at 8 spp: colour-only denoising (no albedo/normal passes)
+            # saves ~2 s, the fast prefilter a little more, without a visible difference here
+            cy.denoising_input_passes = "RGB"
+            cy.denoising_prefilter = "FAST"
+        cy.use_light_tree = False          # a handful of lamps: the light tree costs ~1.7 s a frame
+        sc.render.use_persistent_data = True  # keep the BVH between frames of one world
         cy.max_bounces = 3              # enough for a lit interior; each bounce costs a lot on 2 cores
         cy.diffuse_bounces = 2
         cy.glossy_bounces = 1
