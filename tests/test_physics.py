@@ -166,6 +166,10 @@ def test_negative_mass_is_reported_and_fixed():
     assert [p.path for p in neg] == ["/World/Objects/chair"]
     assert "negative mass (-5 kg)" in neg[0].message
     assert not rep.ok
+    # NVIDIA's asset-validator physics rules see it too, and their findings are in the report
+    nvidia = [p for p in rep.of_kind("asset_validator") if p.severity == "error"]
+    assert nvidia and all(p.path == "/World/Objects/chair" for p in nvidia)
+    assert any(p.message.startswith("MassChecker:") for p in nvidia)
     res = repair_world(stage, joints=False)
     assert res.ok and UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/chair")).GetMassAttr().Get() > 0
 

@@ -37,6 +37,8 @@ from .report import PhysicsReport, Problem
 from .validate import validate_world
 
 UNFIXABLE = ("missing_body", "bad_joint", "bad_collider", "unreachable", "asset_validator", "no_physics")
+BROKEN_ASSET = ("missing_body", "bad_joint", "bad_collider")
+"""Problems that make an object's own simulation meaningless: its other problems are not "fixed"."""
 
 
 @dataclass
@@ -290,7 +292,7 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
     motions = {m.path: m for m in report.motions}
     handled: set[str] = set()
     # an object with a broken asset (a joint to nowhere) misbehaves for that reason: leave it alone
-    broken = {_object_of(p.path) for p in report.errors if p.kind in UNFIXABLE}
+    broken = {_object_of(p.path) for p in report.errors if p.kind in BROKEN_ASSET}
     for p in report.errors:
         if p.kind in UNFIXABLE or _object_of(p.path) in broken or _object_of(p.other) in broken:
             continue

@@ -68,7 +68,8 @@ def asset_validator_problems(stage: Usd.Stage) -> list[Problem]:
         sev = str(getattr(issue.severity, "name", issue.severity)).lower()
         if "info" in sev:
             continue
-        at = str(getattr(issue, "at", "") or "")
+        at = getattr(issue, "at", None)
+        at = str(getattr(at, "path", at) or "")  # a PrimId carries the prim path
         rule = getattr(getattr(issue, "rule", None), "__name__", "rule")
         out.append(Problem("asset_validator", at, f"{rule}: {issue.message}",
                            ERROR if ("error" in sev or "failure" in sev) else WARNING))
