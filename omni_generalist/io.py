@@ -79,3 +79,25 @@ def write_text_atomic(path: str | Path, text: str) -> None:
 def write_json(path: str | Path, data: Any) -> None:
     """Write JSON (sorted keys, indented) atomically."""
     write_text_atomic(path, json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def read_text_file(path: str | Path, what: str) -> str:
+    """Read a UTF-8 text file a user named, turning every failure into a one-line :class:`InputError`.
+
+    Args:
+        path: the file.
+        what: what the file is, for the messages (``"action file"``, ``"prompts file"``).
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} not found: {p}") from None
+    except IsADirectoryError:
+        raise InputError(f"{what} {p} is a folder") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what} {p}: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{what} {p} is not UTF-8 text") from None

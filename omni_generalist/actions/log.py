@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..io import read_text_file
 
 HEADER = "# omni_generalist action log"
 _CELL = re.compile(r"^# %% action (\d+)\s*$", re.M)
@@ -67,18 +68,7 @@ class ActionLog:
     def read(cls, path: str | Path) -> ActionLog:
         """Read an action file, with one-line errors for missing or unreadable files."""
         p = Path(path)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"action file not found: {p}") from None
-        except IsADirectoryError:
-            raise InputError(f"action file {p} is a folder") from None
-        except OSError as exc:
-            raise InputError(f"cannot read action file {p}: {exc.strerror}") from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"action file {p} is not UTF-8 text") from None
+        text = read_text_file(p, "action file")
         log = cls.from_text(text)
         if not log.actions:
             raise InputError(f"action file {p} holds no actions")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..io import write_text_atomic
+from ..io import read_text_file, write_text_atomic
 
 TASK_FILE = "task.json"
 
@@ -57,14 +57,7 @@ def read_prompts(path: str | Path, variants: int = 0, seed: int = 0) -> list[Tas
         InputError: a missing or unreadable file, a bad line, or no prompt at all.
     """
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"prompts file not found: {p}") from None
-    except UnicodeDecodeError:
-        raise InputError(f"prompts file {p} is not UTF-8 text") from None
-    except OSError as exc:
-        raise InputError(f"cannot read prompts file {p}: {exc.strerror}") from None
+    text = read_text_file(p, "prompts file")
     tasks: list[Task] = []
     jsonl = p.suffix.lower() in (".jsonl", ".json")
     for lineno, line in enumerate(text.splitlines(), 1):

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..config import RandomizationConfig, _apply, load_preset, read_toml
 from ..errors import InputError
+from ..io import read_text_file
 
 RandomizationSpec = RandomizationConfig
 """The spec type (one dataclass serves as settings section and spec)."""
@@ -23,14 +24,11 @@ RandomizationSpec = RandomizationConfig
 
 def _read_spec_file(path: Path) -> dict[str, Any]:
     if path.suffix.lower() == ".json":
+        text = read_text_file(path, "spec file")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(f"spec file not found: {path}") from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
             raise InputError(f"spec file {path} is not valid JSON: {exc}") from None
-        except OSError as exc:
-            raise InputError(f"cannot read spec file {path}: {exc.strerror}") from None
     else:
         data = read_toml(path)
     if not isinstance(data, dict):
