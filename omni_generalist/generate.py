@@ -11,7 +11,7 @@ import contextlib
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,7 +119,7 @@ def physics_pass(layer: Sdf.Layer, settings: Settings) -> tuple[dict[str, Any] |
 
     snapshot = Sdf.Layer.CreateAnonymous("before_repair.usda")
     snapshot.TransferContent(layer)
-    result = repair_world(stage, config=settings.physics)
+    result = repair_world(stage, config=settings.physics, author=False)  # authored just above
     after, before = result.after.to_dict(), result.before.to_dict()
     for rep in (after, before):  # timings belong to report["timings"] (reports compare equal across runs)
         rep.pop("timings")
@@ -128,33 +128,47 @@ def physics_pass(layer: Sdf.Layer, settings: Settings) -> tuple[dict[str, Any] |
             repair_code(snapshot, layer) if result.actions else "")
 
 
-def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settings: Settings,
-                progress: ProgressFn | None) -> list[ActionResult]:
-    policy.reset(prompt, seed)
+def policy_steps(sandbox: Sandbox, policy: Policy, prompt: str, seed: int,
+                 settings: Settings) -> Iterator[tuple[int, ActionResult | None]]:
+    """Run ``policy`` in ``sandbox`` action by action (the one loop of ``generate``, ``edit`` and the panel).
+
+    Yields ``(step, None)`` when the policy has written an action that is about to run, then
+    ``(step, result)`` once it ran. Stops when the policy is done, after ``generator.max_steps``
+    actions, or after ``generator.max_failures`` failed ones.
+    """
     from .actions.api import ActionAPI
 
-    results: list[ActionResult] = []
+    policy.reset(prompt, seed)
 
     def summarize() -> str:
         return ActionAPI(sandbox.stage).scene_summary()
 
     obs = Observation(prompt=prompt, step=0, summarize=summarize)
     failures = 0
-    total = settings.generator.max_steps
-    for step in range(total):
+    for step in range(settings.generator.max_steps):
         code = policy.act(obs)
         if code is None:
-            break
-        if progress:
-            progress(f"action {step + 1}", step, total)
+            return
+        yield step, None
         res = sandbox.run(code)
-        results.append(res)
+        yield step, res
         if not res.ok:
             failures += 1
             if failures > settings.generator.max_failures:
-                break
+                return
         obs = Observation(prompt=prompt, step=step + 1, summarize=summarize, last_ok=res.ok, last_error=res.error,
                           last_output=res.output)
+
+
+def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settings: Settings,
+                progress: ProgressFn | None) -> list[ActionResult]:
+    results: list[ActionResult] = []
+    total = settings.generator.max_steps
+    for step, res in policy_steps(sandbox, policy, prompt, seed, settings):
+        if res is not None:
+            results.append(res)
+        elif progress:
+            progress(f"action {step + 1}", step, total)
     return results
 
 

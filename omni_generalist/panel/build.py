@@ -18,7 +18,7 @@ from pxr import Sdf
 from ..actions.executor import ActionResult, Sandbox
 from ..config import Settings
 from ..errors import GeneralistError, InputError
-from ..policy.base import Observation, Policy
+from ..policy.base import Policy
 from ..policy.script import ScriptPolicy
 from .jobs import JobContext
 
@@ -84,29 +84,19 @@ async def run_policy_async(ctx: JobContext, sandbox: Sandbox, policy: Policy, pr
     Raises:
         JobCancelled: the user cancelled (the sandbox layer may hold part of the world).
     """
-    from ..actions.api import ActionAPI
+    from ..generate import policy_steps
 
-    await ctx.run_blocking(policy.reset, prompt, seed)
-
-    def summarize() -> str:
-        return ActionAPI(sandbox.stage).scene_summary()
-
-    obs = Observation(prompt=prompt, step=0, summarize=summarize)
+    steps = policy_steps(sandbox, policy, prompt, seed, settings)
     results: list[ActionResult] = []
-    failures = 0
-    for step in range(settings.generator.max_steps):
-        code = await ctx.run_blocking(policy.act, obs)
-        if code is None:
+    while True:  # each policy call and each action runs off the event loop
+        item = await ctx.run_blocking(next, steps, None)
+        if item is None:
             break
-        await ctx.progress(f"action {step + 1}", _fraction(step))
-        res = await ctx.run_blocking(sandbox.run, code)
-        results.append(res)
-        if not res.ok:
-            failures += 1
-            if failures > settings.generator.max_failures:
-                break
-        obs = Observation(prompt=prompt, step=step + 1, summarize=summarize, last_ok=res.ok, last_error=res.error,
-                          last_output=res.output)
+        step, res = item
+        if res is None:
+            await ctx.progress(f"action {step + 1}", _fraction(step))
+        else:
+            results.append(res)
     return results
 
 

@@ -304,7 +304,8 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
 
 
 def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, config: PhysicsConfig | None = None,
-                 max_rounds: int = 4, joints: bool = True, asset_rules: bool = True) -> RepairResult:
+                 max_rounds: int = 4, joints: bool = True, asset_rules: bool = True,
+                 author: bool = True) -> RepairResult:
     """Validate and fix ``stage`` in its current edit target until it validates (or nothing more helps).
 
     Args:
@@ -314,9 +315,10 @@ def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, co
         max_rounds: most validate-and-fix rounds.
         joints: sweep joints (and fix blocked ones).
         asset_rules: include NVIDIA's asset-validator findings in the reports.
+        author: (re-)author physics first; False when the caller has just done so.
     """
     config = config or PhysicsConfig()
-    if stage.GetPrimAtPath(OBJECTS):
+    if author and stage.GetPrimAtPath(OBJECTS):
         author_physics(stage, config)
     before = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
     fx = _Fixer(stage, config)
