@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .config import Settings, load_settings
+from .config import RenderConfig, Settings, load_settings
 from .errors import GeneralistError, InputError
 from .version import __version__
 
@@ -27,6 +27,18 @@ out = Console(highlight=False, soft_wrap=True)
 
 def _settings(config: Path | None, overrides: list[str]) -> Settings:
     return load_settings(config, overrides)
+
+
+def _render_config(settings: Settings, width: int | None, height: int | None, quality: bool) -> RenderConfig:
+    """The ``[render]`` settings with the command line's --width/--height/--quality applied."""
+    rc = settings.render
+    if width is not None:
+        rc.width = width
+    if height is not None:
+        rc.height = height
+    if quality:
+        rc.renderer = "quality"
+    return rc
 
 
 def _read_prompt(prompt: str) -> str:
@@ -66,6 +78,11 @@ class _Progress:
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="TOML settings file (sections as config/default.toml).")]
 SetOpt = Annotated[list[str], typer.Option("--set", help="Override a setting: section.key=value (repeatable).")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")]
+PolicyOpt = Annotated[str | None, typer.Option(help="procedural | hf:PATH | openai:URL")]
+WidthOpt = Annotated[int | None, typer.Option(help="Image width (default render.width).")]
+HeightOpt = Annotated[int | None, typer.Option(help="Image height (default render.height).")]
+QualityOpt = Annotated[bool, typer.Option("--quality", help="Blender Cycles instead of the fast rasteriser.")]
 
 
 @app.command()
@@ -73,12 +90,12 @@ def generate(
     prompt: Annotated[str | None, typer.Argument(help="What to build ('-' reads it from standard input).")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="World folder to create.")] = Path("world"),
     seed: Annotated[int, typer.Option(help="Seed: same inputs and seed give identical files.")] = 0,
-    policy: Annotated[str | None, typer.Option(help="procedural | hf:PATH | openai:URL")] = None,
+    policy: PolicyOpt = None,
     actions: Annotated[Path | None, typer.Option("--actions", help="Build from an action file (e.g. a world's actions.py) instead of a policy.")] = None,
     fmt: Annotated[str | None, typer.Option("--format", help="usd (binary) or usda (text).")] = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip physics validation.")] = False,
     no_preview: Annotated[bool, typer.Option("--no-preview", help="Do not render preview.png.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    force: ForceOpt = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006 - typer needs a literal default
 ) -> None:
@@ -177,7 +194,7 @@ def validate(
 def edit(
     world: Annotated[Path, typer.Argument(help="World folder to edit in place.")],
     instruction: Annotated[str | None, typer.Argument(help="What to change, in words.")] = None,
-    policy: Annotated[str | None, typer.Option(help="procedural | hf:PATH | openai:URL")] = None,
+    policy: PolicyOpt = None,
     actions: Annotated[Path | None, typer.Option("--actions", help="Apply the actions of this file.")] = None,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
@@ -240,29 +257,22 @@ def render(
     world: Annotated[Path, typer.Argument(help="World folder or USD file.")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for the images.")] = Path("renders"),
     panorama: Annotated[bool, typer.Option("--panorama", help="Also render a 360° equirectangular panorama.")] = False,
-    width: Annotated[int | None, typer.Option(help="Image width (default render.width).")] = None,
-    height: Annotated[int | None, typer.Option(help="Image height (default render.height).")] = None,
-    quality: Annotated[bool, typer.Option("--quality", help="Blender Cycles instead of the fast rasteriser.")] = False,
+    width: WidthOpt = None,
+    height: HeightOpt = None,
+    quality: QualityOpt = False,
     views: Annotated[int, typer.Option(help="Corner views to render (besides the plan view).")] = 2,
-    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    force: ForceOpt = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
 ) -> None:
     """Render a world: corner views, the labelled plan view and optionally a panorama (PNGs)."""
     from .render.views import render_world
 
-    settings = _settings(config, overrides)
-    rc = settings.render
-    if width is not None:
-        rc.width = width
-        if panorama:
-            rc.panorama_width = width
-    if height is not None:
-        rc.height = height
-        if panorama and width is None:
-            rc.panorama_width = 2 * height
-    if quality:
-        rc.renderer = "quality"
+    rc = _render_config(_settings(config, overrides), width, height, quality)
+    if panorama and width is not None:
+        rc.panorama_width = width
+    elif panorama and height is not None:
+        rc.panorama_width = 2 * height
     result = render_world(world, out_dir, rc, views=views, panorama=panorama, force=force)
     err.print(f"rendered {len(result.images)} images with the {result.renderer} renderer "
               f"in {sum(result.seconds.values()):.2f} s")
@@ -276,22 +286,17 @@ def dataset(
     frames: Annotated[int, typer.Option(help="Frames to write.")] = 10,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Dataset folder (BasicWriter layout).")] = Path("dataset"),
     cameras: Annotated[int | None, typer.Option(help="Cameras per frame (sub-folders when > 1).")] = None,
-    width: Annotated[int | None, typer.Option(help="Image width (default render.width).")] = None,
-    height: Annotated[int | None, typer.Option(help="Image height (default render.height).")] = None,
-    quality: Annotated[bool, typer.Option("--quality", help="Blender Cycles instead of the fast rasteriser.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    width: WidthOpt = None,
+    height: HeightOpt = None,
+    quality: QualityOpt = False,
+    force: ForceOpt = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
 ) -> None:
     """Write RGB, depth, segmentation, 2D boxes and camera parameters in Replicator's BasicWriter layout."""
     from .render.dataset import write_dataset
 
-    settings = _settings(config, overrides)
-    rc = settings.render
-    rc.width = width if width is not None else rc.width
-    rc.height = height if height is not None else rc.height
-    if quality:
-        rc.renderer = "quality"
+    rc = _render_config(_settings(config, overrides), width, height, quality)
     with _Progress() as progress:
         result = write_dataset(world, out_dir, frames=frames, cameras=cameras, config=rc, force=force,
                                progress=progress)
@@ -309,7 +314,7 @@ def randomize(
     spec: Annotated[Path | None, typer.Option("--spec", help="Randomization spec (TOML or JSON; see docs/randomization.md).")] = None,
     preset: Annotated[str | None, typer.Option("--preset", help="Preset in config/randomization.toml (default, light, heavy, appearance, layout, dataset).")] = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip the physics validation of each variant.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace a non-empty output folder.")] = False,
+    force: ForceOpt = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
 ) -> None:
