@@ -155,28 +155,26 @@ class PanelServices:
     export: Callable[..., Any] | None = None
 
 
-def _default_validate() -> Callable[..., Any]:
+def _physics_service(name: str, what: str) -> Callable[..., Any]:
+    """``validate_world`` or ``repair_world`` as the panel's Validate backend."""
     try:
-        from ..physics import validate_world
+        from .. import physics
     except ImportError as exc:
-        raise ServiceUnavailable(f"physics validation is not available: {exc}") from None
+        raise ServiceUnavailable(f"physics {what} is not available: {exc}") from None
+    fn = getattr(physics, name)
 
     def run(stage: Usd.Stage, engine: str | None, settings: Settings) -> Any:
-        return validate_world(stage, engine=engine or None, config=settings.physics)
+        return fn(stage, engine=engine or None, config=settings.physics)
 
     return run
+
+
+def _default_validate() -> Callable[..., Any]:
+    return _physics_service("validate_world", "validation")
 
 
 def _default_repair() -> Callable[..., Any]:
-    try:
-        from ..physics import repair_world
-    except ImportError as exc:
-        raise ServiceUnavailable(f"physics repair is not available: {exc}") from None
-
-    def run(stage: Usd.Stage, engine: str | None, settings: Settings) -> Any:
-        return repair_world(stage, engine=engine or None, config=settings.physics)
-
-    return run
+    return _physics_service("repair_world", "repair")
 
 
 def _default_randomize() -> Callable[..., Any]:
