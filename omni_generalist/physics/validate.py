@@ -31,6 +31,7 @@ from ..world.geometry import footprint_inside, point_in_polygon
 from ..world.metadata import get_info
 from ..world.model import list_objects, room_info
 from ..world.stage import open_stage
+from .asset_rules import asset_validator_problems
 from .engine import PhysicsEngine, SimWorld, get_engine
 from .report import ERROR, WARNING, JointSweep, ObjectMotion, PhysicsReport, Problem
 from .scene import SceneDescription, quat_angle_deg, read_scene
@@ -47,33 +48,6 @@ def _stage(world: str | Path | Usd.Stage) -> Usd.Stage:
 
 def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
-
-
-def asset_validator_problems(stage: Usd.Stage) -> list[Problem]:
-    """Findings of NVIDIA's ``omniverse-asset-validator`` physics rules (errors and warnings)."""
-    try:
-        import logging
-
-        logging.getLogger("omni.asset_validator").setLevel(logging.WARNING)
-        logging.getLogger("omni.asset_validator._plugins").setLevel(logging.WARNING)
-        import omni.asset_validator as av
-    except ImportError:
-        return [Problem("asset_validator", "/", "omniverse-asset-validator is not installed; its physics rules "
-                                                "were not run (pip install 'omni-generalist[physics]')", WARNING)]
-    engine = av.ValidationEngine(init_rules=False)
-    for rule in av.CategoryRuleRegistry().get_rules("Physics"):
-        engine.enable_rule(rule)
-    out = []
-    for issue in engine.validate(stage):
-        sev = str(getattr(issue.severity, "name", issue.severity)).lower()
-        if "info" in sev:
-            continue
-        at = getattr(issue, "at", None)
-        at = str(getattr(at, "path", at) or "")  # a PrimId carries the prim path
-        rule = getattr(getattr(issue, "rule", None), "__name__", "rule")
-        out.append(Problem("asset_validator", at, f"{rule}: {issue.message}",
-                           ERROR if ("error" in sev or "failure" in sev) else WARNING))
-    return out
 
 
 def _main_bodies(stage: Usd.Stage, desc: SceneDescription) -> dict[str, str]:
