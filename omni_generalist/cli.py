@@ -130,13 +130,18 @@ def generate(
     lay = rep["layout"]
     err.print(f"built {lay['objects']} objects with {rep['actions']['applied']} actions "
               f"in {rep['timings']['build_s']:.2f} s")
+    _finish(rep, result.world_file)
+
+
+def _finish(rep: dict, world_file: Path) -> None:
+    """Print the physics verdict and the world's path; exit 1 when the world is not physically valid."""
     phys = rep.get("physics")
     if phys:
         fixes = len(phys.get("repairs", []))
         err.print(f"physics ({phys['engine']}): stability {phys['stability']:.1%}, {fixes} repair(s), "
                   + ("valid" if phys["ok"] else "INVALID: " + "; ".join(p["message"] for p in phys["problems"]
                                                                        if p["severity"] == "error")[:400]))
-    out.print(str(result.world_file))
+    out.print(str(world_file))
     if phys and not phys["ok"]:
         raise typer.Exit(1)
 
@@ -215,7 +220,13 @@ def edit(
         pol = make_policy(policy or settings.generator.policy)
     with _Progress() as progress:
         result = edit_world(world, pol, text, settings=settings, progress=progress)
-    out.print(str(result.world_file))
+    rep = result.report
+    done = [r for r in rep["actions"]["results"] if r["ok"]]
+    err.print(f"edited with {len(done)} actions ({rep['actions']['failed']} failed) "
+              f"in {rep['timings']['edit_s']:.2f} s; {rep['layout']['objects']} objects")
+    for note in rep["edit"].get("plan", {}).get("dropped", []):
+        err.print(f"not done: {note}", markup=False)
+    _finish(rep, result.world_file)
 
 
 @app.command()

@@ -160,6 +160,15 @@ def policy_steps(sandbox: Sandbox, policy: Policy, prompt: str, seed: int,
                           last_output=res.output)
 
 
+def why_nothing(policy: Policy, failed: list[ActionResult]) -> str:
+    """Why a policy run changed nothing: the last failed action's error, or what the policy could not do."""
+    if failed:
+        return failed[-1].error
+    summary = policy.summary() if hasattr(policy, "summary") else {}
+    notes = [str(n) for n in summary.get("dropped", [])]
+    return "; ".join(notes[:3]) if notes else "the policy produced no action"
+
+
 def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settings: Settings,
                 progress: ProgressFn | None) -> list[ActionResult]:
     results: list[ActionResult] = []
@@ -236,10 +245,9 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
             r = failed[0]
             raise InputError(f"action {r.index} of the action file failed: {r.error}")
         if not sandbox.log.actions:
-            msg = failed[-1].error if failed else "the policy produced no action"
             from .errors import GeneralistError
 
-            raise GeneralistError(f"no world was built: {msg}")
+            raise GeneralistError(f"no world was built: {why_nothing(policy, failed)}")
         log = sandbox.log
         log.prompt, log.seed, log.policy, log.version = prompt, seed, policy.name, __version__
         t_phys = time.perf_counter()
@@ -293,6 +301,8 @@ def edit_world(world: str | Path, policy: Policy, instruction: str = "", setting
         failed = [r for r in results if not r.ok]
         if isinstance(policy, ScriptPolicy) and failed:
             raise InputError(f"action {failed[0].index} of the action file failed: {failed[0].error}")
+        if not any(r.ok for r in results):
+            raise InputError(f"the world was not changed: {why_nothing(policy, failed)}")
         new_log = sandbox.log
         new_log.prompt, new_log.seed = log.prompt or prov.get("prompt", ""), seed
         new_log.policy, new_log.version = log.policy or prov.get("policy", ""), log.version or __version__
@@ -308,6 +318,8 @@ def edit_world(world: str | Path, policy: Policy, instruction: str = "", setting
             "layout": layout_checks(sandbox.layer), "physics": physics,
             "timings": {"edit_s": round(time.perf_counter() - t0, 3)},
         }
+        if hasattr(policy, "summary"):
+            report["edit"]["plan"] = policy.summary()
         with atomic_dir(folder, force=True) as tmp:
             # keep whatever else the folder holds (previews, renders)
             fresh = ("world.usd", "world.usda", "actions.py", "report.json")

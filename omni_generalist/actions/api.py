@@ -336,13 +336,38 @@ class ActionAPI:
         cat = catalog().get(category)
         room = self._room(required=False)
         size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
-        chosen = [k for k, v in (("position", position), ("on", on), ("against_wall", against_wall),
-                                 ("corner", corner), ("next_to", next_to), ("around", around),
-                                 ("on_wall", on_wall), ("on_ceiling", on_ceiling), ("center", center)) if v]
+        how = self._placement_kind(position=position, on=on, against_wall=against_wall, corner=corner,
+                                   next_to=next_to, around=around, on_wall=on_wall, on_ceiling=on_ceiling,
+                                   center=center) or self._default_placement(cat, room)
+        if how == "on" and size is None:  # no size asked for: shrink to fit the target's largest surface if needed
+            size3 = _fit_to_surfaces(size3, self.get_object(on), cat)
+        objs = [o for o in self._objects() if str(o.path) not in self.removed]
+        (x, y, z, yaw), support = self._place(how, cat.name, size3, objs, room, position=position, rotation=rotation,
+                                              on=on, against_wall=against_wall, corner=corner, next_to=next_to,
+                                              side=side, facing=facing, around=around, on_wall=on_wall,
+                                              height=height, offset=offset)
+        if how == "around" and serves is None:
+            serves = self.get_object(around).name
+        elif serves is not None:
+            serves = self.get_object(serves).name
+        return self._create(cat, name, size3, material, color, (x, y, z), yaw, support, how, movable, serves)
+
+    @staticmethod
+    def _placement_kind(**given) -> str | None:
+        """The one placement among ``given`` that is set (None when none is); two or more is an error."""
+        chosen = [k for k, v in given.items() if v]
         if len(chosen) > 1:
             raise ValueError(f"give one placement, not {', '.join(chosen)}")
-        how = chosen[0] if chosen else self._default_placement(cat, room)
-        objs = [o for o in self._objects() if str(o.path) not in self.removed]
+        return chosen[0] if chosen else None
+
+    def _place(self, how: str, what: str, size3, objs: list[ObjectInfo], room: RoomInfo | None, *,
+               position=None, rotation: float | None = None, on: str | None = None,
+               against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
+               side: str | None = None, facing: str | None = None, around: str | None = None,
+               on_wall: str | None = None, height: float | None = None,
+               offset: float | None = None) -> tuple[tuple[float, float, float, float], str]:
+        """Choose a pose ``(x, y, z, yaw)`` and the support path for an object of ``size3`` placed ``how``
+        among ``objs`` (the placement logic shared by :meth:`add_object` and :meth:`move_object`)."""
         obs = P.obstacles(objs, room)
         support = str(FLOOR)
         if how == "position":
@@ -356,8 +381,6 @@ class ActionAPI:
                 support = below[0].path if below else support
         elif how == "on":
             target = self.get_object(on)
-            if size is None:  # no size asked for: shrink to fit the target's largest surface if needed
-                size3 = _fit_to_surfaces(size3, target, cat)
             pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
             support = target.path
         elif how == "on_any":
@@ -371,7 +394,7 @@ class ActionAPI:
                 support = target.path
                 break
             else:
-                raise PlacementError(f"no free surface for a {cat.name}; add a table or give a placement")
+                raise PlacementError(f"no free surface for a {what}; add a table or give a placement")
         elif how == "any_wall_hang":
             room = self._room()
             walls = list(room.walls)
@@ -384,7 +407,7 @@ class ActionAPI:
                 support = wall.path
                 break
             else:
-                raise PlacementError(f"no free wall space to hang a {cat.name}")
+                raise PlacementError(f"no free wall space to hang a {what}")
         elif how in ("on_wall", "on_ceiling"):
             room = self._room()
             if how == "on_wall":
@@ -427,12 +450,7 @@ class ActionAPI:
                 raise PlacementError(f"the object cannot turn to face {t.name} where it stands")
         elif rotation is not None and how not in ("position", "anywhere", "center"):
             yaw = float(rotation)
-        if how == "around" and serves is None:
-            serves = self.get_object(around).name
-        elif serves is not None:
-            serves = self.get_object(serves).name
-        return self._create(cat, name, size3, material, color, (pose.x, pose.y, pose.z), yaw, support,
-                            how, movable, serves)
+        return (pose.x, pose.y, pose.z, yaw), support
 
     @staticmethod
     def _offset(wall, offset) -> float | None:
@@ -499,10 +517,40 @@ class ActionAPI:
             i += 1
         return f"{base}_{i}"
 
-    def move_object(self, name: str, position=None, by=None, rotation: float | None = None) -> None:
-        """Move an object to ``position`` (x, y[, z]) or ``by`` an offset (dx, dy[, dz]), and/or set its
-        yaw to ``rotation``; fails if it would overlap something or leave the room."""
+    def move_object(self, name: str, position=None, by=None, rotation: float | None = None, on: str | None = None,
+                    against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
+                    side: str | None = None, facing: str | None = None, center: bool = False,
+                    offset: float | None = None) -> None:
+        """Move an object (with whatever rests on it); fails if it would overlap something or leave the room.
+
+        Give ``position`` (x, y[, z]) or ``by`` an offset (dx, dy[, dz]) and/or ``rotation`` (yaw in
+        degrees), or one placement as in :meth:`add_object`: ``on`` (another object's top),
+        ``against_wall``, ``corner``, ``next_to`` (with ``side``), ``center``; ``facing`` turns it towards
+        an object. Things resting on it travel with it.
+        """
         obj = self.get_object(name)
+        how = self._placement_kind(on=on, against_wall=against_wall, corner=corner, next_to=next_to, center=center)
+        room = self._room(required=False)
+        riders = self._carried(obj)
+        if how is not None or facing:
+            if position is not None or by is not None:
+                raise ValueError("give a position, an offset or a placement, not both")
+            if obj.placement in ("on_wall", "on_ceiling", "any_wall_hang"):
+                raise PlacementError(f"{obj.name} hangs on a wall or the ceiling; move it by position")
+            for ref in (on, next_to, facing):
+                if ref and self.get_object(ref).path in riders | {obj.path}:
+                    raise PlacementError(f"{obj.name} cannot be placed relative to itself or what it carries")
+            objs = [o for o in self._objects() if o.path not in riders and o.path != obj.path
+                    and str(o.path) not in self.removed]
+            if how is None:  # only turn where it stands, towards ``facing``
+                self._turn_towards(obj, self.get_object(facing), objs, room)
+                return
+            (x, y, z, yaw), support = self._place(how, obj.category, obj.size, objs, room, position=position,
+                                                  rotation=rotation, on=on, against_wall=against_wall, corner=corner,
+                                                  next_to=next_to, side=side, facing=facing, offset=offset)
+            self._set_pose(obj, (x, y, z), yaw)
+            set_info(self.stage.GetPrimAtPath(obj.path), support=support, placement=how)
+            return
         x, y, z = obj.position
         if position is not None:
             pos = [float(v) for v in position]
@@ -513,12 +561,34 @@ class ActionAPI:
             x, y = x + off[0], y + off[1]
             z = z + (off[2] if len(off) > 2 else 0.0)
         yaw = obj.yaw if rotation is None else float(rotation)
-        room = self._room(required=False)
         objs = [o for o in self._objects() if o.name != obj.name and o.support != obj.path]
         P.at_position(x, y, z, obj.size, yaw, room if obj.placement not in ("on_wall",) else None,
                       P.obstacles(objs, room) if obj.support == str(FLOOR) else [
                           P.Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objs])
         self._set_pose(obj, (x, y, z), yaw)
+
+    def _turn_towards(self, obj: ObjectInfo, target: ObjectInfo, objs: list[ObjectInfo], room: RoomInfo | None) -> None:
+        x, y, z = obj.position
+        exact = P.yaw_towards(x, y, target.position[0], target.position[1])
+        obs = P.obstacles(objs, room) if obj.support == str(FLOOR) else []
+        for cand in (exact, round(exact / 90.0) * 90.0):
+            try:
+                P.at_position(x, y, z, obj.size, cand, room, obs)
+            except PlacementError:
+                continue
+            self._set_pose(obj, (x, y, z), cand % 360.0)
+            return
+        raise PlacementError(f"{obj.name} cannot turn to face {target.name} where it stands")
+
+    def _carried(self, obj: ObjectInfo) -> set[str]:
+        """Paths of everything resting on ``obj``, directly or on something that rests on it."""
+        objs = self._objects()
+        found: set[str] = set()
+        frontier = {obj.path}
+        while frontier:
+            frontier = {o.path for o in objs if o.support in frontier and o.path not in found}
+            found |= frontier
+        return found
 
     def rotate_object(self, name: str, degrees: float) -> None:
         """Turn an object about its vertical axis by ``degrees`` (counter-clockwise seen from above)."""

@@ -137,8 +137,9 @@ async def build_world_async(ctx: JobContext, sandbox: Sandbox, policy: Policy, p
     if isinstance(policy, ScriptPolicy) and failed:
         raise InputError(f"action {failed[0].index} of the action file failed: {failed[0].error}")
     if not any(r.ok for r in results):
-        msg = failed[-1].error if failed else "the policy produced no action"
-        raise GeneralistError(f"nothing was built: {msg}")
+        from ..generate import why_nothing
+
+        raise GeneralistError(f"nothing was built: {why_nothing(policy, failed)}")
     return BuildResult(sandbox.layer, base, results, policy.name)
 
 

@@ -1,0 +1,562 @@
+"""Language edits of an existing world: an instruction → actions on the objects it names.
+
+The procedural policy edits instead of building when the world it is given already has a room
+(the panel's Refine, ``omni-generalist edit WORLD "INSTRUCTION"``). The instruction is split into
+clauses at verbs ("add a floor lamp next to the sofa, remove the clock and paint the walls
+blue"); each clause becomes actions against the objects the policy reads from the world's text
+summary (what every policy sees):
+
+- *add* (add, put, place, hang, include, "more plants", a bare noun phrase): ``add_object`` with
+  the relation the clause names, resolved to an existing object ("on the desk" → ``desk_0``;
+  a missing target is added first), falling back to the category's usual placement;
+- *remove* (remove, delete, take away, get rid of, clear the table): ``remove_object`` — the
+  named object, all of them for a plural ("the chairs"), ``n`` for a count, everything on a
+  cleared surface;
+- *replace* (replace/swap X with Y, change/turn X into Y): ``replace_object``;
+- *move* (move, push, put *the* X somewhere, rotate/turn X to face Y): ``move_object`` with a
+  placement (against a wall, into a corner, to the centre, next to/on another object, facing);
+- *material* (make/paint/colour X red, a marble floor, the walls should be blue):
+  ``set_material`` on objects or surfaces;
+- *lighting* (brighter, dimmer, warmer, cooler, more light): ``set_lighting`` / ``add_light``.
+
+What cannot be resolved (a named object that is not in the world) is recorded in the policy's
+summary as not done, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...assets.catalog import Catalog, catalog, singular
+from .emit import Step, _call
+from .parse import ObjectRequest, Parser, normalize
+
+_LEADING = {"please", "also", "now", "then", "and", "can", "could", "would", "you", "i", "we", "want", "to", "let",
+            "lets", "let's", "us", "just", "kindly", "maybe", "need", "like", "d", "id", "i'd", "should", "go", "ahead",
+            "finally", "next", "instead", "additionally", "too"}
+_VERBS: dict[tuple[str, ...], str] = {}
+for _kind, _phrases in {
+    "add": ["add", "put", "place", "include", "insert", "bring", "hang", "mount", "install", "throw in", "stick",
+            "drop in", "set up", "give it", "give the room", "furnish with", "there should be", "create", "more"],
+    "remove": ["remove", "delete", "take", "take out", "take away", "take off", "get rid of", "drop", "ditch", "eliminate",
+               "lose", "clear", "clear off", "empty", "no more", "without"],
+    "replace": ["replace", "swap", "switch", "exchange", "substitute", "turn", "change", "convert"],
+    "move": ["move", "push", "shift", "slide", "relocate", "reposition", "rearrange", "pull", "rotate", "spin",
+             "face", "center", "centre"],
+    "material": ["make", "paint", "color", "colour", "recolor", "recolour", "repaint", "cover", "tile", "carpet"],
+    "lighting": ["brighten", "dim", "darken", "light up", "lighten", "warm up", "cool down"],
+}.items():
+    for _p in _phrases:
+        _VERBS[tuple(_p.split())] = _kind
+_MAXV = max(len(k) for k in _VERBS)
+
+_MOODS = {"brighter": "bright", "bright": "bright", "brighten": "bright", "lighter": "bright", "lighten": "bright",
+          "dimmer": "dim", "dim": "dim", "darker": "dim", "darken": "dim", "dark": "dim", "moody": "dim",
+          "warmer": "warm", "warm": "warm", "cosier": "warm", "cozier": "warm", "cooler": "cool", "cool": "cool",
+          "colder": "cool", "neutral": "neutral", "neon": "neon"}
+_LIGHT_NOUNS = {"light", "lights", "lighting", "lamps", "illumination", "room", "it", "everything", "scene"}
+_COMPASS = ("north", "south", "east", "west")
+_DESTINATION = {"to", "into", "onto", "on", "in", "next", "beside", "by", "near", "against", "toward", "towards",
+                "face", "faces", "facing", "so", "closer", "under", "at", "along", "behind", "opposite", "around",
+                "clockwise", "counterclockwise", "anticlockwise", "left", "right", "over", "back", "away", "across"}
+_ALL_WORDS = {"all", "every", "each", "both", "any", "everything"}
+_SURFACE_WORDS = {"floor": "floor", "floors": "floor", "flooring": "floor", "wall": "walls", "walls": "walls",
+                  "ceiling": "ceiling", "doors": "doors", "door": "doors"}
+_SCENE_RE = re.compile(r"^(?P<name>[A-Za-z_][\w]*): (?P<cat>.+?) at \((?P<x>[-\d.]+), (?P<y>[-\d.]+), [-\d.]+\) "
+                       r"yaw [-\d.]+ size [\d.]+x[\d.]+x[\d.]+ (?P<mat>.*) on (?P<support>\S+)$")
+
+
+@dataclass
+class SceneObject:
+    """One object as the world's text summary describes it."""
+
+    name: str
+    category: str
+    material: str
+    support: str
+    """Name of what it rests on (another object's name, ``Floor``, a wall or ``Ceiling``)."""
+
+
+@dataclass
+class Scene:
+    """The room and objects read from :meth:`ActionAPI.scene_summary` text."""
+
+    room_type: str | None
+    walls: list[str] = field(default_factory=list)
+    objects: list[SceneObject] = field(default_factory=list)
+
+    @property
+    def has_room(self) -> bool:
+        return self.room_type is not None
+
+
+def read_scene(summary: str) -> Scene:
+    """Parse a world's text summary (``ActionAPI.scene_summary``) into a :class:`Scene`."""
+    lines = summary.splitlines()
+    head = lines[0] if lines else ""
+    m = re.match(r"^room (?P<type>.+?): .*walls (?P<walls>[\w, ]+?), doors", head)
+    scene = Scene(room_type=m.group("type") if m else None,
+                  walls=[w.strip() for w in m.group("walls").split(",")] if m else [])
+    for line in lines[1:]:
+        o = _SCENE_RE.match(line.strip())
+        if o:
+            scene.objects.append(SceneObject(o.group("name"), o.group("cat"), o.group("mat"), o.group("support")))
+    return scene
+
+
+@dataclass
+class Clause:
+    """One verb and the words it governs."""
+
+    verb: str
+    """add, remove, replace, move, material, lighting or '' (none given)."""
+    tokens: list[str]
+    word: str = ""
+    """The verb as written."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def split_instruction(text: str) -> list[Clause]:
+    """Split an instruction into clauses, each starting at a verb (or a separator)."""
+    tokens = normalize(text)
+    clauses: list[Clause] = []
+    cur: Clause | None = None
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok == "," or (tok in ("then", "also") and cur is not None and cur.tokens):
+            cur = None
+            i += 1
+            continue
+        hit = _verb_at(tokens, i)
+        starts = cur is None or not cur.tokens or tokens[i - 1] in ("and", ",", "then", "also")
+        if hit and starts and not (hit[1] == "more" and cur is not None and cur.verb):
+            n, verb = hit
+            if cur is not None and cur.tokens and cur.tokens[-1] == "and":
+                cur.tokens.pop()
+            if cur is None or cur.tokens or cur.verb:
+                cur = Clause(verb, [], " ".join(tokens[i:i + n]))
+                clauses.append(cur)
+            else:
+                cur.verb, cur.word = verb, " ".join(tokens[i:i + n])
+            # "more plants" keeps its word: it is part of the object phrase
+            if verb == "add" and tokens[i] == "more":
+                cur.tokens.append("more")
+            i += n
+            continue
+        if cur is None:
+            if tok in _LEADING:
+                i += 1
+                continue
+            cur = Clause("", [])
+            clauses.append(cur)
+        cur.tokens.append(tok)
+        i += 1
+    for c in clauses:
+        while c.tokens and c.tokens[-1] in ("and", "please", "too", "as", "well"):
+            c.tokens.pop()
+    return [c for c in clauses if c.tokens or c.verb == "lighting"]
+
+
+def _verb_at(tokens: list[str], i: int) -> tuple[int, str] | None:
+    for n in range(min(_MAXV, len(tokens) - i), 0, -1):
+        kind = _VERBS.get(tuple(tokens[i:i + n]))
+        if kind is not None:
+            return n, kind
+    return None
+
+
+class EditPlanner:
+    """Turns an instruction into :class:`Step` s against the objects of ``scene``."""
+
+    def __init__(self, scene: Scene, parser: Parser | None = None, cat: Catalog | None = None):
+        self.scene = scene
+        self.cat = cat or catalog()
+        self.parser = parser or Parser(cat=self.cat)
+        self.notes: list[str] = []
+        """What could not be done, in words (reported as dropped)."""
+        self.requests: list[dict] = []
+        """What each clause was understood as (for the report)."""
+        self._added: dict[str, int] = {}
+        self._gone: set[str] = set()
+
+    # ----------------------------------------------------------------- entry
+    def plan(self, instruction: str) -> list[Step]:
+        """Return the steps for ``instruction`` (empty when nothing in it could be understood)."""
+        steps: list[Step] = []
+        for clause in split_instruction(instruction):
+            kind = clause.verb or self._implicit_kind(clause)
+            if kind == "material" and set(clause.tokens) & set(_MOODS) and not self._finish_words(clause.tokens):
+                kind = "lighting"  # "make it brighter", "make the lights warmer"
+            handler = getattr(self, f"_{kind}", None)
+            before = len(steps)
+            if handler is None:
+                self.notes.append(f"not understood: {clause.text!r}")
+                continue
+            steps.extend(handler(clause))
+            self.requests.append({"edit": kind, "words": (clause.word + " " + clause.text).strip(),
+                                  "actions": len(steps) - before})
+        return steps
+
+    def _implicit_kind(self, clause: Clause) -> str:
+        toks = set(clause.tokens)
+        if toks & set(_MOODS) and (toks & _LIGHT_NOUNS or len(toks) <= 2):
+            return "lighting"
+        if toks & {"be", "is", "are"} or (toks & set(_SURFACE_WORDS) and not self._requests(clause.text)):
+            return "material"
+        return "add"
+
+    # ----------------------------------------------------------------- reading phrases
+    def _requests(self, text: str) -> list[ObjectRequest]:
+        return self.parser.parse(text).objects if text.strip() else []
+
+    def _matches(self, req: ObjectRequest | None, name_hint: str = "") -> list[SceneObject]:
+        """Existing objects a phrase refers to (category or a broader class, then colour/material/support)."""
+        live = [o for o in self.scene.objects if o.name not in self._gone]
+        named = [o for o in live if name_hint and o.name == name_hint]
+        if named:
+            return named
+        if req is None:
+            return []
+        found = [o for o in live if self._is_a(o.category, req.category)]
+        for attr in (req.color, req.material):
+            if attr:
+                narrowed = [o for o in found if attr.split()[0] in o.material]
+                found = narrowed or found
+        if req.relation in ("on", "in") and req.target:
+            holders = {o.name for o in live if self._is_a(o.category, req.target)}
+            narrowed = [o for o in found if o.support in holders]
+            found = narrowed or found
+        return found
+
+    def _is_a(self, category: str, wanted: str) -> bool:
+        want = self.cat.get(wanted).name
+        return category == want or want in self.cat.hypernyms(category)
+
+    def _how_many(self, req: ObjectRequest, tokens: list[str], found: list[SceneObject]) -> list[SceneObject]:
+        if set(tokens) & _ALL_WORDS:
+            return found
+        if req.explicit_count:
+            return found[-req.count:] if req.count < len(found) else found
+        head = req.words.split()
+        plural = any(w != singular(w) and singular(w) in req.category.split() for w in head) or req.count > 1
+        return found if plural else found[-1:]
+
+    def _object_names(self, tokens: list[str]) -> str:
+        """The world name written in ``tokens`` (``floor lamp 0`` → ``floor_lamp_0``), if one exists."""
+        text = " ".join(tokens)
+        for o in self.scene.objects:
+            if o.name.replace("_", " ") in text:
+                return o.name
+        return ""
+
+    # ----------------------------------------------------------------- add
+    def _add(self, clause: Clause) -> list[Step]:
+        text = clause.text
+        if set(clause.tokens) <= {"more", "light", "lights", "lighting", "some", "a", "bit", "little", "lot", "of"}:
+            return self._lighting(Clause("lighting", ["more", "light"]))  # "more light"
+        reqs = self._requests(text)
+        if not reqs:
+            if set(clause.tokens) & {"light", "lights", "lighting", "lamp", "lamps"}:
+                return self._lighting(Clause("lighting", ["brighter"] + clause.tokens))
+            self.notes.append(f"nothing to add in {text!r}")
+            return []
+        # "put the lamp next to the bed": the lamp exists and no count was asked for → a move
+        if clause.word in ("put", "place", "set up", "stick") and clause.tokens[:1] == ["the"]:
+            first = reqs[0]
+            if self._matches(ObjectRequest(first.category)) and not first.explicit_count:
+                return self._move(clause)
+        steps: list[Step] = []
+        for req in reqs:
+            steps.extend(self._add_request(req, clause.tokens))
+        return steps
+
+    def _add_request(self, req: ObjectRequest, tokens: list[str]) -> list[Step]:
+        steps: list[Step] = []
+        targets: list[str] = []
+        if req.target and req.relation in ("on", "in", "next_to", "facing", "around"):
+            targets = [o.name for o in self._matches(ObjectRequest(req.target))]
+            if not targets:  # "a vase on the piano" with no piano: the piano is part of the request
+                name = self._new_name(req.target)
+                steps.append(Step(_call("add_object", req.target, name=name), label=f"add {req.target}"))
+                targets = [name]
+        walls = [w for w in _COMPASS if w in tokens and w in self.scene.walls]
+        for _ in range(max(1, req.count)):
+            name = self._new_name(req.category)
+            common = {"name": name, "material": req.material, "color": req.color}
+            usual = _call("add_object", req.category, **common)
+            calls: list[str] = []
+            rel = req.relation
+            if rel in ("on", "in"):
+                calls = [_call("add_object", req.category, **common, on=t) for t in targets]
+                calls += [_call("add_object", req.category, **common, next_to=t) for t in targets]
+            elif rel == "next_to":
+                calls = [_call("add_object", req.category, **common, next_to=t) for t in targets]
+            elif rel == "around":
+                calls = [_call("add_object", req.category, **common, around=t) for t in targets]
+            elif rel == "facing":
+                calls = [_call("add_object", req.category, **common, facing=t) for t in targets]
+            elif rel == "corner":
+                calls = [_call("add_object", req.category, **common, corner=True)]
+            elif rel == "center":
+                calls = [_call("add_object", req.category, **common, center=True)]
+            elif rel == "ceiling":
+                calls = [_call("add_object", req.category, **common, on_ceiling=True)]
+            elif rel in ("against_wall", "on_wall"):
+                key = "against_wall" if rel == "against_wall" else "on_wall"
+                order = walls + [w for w in self.scene.walls if w not in walls]
+                calls = [_call("add_object", req.category, **common, **{key: w}) for w in order]
+            elif walls:
+                calls = [_call("add_object", req.category, **common, against_wall=w) for w in walls]
+            calls.append(usual)
+            calls = list(dict.fromkeys(calls))
+            steps.append(Step(calls[0], [Step(c, label=f"add {req.category}") for c in calls[1:]],
+                              f"add {req.category}"))
+        return steps
+
+    def _new_name(self, category: str) -> str:
+        """The name ``add_object`` will give the next object of ``category`` (``<category>_<n>``)."""
+        base = re.sub(r"[^a-z0-9]+", "_", self.cat.get(category).name.lower()).strip("_")
+        taken = {o.name for o in self.scene.objects}
+        i = self._added.get(base, 0)
+        while f"{base}_{i}" in taken:
+            i += 1
+        self._added[base] = i + 1
+        return f"{base}_{i}"
+
+    # ----------------------------------------------------------------- remove
+    def _remove(self, clause: Clause) -> list[Step]:
+        toks = clause.tokens
+        if clause.word in ("clear", "clear off", "empty") or (toks and toks[-1] in ("off",)):
+            return self._clear(clause)
+        lead = next((i for i, t in enumerate(toks) if t in ("on", "from", "off")), None)
+        if lead is not None and set(toks[:lead]) & {"everything", "things", "stuff", "objects", "items", "all"} \
+                and not any(r.known for r in self._requests(" ".join(toks[:lead]))):
+            return self._clear(Clause("remove", toks[lead + 1:], "clear"))  # "everything on the table"
+        steps: list[Step] = []
+        holders: set[str] | None = None
+        if lead is not None and lead > 0:  # "the laptop off the desk", "the books from the shelf"
+            holder_hint = self._object_names(toks[lead + 1:])
+            holder_reqs = self._requests(" ".join(toks[lead + 1:]))
+            holders = {o.name for o in self._matches(holder_reqs[0] if holder_reqs else None, holder_hint)}
+            toks = toks[:lead]
+        hint = self._object_names(toks)
+        reqs = self._requests(" ".join(toks)) if not hint else [None]
+        if not reqs:
+            self.notes.append(f"nothing to remove in {clause.text!r}")
+        for req in reqs:
+            found = self._matches(req, hint)
+            if holders is not None:
+                found = [o for o in found if o.support in holders]
+            if not found:
+                what = hint or (req.category if req else clause.text)
+                self.notes.append(f"no {what} to remove" + (" there" if holders is not None else ""))
+                continue
+            chosen = found if req is None else self._how_many(req, toks, found)
+            for o in chosen:
+                steps.append(Step(_call("remove_object", o.name), label=f"remove {o.name}"))
+                self._forget(o.name)
+        return steps
+
+    def _clear(self, clause: Clause) -> list[Step]:
+        reqs = self._requests(clause.text)
+        hint = self._object_names(clause.tokens)
+        holders = self._matches(reqs[0] if reqs else None, hint)
+        if not reqs and not hint:
+            holders = []
+        if not holders:
+            self.notes.append(f"nothing to clear in {clause.text!r}")
+            return []
+        holders = self._how_many(reqs[0], clause.tokens, holders) if reqs and not hint else holders
+        steps = []
+        for h in holders:
+            for o in [o for o in self.scene.objects if o.support == h.name and o.name not in self._gone]:
+                steps.append(Step(_call("remove_object", o.name), label=f"remove {o.name}"))
+                self._forget(o.name)
+        if not steps:
+            self.notes.append(f"nothing rests on {', '.join(h.name for h in holders)}")
+        return steps
+
+    def _forget(self, name: str) -> None:
+        self._gone.add(name)
+        for o in self.scene.objects:  # what rested on it goes with it
+            if o.support == name and o.name not in self._gone:
+                self._forget(o.name)
+
+    # ----------------------------------------------------------------- replace
+    def _replace(self, clause: Clause) -> list[Step]:
+        toks = clause.tokens
+        sep = next((i for i, t in enumerate(toks) if t in ("with", "for", "by", "into", "to")), None)
+        if clause.word in ("turn", "switch") and set(toks) & {"light", "lights", "lighting", "lamps"} \
+                and set(toks) & {"up", "down", "off", "on", *_MOODS}:
+            return self._lighting(clause)  # "turn the lights down", "switch the lighting to warm"
+        if sep is None:
+            if clause.word in ("turn", "switch") and set(toks) & set(_MOODS):
+                return self._lighting(clause)
+            if clause.word in ("turn", "rotate"):
+                return self._move(Clause("move", toks, "turn"))
+            self.notes.append(f"replace what with what? {clause.text!r}")
+            return []
+        old_t, new_t = toks[:sep], toks[sep + 1:]
+        new_reqs = self._requests(" ".join(new_t))
+        old_reqs = self._requests(" ".join(old_t))
+        if clause.word in ("change", "turn", "convert", "switch") and not new_reqs:
+            # "change the floor to marble", "turn the lights down"
+            if set(new_t + old_t) & set(_MOODS) or "down" in new_t or "up" in new_t:
+                return self._lighting(clause)
+            return self._material(Clause("material", toks, clause.word))
+        if clause.word == "turn" and new_t[:1] == ["face"] or (clause.word == "turn" and "facing" in toks):
+            return self._move(Clause("move", toks, "turn"))
+        if not new_reqs:
+            self.notes.append(f"not a known object: {' '.join(new_t)!r}")
+            return []
+        hint = self._object_names(old_t)
+        found = self._matches(old_reqs[0] if old_reqs else None, hint)
+        if not found:
+            self.notes.append(f"no {' '.join(old_t) or 'object'} to replace")
+            return []
+        chosen = self._how_many(old_reqs[0], old_t, found) if old_reqs and not hint else found
+        new = new_reqs[0]
+        steps = []
+        for o in chosen:
+            if any(x.support == o.name and x.name not in self._gone for x in self.scene.objects):
+                steps.extend(Step(_call("remove_object", x.name), label=f"remove {x.name}")
+                             for x in self.scene.objects if x.support == o.name and x.name not in self._gone)
+            steps.append(Step(_call("replace_object", o.name, new.category, material=new.material, color=new.color),
+                              label=f"replace {o.name}"))
+            self._forget(o.name)
+        return steps
+
+    # ----------------------------------------------------------------- move
+    def _move(self, clause: Clause) -> list[Step]:
+        toks = clause.tokens
+        cut = next((i for i, t in enumerate(toks) if i and t in _DESTINATION), len(toks))
+        subject_toks, dest = toks[:cut], toks[cut:]
+        degrees = next((float(t) for t in toks if re.fullmatch(r"\d+(\.\d+)?", t)), None)
+        if degrees is not None and set(toks) & {"degrees", "degree", "deg"}:
+            subject_toks = [t for t in subject_toks if t not in ("degrees", "degree", "deg", "by")
+                            and not re.fullmatch(r"\d+(\.\d+)?", t)]
+        hint = self._object_names(subject_toks)
+        subjects = self._requests(" ".join(subject_toks)) if not hint else []
+        subject = subjects[0] if subjects else None
+        found = self._matches(subject, hint)
+        if not found:
+            self.notes.append(f"nothing to move in {clause.text!r}")
+            return []
+        chosen = self._how_many(subject, subject_toks, found) if subject is not None else found
+        walls = [w for w in _COMPASS if w in dest and w in self.scene.walls]
+        relation, target = None, None
+        face = next((i for i, t in enumerate(dest) if t in ("face", "faces", "facing", "towards", "toward")), None)
+        if face is not None:  # "turn the armchair to face the tv"
+            faced = self._requests(" ".join(dest[face + 1:]))
+            relation, target = "facing", (faced[0].category if faced else None)
+        elif dest:  # the relation the parser reads for "<subject> <destination>"
+            what = subject.category if subject is not None else found[0].category
+            reqs = self._requests(" ".join([what] + dest))
+            req = next((r for r in reqs if r.category == what), reqs[0] if reqs else None)
+            if req is not None:
+                relation, target = req.relation, req.target
+        if clause.word in ("rotate", "spin", "turn") and relation != "facing":
+            sign = -1.0 if {"clockwise", "right"} & set(dest) and "counterclockwise" not in dest else 1.0
+            return [Step(_call("rotate_object", o.name, sign * (degrees or 90.0)),
+                         [Step(_call("rotate_object", o.name, -sign * (degrees or 90.0)), label=f"rotate {o.name}")],
+                         f"rotate {o.name}") for o in chosen]
+        targets = [o.name for o in self._matches(ObjectRequest(target))] if target else []
+        placement: list[dict] = []
+        if relation in ("on", "in") and targets:
+            placement = [{"on": t} for t in targets]
+        elif relation == "next_to" and targets:
+            placement = [{"next_to": t} for t in targets]
+        elif relation in ("facing", "around") and targets:
+            placement = [{"facing": t} for t in targets]
+        elif relation == "corner" or "corner" in dest:
+            placement = [{"corner": True}]
+        elif relation == "center" or clause.word in ("center", "centre") or {"middle", "center", "centre"} & set(dest):
+            placement = [{"center": True}]
+        elif walls or relation in ("against_wall", "on_wall") or "wall" in dest:
+            placement = [{"against_wall": w} for w in walls + [w for w in self.scene.walls if w not in walls]]
+        elif target and not targets:
+            self.notes.append(f"no {target} to move {'towards' if relation == 'facing' else 'next to'}")
+            return []
+        if not placement:
+            self.notes.append(f"where to? {clause.text!r}")
+            return []
+        steps = []
+        for o in chosen:
+            calls = [_call("move_object", o.name, **p) for p in placement if o.name not in p.values()]
+            if calls:
+                steps.append(Step(calls[0], [Step(c, label=f"move {o.name}") for c in calls[1:]], f"move {o.name}"))
+        return steps
+
+    # ----------------------------------------------------------------- material
+    def _material(self, clause: Clause) -> list[Step]:
+        toks = [t for t in clause.tokens if t not in ("be", "is", "are", "should", "look", "more", "to", "into")]
+        spec = self.parser.parse(" ".join(toks))
+        lib_words = self._finish_words(toks)
+        steps: list[Step] = []
+        surfaces = [s for t, s in _SURFACE_WORDS.items() if t in toks]
+        if "floor" in surfaces and "lamp" in toks:
+            surfaces.remove("floor")
+        for surface in dict.fromkeys(surfaces):
+            mat = (spec.floor_material if surface == "floor" else spec.wall_material if surface == "walls" else None)
+            color = spec.wall_color if surface == "walls" else None
+            finish = mat or lib_words
+            if not finish and not color:
+                continue
+            steps.append(Step(_call("set_material", surface, finish or color,
+                                    color=color if finish and color != finish else None),
+                              label=f"material of {surface}"))
+        if not surfaces:
+            hint = self._object_names(toks)
+            reqs = spec.objects if not hint else [None]
+            for req in reqs:
+                found = self._matches(req, hint)
+                if not found:
+                    self.notes.append(f"no {req.category if req else hint} to restyle")
+                    continue
+                chosen = found if req is None else (found if set(toks) & _ALL_WORDS or (req.count > 1 and not req.explicit_count) else found[-1:])
+                finish = (req.material if req else None) or lib_words
+                color = req.color if req else None
+                if not finish and not color:
+                    self.notes.append(f"which colour or material? {clause.text!r}")
+                    continue
+                for o in chosen:
+                    steps.append(Step(_call("set_material", o.name, finish or color, color=color if finish else None),
+                                      label=f"material of {o.name}"))
+        if not steps and not self.notes:
+            self.notes.append(f"which colour or material? {clause.text!r}")
+        return steps
+
+    def _finish_words(self, toks: list[str]) -> str | None:
+        """A material or colour named anywhere in ``toks`` (longest library name first)."""
+        lib = self.parser.lib
+        text = " " + " ".join(toks) + " "
+        names = sorted({n for spec in lib.materials.values() for n in (spec.name, *spec.synonyms)} | set(lib.colors),
+                       key=len, reverse=True)
+        return next((n for n in names if f" {n} " in text), None)
+
+    # ----------------------------------------------------------------- lighting
+    def _lighting(self, clause: Clause) -> list[Step]:
+        toks = set(clause.tokens) | set(clause.word.split())
+        moods = list(dict.fromkeys(_MOODS[t] for t in clause.tokens + clause.word.split() if t in _MOODS))
+        if clause.word in ("brighten", "light up", "lighten") or "up" in toks:
+            moods = ["bright"] + [m for m in moods if m != "bright"]
+        if clause.word in ("dim", "darken") or toks & {"down", "off"}:
+            moods = ["dim"] + [m for m in moods if m != "dim"]
+        if clause.word == "warm up":
+            moods.append("warm")
+        if clause.word == "cool down":
+            moods.append("cool")
+        steps = []
+        if "more" in toks and toks & {"light", "lights", "lighting"} or not moods:
+            steps.append(Step(_call("add_light", "sphere"), label="add a light"))
+        for mood in dict.fromkeys(moods):
+            steps.append(Step(_call("set_lighting", mood), [Step(_call("add_light", "sphere"))], f"lighting {mood}"))
+        return steps
+
+
+__all__ = ["Clause", "EditPlanner", "Scene", "SceneObject", "read_scene", "split_instruction"]
