@@ -123,7 +123,7 @@ def generate(
         from .generate import check_prompt
 
         check_prompt(text, settings.generator.max_prompt_chars)
-        pol = make_policy(policy or settings.generator.policy)
+        pol = make_policy(policy or settings.generator.policy, settings.policy)
     with _Progress() as progress:
         result = generate_world(text, out_dir, pol, seed=seed, settings=settings, force=force, progress=progress)
     rep = result.report
@@ -217,7 +217,7 @@ def edit(
         if not instruction:
             raise InputError("give an instruction (or --actions FILE)")
         text = check_prompt(instruction, settings.generator.max_prompt_chars)
-        pol = make_policy(policy or settings.generator.policy)
+        pol = make_policy(policy or settings.generator.policy, settings.policy)
     with _Progress() as progress:
         result = edit_world(world, pol, text, settings=settings, progress=progress)
     rep = result.report

@@ -50,6 +50,28 @@ class GeneratorConfig:
 
 
 @dataclass
+class PolicyConfig:
+    """The model policies: ``hf:PATH`` (a local transformers model) and ``openai:URL`` (a server)."""
+
+    model: str = ""
+    """Model name sent to an OpenAI-compatible server; empty: the first one its ``/models`` lists."""
+    api_key_env: str = "OPENAI_API_KEY"
+    """Environment variable holding the server's API key (local servers need none)."""
+    max_new_tokens: int = 1024
+    """Longest reply (tokens) per action."""
+    temperature: float = 0.0
+    """Sampling temperature; 0 decodes greedily."""
+    timeout_s: float = 120.0
+    """Wall-clock limit of one request to a server."""
+    observe: bool = True
+    """Send a render of the world (a room view and the labelled plan) with each request."""
+    history: int = 6
+    """Earlier actions and their outcomes kept in the conversation."""
+    device: str = "cpu"
+    """Where a local model runs (``cpu``, ``cuda``, ``cuda:1``)."""
+
+
+@dataclass
 class PhysicsConfig:
     """Physics defaults: simulation rate, settle time and the validation thresholds of DESIGN.md §5."""
 
@@ -140,6 +162,7 @@ class Settings:
     """All settings, one section per subsystem."""
 
     generator: GeneratorConfig = field(default_factory=GeneratorConfig)
+    policy: PolicyConfig = field(default_factory=PolicyConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     physics: PhysicsConfig = field(default_factory=PhysicsConfig)
     randomization: RandomizationConfig = field(default_factory=RandomizationConfig)

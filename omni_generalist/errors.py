@@ -24,6 +24,10 @@ class WorldFormatError(InputError):
     """A world folder or USD file that is missing, corrupt or not laid out as DESIGN.md §3 says."""
 
 
+class PolicyError(InputError):
+    """A model policy cannot run: a missing or unloadable model, an unreachable or failing server."""
+
+
 class WorldInvalidError(GeneralistError):
     """A world that was built but fails validation."""
 

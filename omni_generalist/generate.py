@@ -143,7 +143,10 @@ def policy_steps(sandbox: Sandbox, policy: Policy, prompt: str, seed: int,
     def summarize() -> str:
         return ActionAPI(sandbox.stage).scene_summary()
 
-    obs = Observation(prompt=prompt, step=0, summarize=summarize)
+    def view() -> bytes | None:
+        return world_png(sandbox.stage, settings)
+
+    obs = Observation(prompt=prompt, step=0, summarize=summarize, view=view)
     failures = 0
     for step in range(settings.generator.max_steps):
         code = policy.act(obs)
@@ -157,7 +160,27 @@ def policy_steps(sandbox: Sandbox, policy: Policy, prompt: str, seed: int,
             if failures > settings.generator.max_failures:
                 return
         obs = Observation(prompt=prompt, step=step + 1, summarize=summarize, last_ok=res.ok, last_error=res.error,
-                          last_output=res.output)
+                          last_output=res.output, view=view)
+
+
+def world_png(stage, settings: Settings) -> bytes | None:
+    """A PNG of the world for a policy to look at (the preview collage), or None when it cannot be rendered."""
+    import io
+
+    from .errors import GeneralistError
+    from .world.model import room_info
+
+    if room_info(stage) is None:
+        return None
+    try:
+        from .render.preview import render_preview
+
+        image = render_preview(stage, settings.render)
+    except (GeneralistError, ImportError):  # no EGL driver, no render extra
+        return None
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
 
 
 def why_nothing(policy: Policy, failed: list[ActionResult]) -> str:

@@ -204,4 +204,4 @@ def test_generate_from_a_prompt_with_the_default_policy(tmp_path):
     assert report["policy"] == "procedural" and report["plan"]["room_type"] == "kitchen"
     assert {"fridge", "kettle"} <= set(report["layout"]["categories"])
     _assert_bad_input(run_cli("generate", "a kitchen", "--policy", "hf:/nonexistent/model", "--out",
-                              str(tmp_path / "w")), "not available")
+                              str(tmp_path / "w")), "model folder /nonexistent/model does not exist")

@@ -6,7 +6,7 @@ import math
 import shutil
 
 import pytest
-from pxr import Sdf, Usd, UsdLux
+from pxr import Usd, UsdLux
 
 from omni_generalist import Settings
 from omni_generalist.actions.api import ActionAPI
@@ -64,9 +64,6 @@ def world(base_world, tmp_path):
 
 
 def _api(folder) -> ActionAPI:
-    layer = Sdf.Layer.Find(str(folder / "world.usda"))
-    if layer is not None:  # the file was rewritten since this process last read it
-        layer.Reload()
     return ActionAPI(open_stage(folder / "world.usda"))
 
 
@@ -169,6 +166,13 @@ def test_edit_adds_removes_and_paints(world):
     replay = world.parent / "replay"
     generate_world(log.prompt, replay, ScriptPolicy(log, log.policy), seed=log.seed, settings=_settings())
     assert _names(replay) == names
+
+
+def test_worlds_are_read_as_they_are_on_disk(world):
+    held = _api(world)  # a stage this process keeps while the file is rewritten
+    assert "clock_0" in {o.name for o in held.list_objects()}
+    edit_world(world, ProceduralPolicy(), "remove the clock", settings=_settings())
+    assert "clock_0" not in _names(world)  # opening the world again reads the rewritten file
 
 
 def test_move_carries_what_rests_on_it(world):

@@ -261,7 +261,7 @@ def test_generate_rejects_bad_input_without_touching_the_stage(vm, field, value,
 @pytest.mark.parametrize("kind,value,words", [
     ("local model", "/no/such/model", "model path /no/such/model does not exist"),
     ("endpoint", "localhost:8000", "malformed endpoint URL"),
-    ("endpoint", "http://localhost:8000/v1", "not available in this version yet"),
+    ("endpoint", "http://127.0.0.1:9/v1", "cannot reach the model server at http://127.0.0.1:9/v1"),
 ])
 def test_generate_reports_policy_problems(vm, kind, value, words):
     holder = fresh(vm)

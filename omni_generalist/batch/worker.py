@@ -37,7 +37,7 @@ def _resources(settings: Settings) -> tuple[Any, Any]:
         from ..policy import make_policy
 
         _STATE["sandbox"] = Sandbox(config=settings.sandbox)
-        _STATE["policy"] = make_policy(settings.generator.policy)
+        _STATE["policy"] = make_policy(settings.generator.policy, settings.policy)
         _STATE["key"] = key
         atexit.register(_STATE["sandbox"].close)
     return _STATE["sandbox"], _STATE["policy"]

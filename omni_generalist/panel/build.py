@@ -16,20 +16,21 @@ from typing import Any
 from pxr import Sdf
 
 from ..actions.executor import ActionResult, Sandbox
-from ..config import Settings
+from ..config import PolicyConfig, Settings
 from ..errors import GeneralistError, InputError
 from ..policy.base import Policy
 from ..policy.script import ScriptPolicy
 from .jobs import JobContext
 
-PolicyFactory = Callable[[str], Policy]
+PolicyFactory = Callable[[str, PolicyConfig], Policy]
 
 
-def make_panel_policy(spec: str) -> Policy:
+def make_panel_policy(spec: str, config: PolicyConfig | None = None) -> Policy:
     """Return the policy for a panel policy string (``actions:PATH`` or any ``make_policy`` spec).
 
     Raises:
-        InputError: an unknown policy, one this version does not provide, an unreadable file.
+        InputError: an unknown policy, an unreadable file; ``PolicyError``: a model that cannot be
+            loaded, a malformed server address.
     """
     if spec.startswith("actions:"):
         path = Path(spec.split(":", 1)[1])
@@ -38,7 +39,7 @@ def make_panel_policy(spec: str) -> Policy:
         return policy
     from ..policy import make_policy
 
-    return make_policy(spec)
+    return make_policy(spec, config)
 
 
 @dataclass

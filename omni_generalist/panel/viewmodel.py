@@ -414,16 +414,19 @@ class PanelViewModel:
             self._sandbox = Sandbox(config=self.settings.sandbox)
         return self._sandbox
 
-    def _inputs_for_build(self, action: str) -> tuple[str, Any, int]:
+    async def _inputs_for_build(self, ctx: JobContext, action: str) -> tuple[str, Any, int]:
         prompt = check_prompt(self.state.prompt, self.settings.generator.max_prompt_chars)
         spec = policy_spec(self.state.policy_kind, self.state.policy_value)
         seed = parse_seed(self.state.seed)
-        policy = self.policy_factory(spec)
+        if spec.startswith("hf:"):
+            await ctx.progress("loading the model", 0.01)
+        # loading a local model takes a while: off the event loop
+        policy = await ctx.run_blocking(self.policy_factory, spec, self.settings.policy)
         self.log("info", action, f"policy {policy.name}, seed {seed}")
         return prompt, policy, seed
 
     async def _build_and_apply(self, ctx: JobContext, action: str, base: Sdf.Layer | None) -> dict[str, Any]:
-        prompt, policy, seed = self._inputs_for_build(action)
+        prompt, policy, seed = await self._inputs_for_build(ctx, action)
         stage = self._stage()
         if base is None and action == "refine":
             base = snapshot_world(stage)

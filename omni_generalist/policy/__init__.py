@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from ..config import PolicyConfig
 from ..errors import InputError
 from .base import Observation, Policy
 from .script import ScriptPolicy
@@ -13,22 +14,37 @@ from .script import ScriptPolicy
 POLICY_KINDS = ("procedural", "hf:PATH", "openai:URL")
 
 
-def make_policy(spec: str) -> Policy:
+def make_policy(spec: str, config: PolicyConfig | None = None) -> Policy:
     """Return the policy named by ``spec``.
 
+    Args:
+        spec: ``procedural``, ``hf:PATH`` or ``openai:URL``.
+        config: settings of the model policies (``[policy]``).
+
     Raises:
-        InputError: an unknown policy, or one that this version does not provide yet.
+        InputError: an unknown policy; :class:`~omni_generalist.errors.PolicyError` for a model
+            folder that is missing or cannot be loaded, or a malformed server address.
     """
     spec = (spec or "").strip()
-    kind = spec.split(":", 1)[0]
-    if kind == "procedural" and spec == "procedural":
+    kind, _, rest = spec.partition(":")
+    if spec == "procedural":
         from .procedural import ProceduralPolicy
 
         return ProceduralPolicy()
-    if kind not in ("procedural", "hf", "openai"):
-        raise InputError(f"unknown policy {spec!r}; use one of {', '.join(POLICY_KINDS)}")
-    raise InputError(f"the {kind} policy is not available in this version yet; "
-                     "use --policy procedural or build from an action file with --actions FILE")
+    if kind == "hf" and rest:
+        from .vlm import ChatPolicy
+        from .vlm.hf_backend import HFBackend
+
+        return ChatPolicy(HFBackend(rest, config), config)
+    if kind == "openai" and rest:
+        from .vlm import ChatPolicy
+        from .vlm.openai_backend import OpenAIBackend
+
+        return ChatPolicy(OpenAIBackend(rest, config), config)
+    if kind in ("hf", "openai"):
+        raise InputError(f"{kind}: needs {'a model folder' if kind == 'hf' else 'a server URL'}, e.g. "
+                         + ("hf:/models/my-vlm" if kind == "hf" else "openai:http://localhost:8000/v1"))
+    raise InputError(f"unknown policy {spec!r}; use one of {', '.join(POLICY_KINDS)}")
 
 
 __all__ = ["Observation", "Policy", "ScriptPolicy", "make_policy"]

@@ -18,8 +18,9 @@ class Observation:
     last_ok: bool = True
     last_error: str = ""
     last_output: str = ""
-    images: list[str] = field(default_factory=list)
-    """Paths of renders of the current world, when a renderer is available."""
+    view: Callable[[], bytes | None] = field(default=lambda: None, repr=False)
+    """Renders the current world (PNG: a room view and the labelled plan) when asked; None
+    when no renderer is available."""
 
     @property
     def scene(self) -> str:

@@ -68,14 +68,21 @@ def find_world_file(path: str | Path) -> Path:
 
 
 def open_stage(path: str | Path) -> Usd.Stage:
-    """Open a world (folder or USD file) and check it follows the conventions.
+    """Open a world (folder or USD file) as it is on disk and check it follows the conventions.
+
+    A layer this process already holds is reloaded when the file changed since it was read, so a
+    world rewritten by ``edit`` (or another process) is never read stale.
 
     Raises:
         WorldFormatError: a missing, unreadable or corrupt file, or a stage without ``/World``.
     """
     file = find_world_file(path)
     try:
-        layer = Sdf.Layer.FindOrOpen(str(file))
+        layer = Sdf.Layer.Find(str(file))
+        if layer is not None:
+            layer.Reload()
+        else:
+            layer = Sdf.Layer.FindOrOpen(str(file))
     except Exception as exc:  # pxr raises Tf.ErrorException with multi-line text
         first = str(exc).strip().splitlines()[-1].strip() if str(exc).strip() else type(exc).__name__
         raise WorldFormatError(f"cannot read {file}: {first}") from None
