@@ -120,6 +120,13 @@ def test_the_scene_summary_is_read_back(base_world):
     ("make it brighter", ["set_lighting('bright')"]),
     ("turn the lights down", ["set_lighting('dim')"]),
     ("add more light", ["add_light('sphere')"]),
+    ("the room needs more light", ["add_light('sphere')"]),
+    ("add a window on the east wall", ["add_window(wall='east')"]),
+    ("the door should be oak", ["set_material('doors', 'oak')"]),
+    ("move the vase to the bookcase", ["move_object('vase_0', on='bookcase_0')"]),
+    ("remove all the chairs except one", ["remove_object('chair_1')"]),
+    ("add a rug in front of the sofa", ["add_object('rug', name='rug_0', next_to='sofa_0', side='front')"]),
+    ("make the floor white tiles", ["set_material('floor', 'ceramic tile', color='white')"]),
 ])
 def test_instructions_become_actions_on_the_named_objects(base_world, instruction, code):
     planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
@@ -131,6 +138,9 @@ def test_what_is_not_in_the_world_is_noted_not_guessed(base_world):
     planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
     assert planner.plan("remove the piano and move the fridge next to the sofa") == []
     assert planner.notes == ["no piano to remove", "nothing to move in 'the fridge next to the sofa'"]
+    planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
+    assert planner.plan("make the sofa darker") == []  # not the lights: the sofa, but in what colour?
+    assert planner.notes == ["which colour or material? 'the sofa darker'"]
 
 
 def test_adding_relative_to_an_object_names_it_and_falls_back(base_world):

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ...assets.catalog import Catalog, catalog, singular
 from .emit import Step, _call
+from . import vocab as V
 from .parse import ObjectRequest, Parser, normalize
 
 _LEADING = {"please", "also", "now", "then", "and", "can", "could", "would", "you", "i", "we", "want", "to", "let",
@@ -60,6 +61,8 @@ _COMPASS = ("north", "south", "east", "west")
 _DESTINATION = {"to", "into", "onto", "on", "in", "next", "beside", "by", "near", "against", "toward", "towards",
                 "face", "faces", "facing", "so", "closer", "under", "at", "along", "behind", "opposite", "around",
                 "clockwise", "counterclockwise", "anticlockwise", "left", "right", "over", "back", "away", "across"}
+_OPENING_ADJ = {"the", "another", "second", "third", "new", "big", "small", "large", "wide", "tall", "extra", "more",
+                "some", "bigger", "glass", "sliding"}
 _ALL_WORDS = {"all", "every", "each", "both", "any", "everything"}
 _SURFACE_WORDS = {"floor": "floor", "floors": "floor", "flooring": "floor", "wall": "walls", "walls": "walls",
                   "ceiling": "ceiling", "doors": "doors", "door": "doors"}
@@ -191,6 +194,10 @@ class EditPlanner:
         for clause in split_instruction(instruction):
             kind = clause.verb or self._implicit_kind(clause)
             if kind == "material" and set(clause.tokens) & set(_MOODS) and not self._finish_words(clause.tokens):
+                named = [r for r in self._requests(clause.text) if r.category not in ("lamp", "light")]
+                if named and self._matches(named[0]):  # "make the cabinets darker": no colour named
+                    self.notes.append(f"which colour or material? {clause.text!r}")
+                    continue
                 kind = "lighting"  # "make it brighter", "make the lights warmer"
             handler = getattr(self, f"_{kind}", None)
             before = len(steps)
@@ -206,6 +213,11 @@ class EditPlanner:
         toks = set(clause.tokens)
         if toks & set(_MOODS) and (toks & _LIGHT_NOUNS or len(toks) <= 2):
             return "lighting"
+        if toks & {"light", "lights", "lighting"} and toks & {"more", "brighter", "extra", "better"}:
+            return "lighting"  # "the room needs more light"
+        head = next((t for t in clause.tokens if t not in V.NUMBERS and t not in _OPENING_ADJ), "")
+        if head in ("window", "windows", "door", "doors", "doorway") and not toks & {"be", "is", "are"}:
+            return "add"
         if toks & {"be", "is", "are"} or (toks & set(_SURFACE_WORDS) and not self._requests(clause.text)):
             return "material"
         return "add"
@@ -238,6 +250,10 @@ class EditPlanner:
         return category == want or want in self.cat.hypernyms(category)
 
     def _how_many(self, req: ObjectRequest, tokens: list[str], found: list[SceneObject]) -> list[SceneObject]:
+        for i, t in enumerate(tokens[:-1]):  # "all the chairs except two" keeps two
+            if t in ("except", "but", "leaving", "keep", "keeping") and tokens[i + 1] in V.NUMBERS:
+                keep = V.NUMBERS[tokens[i + 1]]
+                return found[keep:]
         if set(tokens) & _ALL_WORDS:
             return found
         if req.explicit_count:
@@ -257,6 +273,9 @@ class EditPlanner:
     # ----------------------------------------------------------------- add
     def _add(self, clause: Clause) -> list[Step]:
         text = clause.text
+        head = next((t for t in clause.tokens if t not in V.NUMBERS and t not in _OPENING_ADJ), "")
+        if head in ("window", "windows", "door", "doors", "doorway"):  # room openings, not objects
+            return self._opening(clause, "window" if head.startswith("window") else "door")
         if set(clause.tokens) <= {"more", "light", "lights", "lighting", "some", "a", "bit", "little", "lot", "of"}:
             return self._lighting(Clause("lighting", ["more", "light"]))  # "more light"
         reqs = self._requests(text)
@@ -298,6 +317,9 @@ class EditPlanner:
                 calls = [_call("add_object", req.category, **common, next_to=t) for t in targets]
             elif rel == "around":
                 calls = [_call("add_object", req.category, **common, around=t) for t in targets]
+            elif rel == "facing" and "front of" in req.words:  # "a rug in front of the sink"
+                calls = [_call("add_object", req.category, **common, next_to=t, side="front") for t in targets]
+                calls += [_call("add_object", req.category, **common, next_to=t) for t in targets]
             elif rel == "facing":
                 calls = [_call("add_object", req.category, **common, facing=t) for t in targets]
             elif rel == "corner":
@@ -316,6 +338,19 @@ class EditPlanner:
             calls = list(dict.fromkeys(calls))
             steps.append(Step(calls[0], [Step(c, label=f"add {req.category}") for c in calls[1:]],
                               f"add {req.category}"))
+        return steps
+
+    def _opening(self, clause: Clause, kind: str) -> list[Step]:
+        """``add_window`` / ``add_door`` on the wall the clause names, else on each wall in turn."""
+        count = next((V.NUMBERS[t] for t in clause.tokens if t in V.NUMBERS and t not in ("a", "an")), 1)
+        walls = [w for w in _COMPASS if w in clause.tokens and w in self.scene.walls]
+        order = walls + [w for w in self.scene.walls if w not in walls]
+        fn = "add_window" if kind == "window" else "add_door"
+        steps = []
+        for _ in range(max(1, count)):
+            calls = [_call(fn, wall=w) for w in order]
+            if calls:
+                steps.append(Step(calls[0], [Step(c, label=f"add a {kind}") for c in calls[1:]], f"add a {kind}"))
         return steps
 
     def _new_name(self, category: str) -> str:
@@ -460,6 +495,12 @@ class EditPlanner:
             req = next((r for r in reqs if r.category == what), reqs[0] if reqs else None)
             if req is not None:
                 relation, target = req.relation, req.target
+            others = [r for r in reqs if r.category != what]
+            if relation is None and others and dest[0] in ("to", "into", "onto", "over"):
+                target = others[0].category  # "move the coffee maker to the island"
+                tcat = self.cat.get(target)
+                small = self.cat.get(what).placement in ("on_surface", "in_container")
+                relation = "on" if small and (tcat.support_surface or tcat.shelves) else "next_to"
         if clause.word in ("rotate", "spin", "turn") and relation != "facing":
             sign = -1.0 if {"clockwise", "right"} & set(dest) and "counterclockwise" not in dest else 1.0
             return [Step(_call("rotate_object", o.name, sign * (degrees or 90.0)),
@@ -504,6 +545,7 @@ class EditPlanner:
         for surface in dict.fromkeys(surfaces):
             mat = (spec.floor_material if surface == "floor" else spec.wall_material if surface == "walls" else None)
             color = spec.wall_color if surface == "walls" else None
+            color = color or next((t for t in toks if t in self.parser.lib.colors), None)
             finish = mat or lib_words
             if not finish and not color:
                 continue
