@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, field
 
 from ...assets.catalog import Catalog, catalog, singular
-from .emit import Step, _call
 from . import vocab as V
+from .emit import Step, _call
 from .parse import ObjectRequest, Parser, normalize
 
 _LEADING = {"please", "also", "now", "then", "and", "can", "could", "would", "you", "i", "we", "want", "to", "let",
