@@ -36,10 +36,10 @@ from omni_generalist.world.model import list_objects  # noqa: E402
 from omni_generalist.world.stage import open_stage  # noqa: E402
 
 PROMPTS = {
-    40: "A kitchen with a fridge, an island with four stools, a dining table with six chairs, plates and cups "
-        "on the table, a microwave and a kettle on the counter",
+    40: "A kitchen with a fridge, an island with four stools, a dining table with eight chairs, plates, cups and glasses "
+        "on the table, a microwave and a kettle on the counter, a rug, three plants, a trash can and a toaster",
     200: "A huge warehouse with forty shelving units full of boxes, twenty pallets, six workbenches with tools, "
-         "ten trolleys, twenty barrels and sixty storage boxes on the floor",
+         "ten trolleys, twenty barrels and seventy storage boxes on the floor",
 }
 
 
