@@ -404,6 +404,31 @@ def test_refine_writes_only_what_the_edit_changed(vm, generated):
     assert outcome.value["applied"]["added"] >= len(set(after) - set(before))
 
 
+def test_refine_in_words_removes_and_restyles(vm, generated):
+    stage, _, _ = generated
+    holder = fresh(vm, copy_of(stage))
+    before = objects(holder.stage)
+    assert "bed_0" in before
+    vm.set_field("prompt", "paint the walls pale blue and remove the bed")
+    outcome = asyncio.run(vm.refine())
+    assert outcome.ok, outcome.error
+    after = objects(holder.stage)
+    assert "bed_0" not in after and set(after) < set(before)
+    assert outcome.value["applied"]["removed"] >= 1
+    walls = holder.stage.GetPrimAtPath("/World/Room/Walls").GetChildren()
+    assert all(w.GetCustomDataByKey("generalist")["material"] == "pale blue paint" for w in walls)
+
+
+def test_refine_that_changes_nothing_is_an_error(vm, generated):
+    stage, _, _ = generated
+    holder = fresh(vm, copy_of(stage))
+    before = holder.stage.GetRootLayer().ExportToString()
+    vm.set_field("prompt", "remove the grand piano")
+    outcome = asyncio.run(vm.refine())
+    assert outcome.status == "error" and "no grand piano to remove" in outcome.error
+    assert holder.stage.GetRootLayer().ExportToString() == before
+
+
 def test_refine_with_an_action_file_moves_and_removes(vm, generated, tmp_path):
     stage, _, _ = generated
     holder = fresh(vm, copy_of(stage))

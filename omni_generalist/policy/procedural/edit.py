@@ -304,37 +304,35 @@ class EditPlanner:
                 steps.append(Step(_call("add_object", req.target, name=name), label=f"add {req.target}"))
                 targets = [name]
         walls = [w for w in _COMPASS if w in tokens and w in self.scene.walls]
+        cat = self.cat.get(req.category)
         for _ in range(max(1, req.count)):
             name = self._new_name(req.category)
             common = {"name": name, "material": req.material, "color": req.color}
-            usual = _call("add_object", req.category, **common)
-            calls: list[str] = []
+            where: list[dict] = []
             rel = req.relation
             if rel in ("on", "in"):
-                calls = [_call("add_object", req.category, **common, on=t) for t in targets]
-                calls += [_call("add_object", req.category, **common, next_to=t) for t in targets]
+                where = [{"on": t} for t in targets] + [{"next_to": t} for t in targets]
             elif rel == "next_to":
-                calls = [_call("add_object", req.category, **common, next_to=t) for t in targets]
+                where = [{"next_to": t} for t in targets]
             elif rel == "around":
-                calls = [_call("add_object", req.category, **common, around=t) for t in targets]
+                where = [{"around": t} for t in targets]
             elif rel == "facing" and "front of" in req.words:  # "a rug in front of the sink"
-                calls = [_call("add_object", req.category, **common, next_to=t, side="front") for t in targets]
-                calls += [_call("add_object", req.category, **common, next_to=t) for t in targets]
+                where = [{"next_to": t, "side": "front"} for t in targets] + [{"next_to": t} for t in targets]
             elif rel == "facing":
-                calls = [_call("add_object", req.category, **common, facing=t) for t in targets]
-            elif rel == "corner":
-                calls = [_call("add_object", req.category, **common, corner=True)]
-            elif rel == "center":
-                calls = [_call("add_object", req.category, **common, center=True)]
-            elif rel == "ceiling":
-                calls = [_call("add_object", req.category, **common, on_ceiling=True)]
+                where = [{"facing": t} for t in targets]
+            elif rel in ("corner", "center", "ceiling"):
+                where = [{"corner": True} if rel == "corner" else {"center": True} if rel == "center"
+                         else {"on_ceiling": True}]
             elif rel in ("against_wall", "on_wall"):
                 key = "against_wall" if rel == "against_wall" else "on_wall"
-                order = walls + [w for w in self.scene.walls if w not in walls]
-                calls = [_call("add_object", req.category, **common, **{key: w}) for w in order]
+                where = [{key: w} for w in walls + [w for w in self.scene.walls if w not in walls]]
             elif walls:
-                calls = [_call("add_object", req.category, **common, against_wall=w) for w in walls]
-            calls.append(usual)
+                where = [{"against_wall": w} for w in walls]
+            where.append({})  # the category's usual placement
+            calls = [_call("add_object", req.category, **common, **w) for w in where]
+            if cat.known and cat.size_min != cat.size_max:  # then the smallest of its kind
+                calls += [_call("add_object", req.category, **common, size=tuple(cat.size_min), **w)
+                          for w in where[:2]]
             calls = list(dict.fromkeys(calls))
             steps.append(Step(calls[0], [Step(c, label=f"add {req.category}") for c in calls[1:]],
                               f"add {req.category}"))
