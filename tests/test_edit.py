@@ -139,6 +139,10 @@ def test_what_is_not_in_the_world_is_noted_not_guessed(base_world):
     assert planner.plan("remove the piano and move the fridge next to the sofa") == []
     assert planner.notes == ["no piano to remove", "nothing to move in 'the fridge next to the sofa'"]
     planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
+    assert planner.plan("fly me to the moon") == []  # no verb, no known object: nothing is added
+    assert planner.notes == ["not understood: 'fly me to the moon'"]
+    assert [s.code for s in planner.plan("add a moon")] == ["add_object('moon', name='moon_0')"]  # asked for
+    planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
     assert planner.plan("make the sofa darker") == []  # not the lights: the sofa, but in what colour?
     assert planner.notes == ["which colour or material? 'the sofa darker'"]
 

@@ -291,6 +291,9 @@ class EditPlanner:
                 return self._move(clause)
         steps: list[Step] = []
         for req in reqs:
+            if not clause.verb and not req.known:  # no verb and no known noun: not an object to add
+                self.notes.append(f"not understood: {clause.text!r}")
+                continue
             steps.extend(self._add_request(req, clause.tokens))
         return steps
 
