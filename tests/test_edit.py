@@ -6,7 +6,7 @@ import math
 import shutil
 
 import pytest
-from pxr import Usd, UsdLux
+from pxr import Usd, UsdGeom, UsdLux
 
 from omni_generalist import Settings
 from omni_generalist.actions.api import ActionAPI
@@ -36,6 +36,7 @@ add_object('book', name='book_1', on='bookcase_0')
 add_object('clock', name='clock_0', on_wall='east', height=1.8)
 add_object('chair', name='chair_0', position=(1.8, -1.5))
 add_object('chair', name='chair_1', position=(1.8, -0.6))
+add_object('nightstand', name='nightstand_0', position=(-2.0, 2.5), rotation=180)
 add_light('sphere', intensity=30000.0)
 """
 
@@ -127,6 +128,8 @@ def test_the_scene_summary_is_read_back(base_world):
     ("remove all the chairs except one", ["remove_object('chair_1')"]),
     ("add a rug in front of the sofa", ["add_object('rug', name='rug_0', next_to='sofa_0', side='front')"]),
     ("make the floor white tiles", ["set_material('floor', 'ceramic tile', color='white')"]),
+    ("open the nightstand halfway", ["open_object('nightstand_0', 0.5)"]),
+    ("close the nightstand drawer", ["open_object('nightstand_0', 0.0)"]),
 ])
 def test_instructions_become_actions_on_the_named_objects(base_world, instruction, code):
     planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
@@ -214,6 +217,29 @@ def test_replace_keeps_the_place(world):
     assert "armchair_0" not in {o.name for o in api.list_objects()}
     lamp = api.list_objects("floor lamp")[0]
     assert math.hypot(lamp.position[0] - old.position[0], lamp.position[1] - old.position[1]) < 0.7
+
+
+def test_opening_and_closing_doors_and_drawers(world):
+    from omni_generalist.world.joints import articulated_joints
+
+    def link_poses(folder):
+        api = _api(folder)
+        out = {}
+        for joint in articulated_joints(api.stage, api.get_object("nightstand_0").path):
+            link = api.stage.GetPrimAtPath(joint.GetRelationship("physics:body1").GetTargets()[0])
+            m = UsdGeom.Xformable(link).GetLocalTransformation()
+            out[link.GetName()] = tuple(round(m[i][j], 5) for i in range(4) for j in range(4))
+        return out
+
+    closed = link_poses(world)
+    assert closed
+    edit_world(world, ProceduralPolicy(), "open the nightstand", settings=_settings(validate=True))
+    opened = link_poses(world)
+    assert all(opened[k] != closed[k] for k in closed)  # every door swung, every drawer slid out
+    edit_world(world, ProceduralPolicy(), "close the nightstand", settings=_settings())
+    assert link_poses(world) == closed
+    with pytest.raises(InputError, match="sofa_0 \\(sofa\\) has no doors, drawers or lids to open"):
+        edit_world(world, ProceduralPolicy(), "open the sofa", settings=_settings())
 
 
 def test_lighting_edits_change_the_lights(world):

@@ -655,6 +655,26 @@ class ActionAPI:
             pos = old.position
         return self._create(cat, None, size3, material, color, pos, old.yaw, old.support, old.placement or "position", None)
 
+    def open_object(self, name: str, fraction: float = 1.0) -> int:
+        """Open an articulated object's doors, drawers and lids to ``fraction`` of their range
+        (0 closes them, 0.5 half open); returns how many joints moved."""
+        from ..world.joints import articulated_joints, joint_range, open_joint
+
+        obj = self.get_object(name)
+        f = float(fraction)
+        if not 0.0 <= f <= 1.0:
+            raise ValueError(f"fraction must be between 0 (closed) and 1 (fully open), got {fraction!r}")
+        joints = articulated_joints(self.stage, obj.path)
+        if not obj.articulated or not joints:
+            raise ValueError(f"{obj.name} ({obj.category}) has no doors, drawers or lids to open")
+        moved = 0
+        for joint in joints:
+            lo, hi = joint_range(joint)
+            far = hi if abs(hi) >= abs(lo) else lo
+            if open_joint(self.stage, joint, round(far * f, 6)):
+                moved += 1
+        return moved
+
     # ----------------------------------------------------------------- materials
     def set_material(self, target: str, material: str, color: str | None = None) -> str:
         """Set the material of an object, or of "floor", "walls", "wall:<name>", "ceiling", "doors".

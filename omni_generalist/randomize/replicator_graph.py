@@ -232,7 +232,7 @@ def _distractors(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, 
 def _joints(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]:
     from pxr import UsdPhysics
 
-    from .usd_randomizer import articulated_joints
+    from ..world.joints import articulated_joints
 
     ops = []
     if spec.articulation_open_fraction <= 0 or spec.articulation_open_prob <= 0:

@@ -32,12 +32,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from pxr import Gf, Sdf, Usd, UsdGeom, UsdLux, UsdPhysics, UsdShade
+from pxr import Gf, Sdf, Usd, UsdGeom, UsdLux, UsdShade
 
 from ..config import RandomizationConfig, Settings
 from ..errors import InputError, PlacementError, WorldInvalidError
 from ..io import atomic_dir, write_json, write_text_atomic
 from ..world.geometry import point_in_polygon, polygon_bounds
+from ..world.joints import articulated_joints, joint_range, open_joint
 from ..world.metadata import KEY, get_info, get_provenance, set_info
 from ..world.model import FLOOR, ROOM, list_objects, room_info
 from ..world.stage import LIGHTS, LOOKS, OBJECTS, WORLD, find_world_file, open_stage
@@ -103,13 +104,6 @@ def _problem_text(report: Any) -> str:
 
 
 # --------------------------------------------------------------------------- drawing
-def _rot_quat(axis: str, degrees: float) -> Gf.Quatd:
-    half = math.radians(degrees) / 2
-    v = {"X": (1.0, 0.0, 0.0), "Y": (0.0, 1.0, 0.0), "Z": (0.0, 0.0, 1.0)}[axis.upper()]
-    s = math.sin(half)
-    return Gf.Quatd(math.cos(half), v[0] * s, v[1] * s, v[2] * s)
-
-
 def _ops(prim: Usd.Prim) -> dict[Any, UsdGeom.XformOp]:
     return {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
 
@@ -400,43 +394,6 @@ def add_distractors(stage: Usd.Stage, count: int, rng: random.Random) -> list[st
     return added
 
 
-def articulated_joints(stage: Usd.Stage, root: Sdf.Path | str) -> list[Usd.Prim]:
-    """The revolute and prismatic joint prims under ``<root>/joints`` (the fixed anchor excluded)."""
-    group = stage.GetPrimAtPath(Sdf.Path(str(root)).AppendChild("joints"))
-    if not group:
-        return []
-    return [j for j in group.GetChildren() if j.IsA(UsdPhysics.RevoluteJoint) or j.IsA(UsdPhysics.PrismaticJoint)]
-
-
-def open_joint(stage: Usd.Stage, joint: Usd.Prim, value: float) -> bool:
-    """Pose the moving link of ``joint`` at ``value`` (degrees or meters from its closed pose).
-
-    The link's frame sits at the joint's pivot (``localPos1`` is zero), so a revolute opening is
-    a rotation of the link about its own origin and a prismatic one a shift along the axis.
-    """
-    j = UsdPhysics.Joint(joint)
-    targets = j.GetBody1Rel().GetTargets()
-    if not targets:
-        return False
-    link = stage.GetPrimAtPath(targets[0])
-    if not link:
-        return False
-    revolute = joint.IsA(UsdPhysics.RevoluteJoint)
-    axis = str((UsdPhysics.RevoluteJoint(joint) if revolute else UsdPhysics.PrismaticJoint(joint)).GetAxisAttr().Get() or "Z")
-    xf = UsdGeom.Xformable(link)
-    ops = _ops(link)
-    if revolute:
-        op = ops.get(UsdGeom.XformOp.TypeOrient) or xf.AddOrientOp(UsdGeom.XformOp.PrecisionDouble)
-        q = _rot_quat(axis, value)
-        op.Set(q if op.GetPrecision() == UsdGeom.XformOp.PrecisionDouble else Gf.Quatf(q))
-    else:
-        op = ops.get(UsdGeom.XformOp.TypeTranslate) or xf.AddTranslateOp()
-        pivot = j.GetLocalPos0Attr().Get() or Gf.Vec3f(0, 0, 0)
-        shift = {"X": (value, 0, 0), "Y": (0, value, 0), "Z": (0, 0, value)}[axis.upper()]
-        op.Set(Gf.Vec3d(pivot[0] + shift[0], pivot[1] + shift[1], pivot[2] + shift[2]))
-    return True
-
-
 def randomize_articulations(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Random) -> dict[str, float]:
     """Open doors and drawers part of the way: ``{joint path: opening}`` for the joints moved."""
     opened: dict[str, float] = {}
@@ -448,8 +405,7 @@ def randomize_articulations(stage: Usd.Stage, spec: RandomizationConfig, rng: ra
         for joint in articulated_joints(stage, o.path):
             if rng.random() >= spec.articulation_open_prob:
                 continue
-            lo = float(joint.GetAttribute("physics:lowerLimit").Get() or 0.0)
-            hi = float(joint.GetAttribute("physics:upperLimit").Get() or 0.0)
+            lo, hi = joint_range(joint)
             far = hi if abs(hi) >= abs(lo) else lo
             value = round(far * spec.articulation_open_fraction * rng.uniform(0.2, 1.0), 5)
             if value and open_joint(stage, joint, value):

@@ -47,6 +47,7 @@ for _kind, _phrases in {
              "face", "center", "centre"],
     "material": ["make", "paint", "color", "colour", "recolor", "recolour", "repaint", "cover", "tile", "carpet"],
     "lighting": ["brighten", "dim", "darken", "light up", "lighten", "warm up", "cool down"],
+    "articulate": ["open", "close", "shut", "open up"],
 }.items():
     for _p in _phrases:
         _VERBS[tuple(_p.split())] = _kind
@@ -532,6 +533,31 @@ class EditPlanner:
             calls = [_call("move_object", o.name, **p) for p in placement if o.name not in p.values()]
             if calls:
                 steps.append(Step(calls[0], [Step(c, label=f"move {o.name}") for c in calls[1:]], f"move {o.name}"))
+        return steps
+
+    # ----------------------------------------------------------------- doors and drawers
+    def _articulate(self, clause: Clause) -> list[Step]:
+        """"open the fridge", "open the wardrobe halfway", "close all the drawers"."""
+        toks = [t for t in clause.tokens if t not in V.OPENING_PARTS and t not in ("of", "its", "their")]
+        fraction = 0.0 if clause.word in ("close", "shut") else 1.0
+        if fraction and set(clause.tokens) & {"halfway", "half", "partly", "partially", "ajar", "slightly", "bit"}:
+            fraction = 0.3 if set(clause.tokens) & {"ajar", "slightly", "bit"} else 0.5
+        toks = [t for t in toks if t not in ("halfway", "half", "way", "partly", "partially", "ajar", "slightly",
+                                             "a", "bit", "fully", "all", "the")] or toks
+        hint = self._object_names(clause.tokens)
+        reqs = self._requests(" ".join(toks)) if not hint else [None]
+        steps: list[Step] = []
+        for req in reqs[:1]:
+            found = self._matches(req, hint)
+            if not found:
+                self.notes.append(f"no {req.category if req else hint} to {clause.word}")
+                continue
+            every = set(clause.tokens) & (_ALL_WORDS | {"drawers", "doors"})
+            chosen = found if req is None or every else self._how_many(req, clause.tokens, found)
+            for o in chosen:
+                steps.append(Step(_call("open_object", o.name, fraction), label=f"{clause.word} {o.name}"))
+        if not reqs:
+            self.notes.append(f"{clause.word} what? {clause.text!r}")
         return steps
 
     # ----------------------------------------------------------------- material

@@ -443,6 +443,11 @@ class Parser:
             req.relation = "ceiling" if any(it.kind == "surface" and it.value == "ceiling" for it in target_items) \
                 else "on_wall"
             return
+        if rel == "above":  # "a painting above the bed": hung on a wall, or from the ceiling, else beside it
+            placement = self.cat.get(req.category).placement
+            if placement in ("on_wall", "ceiling"):
+                req.relation = "on_wall" if placement == "on_wall" else "ceiling"
+                return
         if rel == "on_wall" and not any(it.kind == "object" for it in target_items):
             req.relation = "on_wall"
             return
