@@ -122,6 +122,8 @@ def test_the_scene_summary_is_read_back(base_world):
     ("turn the lights down", ["set_lighting('dim')"]),
     ("add more light", ["add_light('sphere')"]),
     ("the room needs more light", ["add_light('sphere')"]),
+    ("turn off the ceiling lamp", ["set_lighting('dim')"]),
+    ("change the floor to dark walnut", ["set_material('floor', 'walnut wood')"]),
     ("add a window on the east wall", ["add_window(wall='east')"]),
     ("the door should be oak", ["set_material('doors', 'oak')"]),
     ("move the vase to the bookcase", ["move_object('vase_0', on='bookcase_0')"]),
@@ -143,11 +145,22 @@ def test_what_is_not_in_the_world_is_noted_not_guessed(base_world):
     assert planner.notes == ["no piano to remove", "nothing to move in 'the fridge next to the sofa'"]
     planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
     assert planner.plan("fly me to the moon") == []  # no verb, no known object: nothing is added
-    assert planner.notes == ["not understood: 'fly me to the moon'"]
+    assert planner.plan("less clutter please") == []  # "clutter" is only near some category: not added
+    assert planner.notes == ["not understood: 'fly me to the moon'", "not understood: 'less clutter'"]
     assert [s.code for s in planner.plan("add a moon")] == ["add_object('moon', name='moon_0')"]  # asked for
     planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
     assert planner.plan("make the sofa darker") == []  # not the lights: the sofa, but in what colour?
     assert planner.notes == ["which colour or material? 'the sofa darker'"]
+
+
+def test_later_clauses_refer_to_what_earlier_ones_added(base_world):
+    planner = EditPlanner(read_scene(_api(base_world).scene_summary()))
+    codes = [s.code for s in planner.plan("add a desk, then a rug in front of it, and put a lamp on the desk")]
+    assert codes == ["add_object('desk', name='desk_0')",
+                     "add_object('rug', name='rug_0', next_to='desk_0', side='front')",
+                     "add_object('lamp', name='lamp_0', on='desk_0')"]
+    codes = [s.code for s in planner.plan("add an armchair and put a cushion on it")]
+    assert codes == ["add_object('armchair', name='armchair_1')", "add_object('cushion', name='cushion_0', on='armchair_1')"]
 
 
 def test_adding_relative_to_an_object_names_it_and_falls_back(base_world):

@@ -186,6 +186,8 @@ class EditPlanner:
         self.requests: list[dict] = []
         """What each clause was understood as (for the report)."""
         self._added: dict[str, int] = {}
+        self._it: str | None = None
+        """The object a pronoun of the current clause refers to."""
         self._gone: set[str] = set()
 
     # ----------------------------------------------------------------- entry
@@ -290,27 +292,52 @@ class EditPlanner:
             first = reqs[0]
             if self._matches(ObjectRequest(first.category)) and not first.explicit_count:
                 return self._move(clause)
+        self._it = None
+        self._resolve_pronoun(reqs, clause.tokens)
         steps: list[Step] = []
         for req in reqs:
-            if not clause.verb and not req.known:  # no verb and no known noun: not an object to add
+            if not clause.verb and (not req.known or req.mapped_from):  # no verb and no noun we know
                 self.notes.append(f"not understood: {clause.text!r}")
                 continue
             steps.extend(self._add_request(req, clause.tokens))
         return steps
+
+    def _resolve_pronoun(self, reqs: list[ObjectRequest], tokens: list[str]) -> None:
+        """"... and put a lamp on it": ``it`` is the object the previous clause added."""
+        planned = [o for o in self.scene.objects if o.support == "planned"]
+        if not planned or not reqs or reqs[0].target is not None:
+            return
+        for i, t in enumerate(tokens):
+            if t in ("it", "them") and i > 0:
+                before = tokens[max(0, i - 3):i]
+                front = "front" in before
+                on = not front and bool(set(before) & {"on", "onto", "atop", "top", "in", "inside"})
+                reqs[0].relation = "facing" if front else "on" if on else "next_to"
+                if front:
+                    reqs[0].words += " front of"
+                reqs[0].target = planned[-1].category
+                self._it = planned[-1].name
+                return
 
     def _add_request(self, req: ObjectRequest, tokens: list[str]) -> list[Step]:
         steps: list[Step] = []
         targets: list[str] = []
         if req.target and req.relation in ("on", "in", "next_to", "facing", "around"):
             targets = [o.name for o in self._matches(ObjectRequest(req.target))]
+            if self._it in targets:  # "... on it": that one first
+                targets.remove(self._it)
+                targets.insert(0, self._it)
             if not targets:  # "a vase on the piano" with no piano: the piano is part of the request
                 name = self._new_name(req.target)
+                self.scene.objects.append(SceneObject(name, self.cat.get(req.target).name, "", "planned"))
                 steps.append(Step(_call("add_object", req.target, name=name), label=f"add {req.target}"))
                 targets = [name]
         walls = [w for w in _COMPASS if w in tokens and w in self.scene.walls]
         cat = self.cat.get(req.category)
         for _ in range(max(1, req.count)):
             name = self._new_name(req.category)
+            # later clauses may refer to it ("a sofa ... and a coffee table in front of it")
+            self.scene.objects.append(SceneObject(name, cat.name, req.material or "", "planned"))
             common = {"name": name, "material": req.material, "color": req.color}
             where: list[dict] = []
             rel = req.relation
@@ -428,7 +455,7 @@ class EditPlanner:
     def _replace(self, clause: Clause) -> list[Step]:
         toks = clause.tokens
         sep = next((i for i, t in enumerate(toks) if t in ("with", "for", "by", "into", "to")), None)
-        if clause.word in ("turn", "switch") and set(toks) & {"light", "lights", "lighting", "lamps"} \
+        if clause.word in ("turn", "switch") and set(toks) & {"light", "lights", "lighting", "lamp", "lamps"} \
                 and set(toks) & {"up", "down", "off", "on", *_MOODS}:
             return self._lighting(clause)  # "turn the lights down", "switch the lighting to warm"
         if sep is None:
@@ -443,7 +470,8 @@ class EditPlanner:
         old_reqs = self._requests(" ".join(old_t))
         if clause.word in ("change", "turn", "convert", "switch") and not new_reqs:
             # "change the floor to marble", "turn the lights down"
-            if set(new_t + old_t) & set(_MOODS) or "down" in new_t or "up" in new_t:
+            if (set(new_t + old_t) & set(_MOODS) or "down" in new_t or "up" in new_t) \
+                    and not self._finish_words(new_t):  # "change the floor to dark walnut" is a material
                 return self._lighting(clause)
             return self._material(Clause("material", toks, clause.word))
         if clause.word == "turn" and new_t[:1] == ["face"] or (clause.word == "turn" and "facing" in toks):
