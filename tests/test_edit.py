@@ -14,6 +14,7 @@ from omni_generalist.actions.log import ActionLog
 from omni_generalist.errors import InputError
 from omni_generalist.generate import edit_world, generate_world
 from omni_generalist.policy import ScriptPolicy
+from omni_generalist.policy.base import Observation
 from omni_generalist.policy.procedural import ProceduralPolicy
 from omni_generalist.policy.procedural.edit import EditPlanner, read_scene, split_instruction
 from omni_generalist.world.stage import open_stage
@@ -172,9 +173,24 @@ def test_adding_relative_to_an_object_names_it_and_falls_back(base_world):
     # the piano is part of the request: it is added first, and the candle goes on it
     assert codes[2] == "add_object('piano', name='piano_0')"
     assert codes[3] == "add_object('candle', name='candle_0', on='piano_0')"
-    fallbacks = [f.code for f in steps[0].fallbacks]
+    fallbacks, step = [], steps[0]
+    while step.fallbacks:  # each alternative is the fallback of the one before
+        assert len(step.fallbacks) == 1
+        step = step.fallbacks[0]
+        fallbacks.append(step.code)
     assert "add_object('plant', name='plant_0')" in fallbacks  # its usual place
     assert fallbacks[-1].startswith("add_object('plant', name='plant_0', size=(")  # then a smaller one
+
+
+def test_once_an_alternative_succeeds_the_others_are_not_tried(base_world):
+    policy = ProceduralPolicy()
+    policy.reset("add a plant next to the bookcase", 0)
+    summary = _api(base_world).scene_summary()
+    first = policy.act(Observation("x", 0, summarize=lambda: summary))
+    assert first == "add_object('plant', name='plant_0', next_to='bookcase_0')"
+    second = policy.act(Observation("x", 1, summarize=lambda: summary, last_ok=False, last_error="no space"))
+    assert second == "add_object('plant', name='plant_0')"
+    assert policy.act(Observation("x", 2, summarize=lambda: summary)) is None  # it worked: done
 
 
 # ------------------------------------------------------------------ edits of real worlds

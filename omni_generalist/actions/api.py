@@ -173,6 +173,10 @@ class ActionAPI:
             ys = [p[1] for p in room.polygon]
             lines.append(f"room {room.room_type}: {max(xs) - min(xs):.1f} x {max(ys) - min(ys):.1f} m, height {room.height:.2f} m, "
                          f"walls {', '.join(w.name for w in room.walls)}, doors {len(room.doors)}, windows {len(room.windows)}")
+            lines.append("walls: " + "; ".join(f"{w.name} ({w.start[0]:.2f}, {w.start[1]:.2f})-({w.end[0]:.2f}, {w.end[1]:.2f})"
+                                               for w in room.walls))
+            for op in room.doors + room.windows:
+                lines.append(f"{op.name}: {op.kind} in wall {op.wall} at {op.offset:.2f} m along it, {op.width:.2f} m wide")
         else:
             lines.append("no room yet")
         for o in self.list_objects():

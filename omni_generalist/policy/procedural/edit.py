@@ -67,6 +67,9 @@ _OPENING_ADJ = {"the", "another", "second", "third", "new", "big", "small", "lar
 _ALL_WORDS = {"all", "every", "each", "both", "any", "everything"}
 _SURFACE_WORDS = {"floor": "floor", "floors": "floor", "flooring": "floor", "wall": "walls", "walls": "walls",
                   "ceiling": "ceiling", "doors": "doors", "door": "doors"}
+_NUM = r"(-?[\d.]+)"
+_WALL_RE = re.compile(rf"(\w+) \({_NUM}, {_NUM}\)-\({_NUM}, {_NUM}\)")
+_OPENING_RE = re.compile(r"^\w+: (?P<kind>door|window) in wall (?P<wall>\w+) at ")
 _SCENE_RE = re.compile(r"^(?P<name>[A-Za-z_][\w]*): (?P<cat>.+?) at \((?P<x>[-\d.]+), (?P<y>[-\d.]+), [-\d.]+\) "
                        r"yaw [-\d.]+ size [\d.]+x[\d.]+x[\d.]+ (?P<mat>.*) on (?P<support>\S+)$")
 
@@ -80,6 +83,8 @@ class SceneObject:
     material: str
     support: str
     """Name of what it rests on (another object's name, ``Floor``, a wall or ``Ceiling``)."""
+    x: float = 0.0
+    y: float = 0.0
 
 
 @dataclass
@@ -89,6 +94,9 @@ class Scene:
     room_type: str | None
     walls: list[str] = field(default_factory=list)
     objects: list[SceneObject] = field(default_factory=list)
+    segments: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
+    """Wall name → ``(x0, y0, x1, y1)``, start to end."""
+    window_walls: list[str] = field(default_factory=list)
 
     @property
     def has_room(self) -> bool:
@@ -103,10 +111,37 @@ def read_scene(summary: str) -> Scene:
     scene = Scene(room_type=m.group("type") if m else None,
                   walls=[w.strip() for w in m.group("walls").split(",")] if m else [])
     for line in lines[1:]:
-        o = _SCENE_RE.match(line.strip())
+        line = line.strip()
+        if line.startswith("walls: "):
+            for m in _WALL_RE.finditer(line):
+                scene.segments[m.group(1)] = tuple(float(m.group(k)) for k in range(2, 6))  # type: ignore[assignment]
+            continue
+        op = _OPENING_RE.match(line)
+        if op:
+            if op.group("kind") == "window" and op.group("wall") not in scene.window_walls:
+                scene.window_walls.append(op.group("wall"))
+            continue
+        o = _SCENE_RE.match(line)
         if o:
-            scene.objects.append(SceneObject(o.group("name"), o.group("cat"), o.group("mat"), o.group("support")))
+            scene.objects.append(SceneObject(o.group("name"), o.group("cat"), o.group("mat"), o.group("support"),
+                                             float(o.group("x")), float(o.group("y"))))
     return scene
+
+
+def nearest_wall(scene: Scene, x: float, y: float) -> tuple[str, float] | None:
+    """The wall closest to ``(x, y)`` and how far along it (from its start) the point lies."""
+    best = None
+    for name, (x0, y0, x1, y1) in scene.segments.items():
+        dx, dy = x1 - x0, y1 - y0
+        length2 = dx * dx + dy * dy
+        if length2 <= 0:
+            continue
+        t = max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / length2))
+        px, py = x0 + t * dx, y0 + t * dy
+        d = (x - px) ** 2 + (y - py) ** 2
+        if best is None or d < best[0]:
+            best = (d, name, t * length2 ** 0.5)
+    return (best[1], round(best[2], 3)) if best else None
 
 
 @dataclass
@@ -122,6 +157,14 @@ class Clause:
     @property
     def text(self) -> str:
         return " ".join(self.tokens)
+
+
+def _chain(calls: list[str], label: str) -> Step:
+    """One step trying ``calls`` in order: each is the fallback of the one before (only one succeeds)."""
+    step = Step(calls[-1], [], label)
+    for code in reversed(calls[:-1]):
+        step = Step(code, [step], label)
+    return step
 
 
 def split_instruction(text: str) -> list[Clause]:
@@ -333,6 +376,9 @@ class EditPlanner:
                 steps.append(Step(_call("add_object", req.target, name=name), label=f"add {req.target}"))
                 targets = [name]
         walls = [w for w in _COMPASS if w in tokens and w in self.scene.walls]
+        if req.wall_hint == "window" or (req.relation in ("against_wall", "on_wall") and "window" in tokens):
+            walls = [w for w in self.scene.window_walls if w not in walls] + walls
+        above = self._above(tokens)
         cat = self.cat.get(req.category)
         for _ in range(max(1, req.count)):
             name = self._new_name(req.category)
@@ -341,7 +387,9 @@ class EditPlanner:
             common = {"name": name, "material": req.material, "color": req.color}
             where: list[dict] = []
             rel = req.relation
-            if rel in ("on", "in"):
+            if above is not None and cat.placement == "on_wall":  # "a painting above the bed"
+                where = [{"on_wall": above[0], "offset": above[1]}, {"on_wall": above[0]}]
+            elif rel in ("on", "in"):
                 where = [{"on": t} for t in targets] + [{"next_to": t} for t in targets]
             elif rel == "next_to":
                 where = [{"next_to": t} for t in targets]
@@ -365,9 +413,18 @@ class EditPlanner:
                 calls += [_call("add_object", req.category, **common, size=tuple(cat.size_min), **w)
                           for w in where[:2]]
             calls = list(dict.fromkeys(calls))
-            steps.append(Step(calls[0], [Step(c, label=f"add {req.category}") for c in calls[1:]],
-                              f"add {req.category}"))
+            steps.append(_chain(calls, f"add {req.category}"))
         return steps
+
+    def _above(self, tokens: list[str]) -> tuple[str, float] | None:
+        """For "... above the bed": the wall nearest the bed and where along it the bed is."""
+        if "above" not in tokens and "over" not in tokens:
+            return None
+        i = tokens.index("above") if "above" in tokens else tokens.index("over")
+        reqs = self._requests(" ".join(tokens[i + 1:]))
+        found = self._matches(reqs[0]) if reqs else []
+        found = [o for o in found if o.support != "planned"]
+        return nearest_wall(self.scene, found[-1].x, found[-1].y) if found else None
 
     def _opening(self, clause: Clause, kind: str) -> list[Step]:
         """``add_window`` / ``add_door`` on the wall the clause names, else on each wall in turn."""
@@ -379,7 +436,7 @@ class EditPlanner:
         for _ in range(max(1, count)):
             calls = [_call(fn, wall=w) for w in order]
             if calls:
-                steps.append(Step(calls[0], [Step(c, label=f"add a {kind}") for c in calls[1:]], f"add a {kind}"))
+                steps.append(_chain(calls, f"add a {kind}"))
         return steps
 
     def _new_name(self, category: str) -> str:
@@ -560,7 +617,7 @@ class EditPlanner:
         for o in chosen:
             calls = [_call("move_object", o.name, **p) for p in placement if o.name not in p.values()]
             if calls:
-                steps.append(Step(calls[0], [Step(c, label=f"move {o.name}") for c in calls[1:]], f"move {o.name}"))
+                steps.append(_chain(calls, f"move {o.name}"))
         return steps
 
     # ----------------------------------------------------------------- doors and drawers
