@@ -70,6 +70,23 @@ def test_attributes_relations_and_rooms():
     assert rel["painting"] == "on_wall"
 
 
+@pytest.mark.parametrize("prompt, category, expected", [
+    # (count, relation, target) of ``category``
+    ("a bedroom with a painting above the bed", "painting", (1, "on_wall", None)),
+    ("a dining room with a long table and a chandelier over the table", "chandelier", (1, "ceiling", None)),
+    ("a bed with a nightstand on each side", "nightstand", (2, "next_to", "bed")),
+    ("nightstands on either side of the bed", "nightstand", (2, "next_to", "bed")),
+    ("a conference room with a large table surrounded by 8 chairs", "chair", (8, "around", "table")),
+    ("a sofa flanked by two floor lamps", "floor lamp", (2, "next_to", "sofa")),
+    ("a classroom with 20 desks in rows facing a whiteboard", "desk", (20, "facing", "whiteboard")),
+    ("a warehouse with over 100 boxes", "box", (100, None, None)),
+])
+def test_placement_phrases(prompt, category, expected):
+    got = _objects(prompt)
+    assert category in got, got
+    assert got[category][:3] == expected
+
+
 def test_typos_and_unknown_nouns():
     spec = parse_prompt("A bedrom with a queen bed and two nighstands")
     assert spec.room_type == "bedroom"

@@ -84,6 +84,8 @@ _ADJ_MATERIAL = {"wooden": "oak wood", "wood": "oak wood", "metal": "brushed met
 _MODAL_NEXT = {"be", "open", "opens", "close", "hold", "fit", "slide", "swing", "also", "not", "easily", "actually",
                "really", "sit", "seat", "store", "move", "roll", "turn", "rotate", "fold", "pull", "see", "reach"}
 _MODAL_PREV = {"that", "which", "it", "you", "they", "i", "we", "robot", "robots", "who", "one", "doors", "door"}
+_ARRANGEMENT = {"row", "rows", "grid", "line", "lines", "column", "columns", "circle", "semicircle", "pairs", "aisles",
+                "clusters", "groups"}
 _PRONOUNS = {"it", "them", "this", "that", "these", "those", "one", "top"}
 
 
@@ -168,6 +170,12 @@ class Parser:
                     if tokens[i:i + len(ws)] == ws:
                         hit = _Item("rel", kind, i, i + len(ws), phrase)
                         break
+            if tok in ("in", "into") and any(t in _ARRANGEMENT for t in tokens[i + 1:i + 4]):
+                items.append(_Item("word", tok, i, i + 1, tok))  # "in rows", "in a grid": not a place
+                i += 1
+                continue
+            if hit is not None and hit.text == "over" and not (i + 1 < n and tokens[i + 1] in V.ARTICLES):
+                hit = None  # "over 100 boxes"
             if hit is not None and not (hit.value == "at" and i + 1 < n and tokens[i + 1] not in V.ARTICLES):
                 items.append(hit)
                 i = hit.end
@@ -236,7 +244,7 @@ class Parser:
         """Parse a prompt."""
         spec = PromptSpec(text=text)
         raw = normalize(text)
-        tokens = [self._fix_typo(t) if t != "," else t for t in raw]
+        tokens = self._rephrase([self._fix_typo(t) if t != "," else t for t in raw])
         joined = " ".join(tokens)
         self._global_words(tokens, joined, spec)
         items = self._scan(tokens)
@@ -244,6 +252,43 @@ class Parser:
         self._room(items, spec)
         self._objects(items, tokens, spec)
         return spec
+
+    def _rephrase(self, tokens: list[str]) -> list[str]:
+        """Say a few constructions the way the clause reader understands them.
+
+        "nightstands on either side of the bed" → "nightstands next to the bed"; "... on each
+        side" → "next to it"; "a table surrounded by 8 chairs" → "a table , 8 chairs around it".
+        """
+        out: list[str] = []
+        i, n = 0, len(tokens)
+        while i < n:
+            t = tokens[i]
+            w = tokens[i:i + 4]
+            if len(w) >= 3 and w[0] in ("on", "at", "to") and w[1] in ("either", "each", "both", "two") \
+                    and w[2] in ("side", "sides"):
+                for k in range(len(out) - 1, max(-1, len(out) - 5), -1):  # "a nightstand on each side": two
+                    if out[k] in ("a", "an", "one"):
+                        out[k] = "two"
+                        break
+                    if out[k] in (",", "and", "with"):
+                        break
+                if len(w) == 4 and w[3] == "of":
+                    out += ["next", "to"]
+                    i += 4
+                else:
+                    out += ["next", "to", "it"]
+                    i += 3
+                continue
+            if t in ("surrounded", "encircled", "ringed", "flanked") and i + 1 < n and tokens[i + 1] == "by":
+                j = i + 2
+                while j < n and tokens[j] not in (",", "and", "with", "in", "on", "next", "facing", "near"):
+                    j += 1
+                out += [","] + tokens[i + 2:j] + (["next", "to", "it"] if t == "flanked" else ["around", "it"])
+                i = j
+                continue
+            out.append(t)
+            i += 1
+        return out
 
     def _global_words(self, tokens: list[str], joined: str, spec: PromptSpec) -> None:
         for tok in tokens:
