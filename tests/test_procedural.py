@@ -80,11 +80,36 @@ def test_attributes_relations_and_rooms():
     ("a sofa flanked by two floor lamps", "floor lamp", (2, "next_to", "sofa")),
     ("a classroom with 20 desks in rows facing a whiteboard", "desk", (20, "facing", "whiteboard")),
     ("a warehouse with over 100 boxes", "box", (100, None, None)),
+    ("a bedroom with a double bed between two nightstands", "nightstand", (2, "next_to", "bed")),
+    ("a bed between a pair of nightstands", "nightstand", (2, "next_to", "bed")),
+    ("two nightstands with a lamp on each nightstand", "lamp", (1, "on", "nightstand")),
+    ("an office with six desks, each with a monitor and an office chair", "office chair", (1, "next_to", "desk")),
+    ("a classroom where each desk has a laptop", "laptop", (1, "on", "desk")),
+    ("a kitchen with a double-door fridge", "fridge", (1, None, None)),
+    ("a two burner stove and a mini fridge", "stove", (1, None, None)),
 ])
 def test_placement_phrases(prompt, category, expected):
     got = _objects(prompt)
     assert category in got, got
     assert got[category][:3] == expected
+
+
+def test_one_per_target():
+    from omni_generalist.policy.procedural.plan import Planner
+
+    for prompt, what, per in [("a bedroom with two nightstands and a lamp on each nightstand", "lamp", "nightstand"),
+                              ("an office with six desks, each with a monitor and an office chair", "monitor", "desk")]:
+        plan = Planner().plan(parse_prompt(prompt), 0)
+        things = [o for o in plan.objects if o.category == what]
+        holders = [o for o in plan.objects if o.category == per]
+        assert len(things) == len(holders) >= 2 and {o.target for o in things} == {h.key for h in holders}
+    plan = Planner().plan(parse_prompt("a bedroom with two nightstands and a lamp on each nightstand"), 0)
+    assert {o.category for o in plan.objects if o.target and o.target.startswith("nightstand")} >= {"lamp"}
+
+
+def test_windows_and_doors_are_not_objects():
+    spec = parse_prompt("a bedroom with two windows, a door and a bed")
+    assert [o.category for o in spec.objects] == ["bed"]
 
 
 def test_typos_and_unknown_nouns():

@@ -33,6 +33,8 @@ class ObjectRequest:
     relation: str | None = None
     target: str | None = None
     target_count: int = 1
+    each: bool = False
+    """One per target ("a lamp on each nightstand"): the planner matches the count to the targets."""
     wall_hint: str | None = None
     articulated: bool = False
     scale: float = 1.0
@@ -84,6 +86,9 @@ _ADJ_MATERIAL = {"wooden": "oak wood", "wood": "oak wood", "metal": "brushed met
 _MODAL_NEXT = {"be", "open", "opens", "close", "hold", "fit", "slide", "swing", "also", "not", "easily", "actually",
                "really", "sit", "seat", "store", "move", "roll", "turn", "rotate", "fold", "pull", "see", "reach"}
 _MODAL_PREV = {"that", "which", "it", "you", "they", "i", "we", "robot", "robots", "who", "one", "doors", "door"}
+_FEATURES = {"door", "doors", "drawer", "drawers", "burner", "burners", "seat", "seats", "seater", "tier", "tiers",
+             "shelf", "shelves", "level", "levels", "story", "storey", "panel", "panels", "basin", "person", "people",
+             "piece", "leaf", "way", "bowl", "compartment", "compartments", "shelved", "legged", "leg", "legs"}
 _ARRANGEMENT = {"row", "rows", "grid", "line", "lines", "column", "columns", "circle", "semicircle", "pairs", "aisles",
                 "clusters", "groups"}
 _PRONOUNS = {"it", "them", "this", "that", "these", "those", "one", "top"}
@@ -279,6 +284,27 @@ class Parser:
                     out += ["next", "to", "it"]
                     i += 3
                 continue
+            if (t in V.NUMBERS or t.isdigit()) and t not in ("a", "an", "one") and i + 2 < n \
+                    and tokens[i + 1] in _FEATURES and any(
+                        k == "object" for m in range(1, min(self.maxlen, n - i - 2) + 1)
+                        for k, _ in (self._lookup(tokens[i + 2:i + 2 + m]) or [])):
+                i += 2  # "a double-door fridge", "a two burner stove", "a 4 drawer dresser": one of them
+                continue
+            each = self._each_with(tokens, i, out)
+            if each is not None:
+                extra, i = each
+                out += extra
+                continue
+            if t == "between" and i + 1 < n and tokens[i + 1] in ("two", "2", "both", "twin", "a") \
+                    and self._object_at(out, len(out)):
+                j = i + 1  # "a bed between two nightstands": the nightstands stand next to the bed
+                while j < n and tokens[j] not in (",", "and", "with"):
+                    j += 1
+                count = ["two"] if tokens[i + 1] in ("both", "a") else [tokens[i + 1]]
+                body = tokens[i + 2:j] if tokens[i + 1] != "a" or tokens[i + 2:i + 3] != ["pair"] else tokens[i + 4:j]
+                out += [","] + count + body + ["next", "to", "it"]
+                i = j
+                continue
             if t in ("surrounded", "encircled", "ringed", "flanked") and i + 1 < n and tokens[i + 1] == "by":
                 j = i + 2
                 while j < n and tokens[j] not in (",", "and", "with", "in", "on", "next", "facing", "near"):
@@ -289,6 +315,59 @@ class Parser:
             out.append(t)
             i += 1
         return out
+
+    def _object_at(self, tokens: list[str], end: int) -> list[str]:
+        """The longest knowledge-base object phrase ending just before ``end`` (empty if none)."""
+        for length in range(min(self.maxlen, end), 0, -1):
+            span = tokens[end - length:end]
+            if "," not in span and any(k == "object" for k, _ in (self._lookup(span) or [])):
+                return span
+        return []
+
+    def _each_with(self, tokens: list[str], i: int, out: list[str]) -> tuple[list[str], int] | None:
+        """ "six desks, each with a monitor and a chair" / "each desk has a lamp": one per desk.
+
+        Returns the tokens that say it as relations ("a monitor on each desk , a chair next to each
+        desk") and the index after the construction, or None when ``i`` does not start one.
+        """
+        n = len(tokens)
+        if tokens[i] != "each" or i + 1 >= n:
+            return None
+        if tokens[i + 1] in ("with", "has", "having", "holds", "holding"):  # "X, each with Y"
+            j = len(out) - 1
+            while j >= 0 and out[j] == ",":
+                j -= 1
+            owner = self._object_at(out, j + 1)
+            start = i + 2
+        else:  # "each X with Y"
+            k = next((k for k in range(i + 1, min(n, i + 1 + self.maxlen))
+                      if tokens[k] in ("with", "has", "having", "gets", "holds")), None)
+            if k is None:
+                return None
+            owner = tokens[i + 1:k]
+            if not any(kind == "object" for kind, _ in (self._lookup(owner) or [])):
+                return None
+            start = k + 1
+        if not owner:
+            return None
+        owner = owner[:-1] + [singular(owner[-1])]
+        end = start
+        while end < n and tokens[end] != ",":
+            end += 1
+        parts: list[list[str]] = [[]]
+        for t in tokens[start:end]:
+            if t == "and":
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        said: list[str] = [","]
+        for part in (p for p in parts if p):
+            obj = next((self._lookup(part[a:b]) for a in range(len(part)) for b in range(len(part), a, -1)
+                        if any(kd == "object" for kd, _ in (self._lookup(part[a:b]) or []))), None)
+            cat = next((v for kd, v in (obj or []) if kd == "object"), None)
+            small = cat is not None and self.cat.get(str(cat)).placement in ("on_surface", "in_container")
+            said += part + (["on", "each"] if small else ["next", "to", "each"]) + owner + [","]
+        return said, end
 
     def _global_words(self, tokens: list[str], joined: str, spec: PromptSpec) -> None:
         for tok in tokens:
@@ -453,6 +532,8 @@ class Parser:
         from .embed import nearest_category
 
         word = singular(noun)
+        if word in ("window", "door", "doorway", "opening", "skylight"):
+            return None  # part of the room shell, which every room has: not an object
         spec.unknown_words.append(word)
         hit = nearest_category(word, self.cat)
         req = ObjectRequest(category=hit or word, known=hit is not None, mapped_from=word if hit else None)
@@ -499,6 +580,8 @@ class Parser:
         objs = [it for it in target_items if it.kind == "object"]
         surfaces = [it for it in target_items if it.kind == "surface"]
         words = {str(it.value) for it in target_items if it.kind in ("word", "pron", "vague")}
+        if words & {"each", "every"} and objs:
+            req.each = True
         counts = [int(it.value) for it in target_items if it.kind == "count"]
         if rel in ("in", "at", "on") and ("corner" in words or "corners" in words):
             req.relation = "corner"

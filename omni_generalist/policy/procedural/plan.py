@@ -109,10 +109,16 @@ class Planner:
                 return found
         return next(iter(self.rooms.rooms.values()))
 
-    def specialise(self, category: str, room: RoomType) -> str:
-        """A generic noun becomes the room's own kind of it ("table" in a conference room)."""
+    def specialise(self, category: str, room: RoomType, resting: bool = False) -> str:
+        """A generic noun becomes the room's own kind of it ("table" in a conference room).
+
+        With ``resting`` (the thing is put on something: "a lamp on the nightstand") only kinds
+        that go on surfaces qualify (a table lamp, never the room's ceiling lamp).
+        """
         for obj in room.objects:
             if category in self.cat.hypernyms(obj.category) and obj.count[0] >= 1:
+                if resting and self.cat.get(obj.category).placement not in SMALL:
+                    continue
                 return obj.category
         return category
 
@@ -155,6 +161,11 @@ class Planner:
                 if not any(x.category == r.target for x in requests):
                     requests.append(ObjectRequest(category=r.target, count=max(1, r.target_count if r.relation != "on" else 1)))
                     requested.add(r.target)
+        for r in requests:  # "a lamp on each nightstand": as many as there are nightstands
+            if r.each and r.target and not r.explicit_count:
+                n = sum(x.count for x in requests if x is not r and (
+                    x.category == r.target or r.target in self.cat.hypernyms(x.category)))
+                r.count = max(r.count, n)
         supports = [r.category for r in requests if self._is_support(r.category)]
         for r in requests:
             cat = self.cat.get(r.category)
@@ -179,7 +190,7 @@ class Planner:
             for _ in range(max(1, r.count)):
                 target = None
                 if r.target:
-                    tgt = self._target_for(r.target, objs, placement)
+                    tgt = self._target_for(r.target, objs, placement, spread=r.each)
                     target = tgt.key if tgt else None
                 add(r.category, placement, target, True, r.material, r.color, r.scale)
         # seats with tables and no relation sit around them
@@ -233,7 +244,8 @@ class Planner:
         return c.support_surface or c.shelves > 0 or (containers and c.container)
 
     def _normalise(self, r: ObjectRequest, room: RoomType) -> ObjectRequest:
-        r.category = self.specialise(self.cat.get(r.category).name, room) if self.cat.find(r.category) else r.category
+        r.category = self.specialise(self.cat.get(r.category).name, room, resting=r.relation in ("on", "in")) \
+            if self.cat.find(r.category) else r.category
         if r.target and self.cat.find(r.target):
             r.target = self.cat.get(r.target).name
         return r
@@ -260,11 +272,12 @@ class Planner:
         return {"on_surface": "on_any", "in_container": "on_any", "ceiling": "ceiling", "on_wall": "on_wall",
                 "against_wall": "against_wall", "corner": "corner"}.get(cat.placement, "floor")
 
-    def _target_for(self, target: str, objs: list[PlannedObject], placement: str) -> PlannedObject | None:
+    def _target_for(self, target: str, objs: list[PlannedObject], placement: str,
+                    spread: bool = False) -> PlannedObject | None:
         cands = [o for o in objs if o.category == target or target in self.cat.hypernyms(o.category)]
         if not cands:
             return None
-        if placement in ("on", "in"):
+        if placement in ("on", "in") or spread:
             # spread small things over several supports ("guitars on stands")
             users = {o.key: sum(1 for x in objs if x.target == o.key) for o in cands}
             return min(cands, key=lambda o: users[o.key])
