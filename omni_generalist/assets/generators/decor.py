@@ -345,15 +345,18 @@ def table_lamp(w: AssetWriter, size: Size, cat: Category) -> None:
         _floor_lamp(k)
         return
     if "desk" in cat.name or "task" in cat.name or "study" in cat.name:
+        # a heavy round base under the head: the head reaches out no further than the base's rim,
+        # so the lamp stands (uniform density: its centre of mass stays over the base)
         r = _clamp(min(x, y) * 0.05, 0.006, 0.015)
-        bx, by = min(x, y) * 0.55, min(x, y) * 0.55
-        k.cyl("base", -x + bx, -y + by, (bx, by), 0, h * 0.05, seg=16)
-        elbow = (-x + bx + k.u(-0.1, 0.1) * x, -y + by * 0.8, h * k.u(0.55, 0.7))
-        head = (x - min(x, y) * 0.3, y - min(x, y) * 0.3, h * 0.75)
-        k.tube("arm", (-x + bx, -y + by, h * 0.04), elbow, r, seg=8)
+        bx = by = min(x, y) * 0.6
+        cx, cy = -x + bx, -y + by
+        k.cyl("base", cx, cy, (bx, by), 0, h * 0.08, seg=16)
+        elbow = (cx - bx * 0.3, cy - by * 0.2, h * k.u(0.55, 0.7))
+        head = (cx + bx * 0.45, cy + by * 0.45, h * 0.75)
+        k.tube("arm", (cx, cy, h * 0.07), elbow, r, seg=8)
         k.tube("arm", elbow, (head[0], head[1], h - r * 1.2), r, seg=8)
         k.ball("joint", elbow, r * 1.6, BRUSHED, rings=4, seg=6)
-        hr = min(x, y) * 0.3
+        hr = min(x, y) * 0.22
         k.cone("head", head[0], head[1], hr, hr * 0.35, h * 0.62, h * 0.62 + (h - h * 0.62) * 0.7, seg=14)
         k.cyl("head_top", head[0], head[1], (hr * 0.35, hr * 0.35), h * 0.8, h, seg=10)
         k.finish()

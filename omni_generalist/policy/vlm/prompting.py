@@ -23,6 +23,18 @@ Each reply is ONE action: a single ```python code block that calls the action fu
 few related objects. When an action fails you get its error; fix the cause in the next action.
 When the world matches the task, reply with the single word DONE and no code.
 
+Example of two replies for "a small office with a desk, a chair and a lamp on the desk":
+```python
+create_room(width=4.0, depth=3.5, room_type='office')
+add_door(wall='south')
+add_window(wall='north')
+```
+```python
+add_object('desk', name='desk_0', against_wall='north')
+add_object('office chair', around='desk_0')
+add_object('desk lamp', on='desk_0')
+```
+
 Action API:
 """
 
