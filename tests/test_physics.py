@@ -268,3 +268,23 @@ def test_validate_cli_reports_repairs_and_exits_by_verdict(tmp_path):
     assert bad.returncode == 2 and "no such world" in bad.stderr.decode()
     bad = run_cli("validate", str(world), "--engine", "bullet")
     assert bad.returncode == 2 and "unknown physics engine" in bad.stderr.decode()
+
+
+# small things that used to rock, roll or topple at rest (and were then removed by repair)
+ROCKERS = ("knife", "knife block", "pen", "banana", "grapes", "eyeglasses", "vegetable", "desk lamp")
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_small_objects_rest_upright_on_a_table(seed):
+    stage = new_stage()
+    api = ActionAPI(stage, random.Random(seed))
+    api.create_room(8.0, 6.0, room_type="storage room")
+    api.add_door(wall="south", offset=1.0)
+    for k, category in enumerate(ROCKERS):
+        table = api.add_object("table", name=f"t{k}", position=(-3.0 + (k % 4) * 2.0, -1.0 + (k // 4) * 2.5),
+                               size=(1.0, 1.0, 0.75))
+        api.add_object(category, name=f"o{k}", on=table)
+    author_physics(stage)
+    report = validate_world(stage, "physx", joints=False)
+    moved = {p.path.rsplit("/", 1)[-1]: p.message for p in report.problems if p.kind in ("unstable", "floating")}
+    assert moved == {}, moved

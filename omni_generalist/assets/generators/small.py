@@ -604,8 +604,9 @@ def knife(w: AssetWriter, size: Size, cat: Category) -> None:
     x, y, h = k.x, k.y, k.H
     xh = x * k.u(0.05, 0.25)
     hy = y * 0.3
-    k.prism("blade", [(xh, -y), (xh, y), (-x, y * 0.5), (-x * 0.55, -y)], h * 0.35, h * 0.55, STEEL)
-    k.box("bolster", (xh - 0.05 * x, y - 2 * hy * 0.95, h * 0.15), (xh + 0.02 * x, y, h * 0.85), STEEL)
+    # the blade lies flat on the surface like the handle: the knife rests on both
+    k.prism("blade", [(xh, -y), (xh, y), (-x, y * 0.5), (-x * 0.55, -y)], 0.0, h * 0.2, STEEL)
+    k.box("bolster", (xh - 0.05 * x, y - 2 * hy * 0.95, 0.0), (xh + 0.02 * x, y, h * 0.85), STEEL)
     k.box("handle", (xh, y - 2 * hy, 0), (x, y, h))
     k.finish()
 
@@ -1011,6 +1012,8 @@ def banana(w: AssetWriter, size: Size, cat: Category) -> None:
         cx = -x + 0.04 * x + seg * (i + 0.5)
         cz = rz * taper + (h - 2 * rz) * u * u
         k.ball("body", (cx, 0, cz), (seg * 0.78, y * taper, rz * taper), rings=5, seg=10)
+    # a flattened belly under the middle: it rests on it instead of rocking on one point
+    k.box("body", (-x + 0.04 * x + seg * 1.6, -y * 0.45, 0), (-x + 0.04 * x + seg * 3.4, y * 0.45, rz * 0.6))
     k.box("stem", (x * 0.9, -y * 0.12, h * 0.55), (x, y * 0.12, h * 0.75), OAK)
     k.finish()
 
@@ -2031,6 +2034,8 @@ def vegetable(w: AssetWriter, size: Size, cat: Category) -> None:
             k.ball("body", (-x * 0.15, 0, h / 2), (x * 0.85, y, h / 2), rings=5, seg=10)
             k.ball("calyx", (x * 0.72, 0, h / 2), (x * 0.12, y * 0.45, h * 0.3), rings=4, seg=6)
             k.tube("stem", (x * 0.75, 0, h / 2), (x, 0, h / 2), min(y, h / 2) * 0.12, OAK, seg=6)
+        # a flat underside along the body: a lying vegetable does not roll
+        k.box("body", (-x * 0.55, -min(y, h / 2) * 0.45, 0), (x * 0.4, min(y, h / 2) * 0.45, h * 0.3))
         k.finish()
         return
     kind = ("tomato", "onion", "potato")[w.rng.randrange(3)]
@@ -2039,6 +2044,7 @@ def vegetable(w: AssetWriter, size: Size, cat: Category) -> None:
         x, y, h = k.x, k.y, k.H
         k.ball("body", (-x * 0.25, 0, h * 0.48), (x * 0.75, y * 0.95, h * 0.48), rings=5, seg=10)
         k.ball("body", (x * 0.35, y * 0.05, h * 0.5), (x * 0.65, y, h * 0.5), rings=5, seg=10)
+        k.box("body", (-x * 0.5, -y * 0.45, 0), (x * 0.5, y * 0.45, h * 0.3))
         k.finish()
         return
     apple(w, size, dataclasses.replace(cat, name=kind))
@@ -2057,6 +2063,8 @@ def grapes(w: AssetWriter, size: Size, cat: Category) -> None:
         cz = zt - i * (zt - r) / max(layers - 1, 1)
         n = max(1, int(round(6 * f)))
         rr = (min(x, y) - r) * f
+        if i == layers - 1:  # the lowest berries spread out: the bunch stands on them
+            n, rr = 5, (min(x, y) - r) * 0.6
         for j in range(n):
             a = 2 * math.pi * j / n + i * 0.5
             k.ball("grape", (rr * math.cos(a) * x / min(x, y), rr * math.sin(a) * y / min(x, y), cz), r, rings=4, seg=6)
@@ -2247,6 +2255,7 @@ def pen(w: AssetWriter, size: Size, cat: Category) -> None:
     x, y, h = k.x, k.y, k.H
     r = min(y, h / 2)
     k.tube("barrel", (-x * 0.8, 0, r), (x * 0.55, 0, r), r * 0.9, seg=10)
+    k.box("barrel", (-x * 0.75, -r * 0.5, 0), (x * 0.5, r * 0.5, r * 0.5))  # a flat underside: it does not roll
     k.tube("tip", (-x * 0.8, 0, r), (-x, 0, r), r * 0.9, BLACK, seg=10, r1=r * 0.15)
     k.tube("cap", (x * 0.45, 0, r), (x, 0, r), r, k.pick((BLACK, WHITE, None)), seg=10)
     k.box("clip", (x * 0.35, -r * 0.2, r * 1.6), (x * 0.92, r * 0.2, h), CHROME)
@@ -2407,13 +2416,15 @@ def knife_block(w: AssetWriter, size: Size, cat: Category) -> None:
     """A block leaning back with knife handles sticking out of its top."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    parts = [k.box("block", (-x, -y * 0.7, 0), (x, y * 0.7, h * 0.78))]
+    parts = [k.box("block", (-x, -y * 0.7, h * 0.08), (x, y * 0.7, h * 0.78))]
     n = k.rng.randint(3, 6)
     for i in range(n):
         hx = -x * 0.7 + i * 1.4 * x / max(n - 1, 1)
         parts.append(k.box("handle", (hx - x * 0.08, -y * 0.15, h * 0.76), (hx + x * 0.08, y * 0.15, h), BLACK))
+    # the block leans back 8° on a flat foot as wide as the footprint, so it stands
     for p in parts:
-        k.tilt(p, "x", 18, (0.0, y * 0.7, 0.0))
+        k.tilt(p, "x", 8, (0.0, y * 0.7, h * 0.08))
+    k.box("foot", (-x, -y, 0), (x, y, h * 0.08))
     k.finish()
 
 
@@ -2448,6 +2459,8 @@ def eyeglasses(w: AssetWriter, size: Size, cat: Category) -> None:
         k.disc("rim", (cx, y - ft / 2, h / 2), (lr, h / 2), ft, "y", seg=16)
         k.disc("lens", (cx, y - ft * 0.6, h / 2), (lr * 0.85, h / 2 * 0.85), ft * 1.1, "y", GLASS, seg=16)
         k.box("temple", (sx * x - ft if sx > 0 else -x, -y, h * 0.55), (x if sx > 0 else -x + ft, y - ft, h * 0.7))
+        # the ear pieces bend down to the surface: the glasses rest on the rims and the tips
+        k.box("temple", (sx * x - ft if sx > 0 else -x, -y, 0), (x if sx > 0 else -x + ft, -y + y * 0.15, h * 0.6))
     k.box("bridge", (-(x - 2 * lr) - ft, y - ft, h * 0.55), ((x - 2 * lr) + ft, y, h * 0.7))
     k.finish()
 
