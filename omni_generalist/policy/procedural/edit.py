@@ -17,10 +17,14 @@ summary (what every policy sees):
   placement (against a wall, into a corner, to the centre, next to/on another object, facing);
 - *material* (make/paint/colour X red, a marble floor, the walls should be blue):
   ``set_material`` on objects or surfaces;
-- *lighting* (brighter, dimmer, warmer, cooler, more light): ``set_lighting`` / ``add_light``.
+- *lighting* (brighter, dimmer, warmer, cooler, more light): ``set_lighting`` / ``add_light``;
+- *articulate* (open, close, shut the fridge, halfway, ajar): ``open_object``;
+- windows and doors ("add a window on the east wall"): ``add_window`` / ``add_door``.
 
-What cannot be resolved (a named object that is not in the world) is recorded in the policy's
-summary as not done, never guessed.
+Alternatives (other targets, other walls, the usual placement, the smallest size of the kind)
+form a chain: each is tried only when the one before failed. "It" refers to what the previous
+clause added. What cannot be resolved (a named object that is not in the world) is recorded in
+the policy's summary as not done, never guessed.
 """
 
 from __future__ import annotations
