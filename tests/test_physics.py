@@ -271,17 +271,17 @@ def test_validate_cli_reports_repairs_and_exits_by_verdict(tmp_path):
 
 
 # small things that used to rock, roll or topple at rest (and were then removed by repair)
-ROCKERS = ("knife", "knife block", "pen", "banana", "grapes", "eyeglasses", "vegetable", "desk lamp")
+ROCKERS = ("knife", "knife block", "pen", "banana", "grapes", "eyeglasses", "vegetable", "desk lamp", "apple", "tomato")
 
 
 @pytest.mark.parametrize("seed", [0, 1])
 def test_small_objects_rest_upright_on_a_table(seed):
     stage = new_stage()
     api = ActionAPI(stage, random.Random(seed))
-    api.create_room(8.0, 6.0, room_type="storage room")
+    api.create_room(8.0, 7.0, room_type="storage room")
     api.add_door(wall="south", offset=1.0)
     for k, category in enumerate(ROCKERS):
-        table = api.add_object("table", name=f"t{k}", position=(-3.0 + (k % 4) * 2.0, -1.0 + (k // 4) * 2.5),
+        table = api.add_object("table", name=f"t{k}", position=(-3.0 + (k % 4) * 2.0, -1.3 + (k // 4) * 1.8),
                                size=(1.0, 1.0, 0.75))
         api.add_object(category, name=f"o{k}", on=table)
     author_physics(stage)

@@ -948,6 +948,8 @@ def apple(w: AssetWriter, size: Size, cat: Category) -> None:
     """A squashed sphere with a stem (a leaf, a calyx or a pointed top depending on the fruit)."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
+    # a flattened bottom (a disc inside the body) so that round fruit rests without rolling
+    k.cyl("body", 0, 0, (x * 0.45, y * 0.45), 0, h * 0.1, seg=12)
     if cat.name == "onion":
         k.ball("body", (0, 0, h * 0.4), (x, y, h * 0.4), rings=5)
         k.cone("tip", 0, 0, min(x, y) * 0.35, min(x, y) * 0.04, h * 0.72, h, aspect=y / x if x <= y else 1.0)
