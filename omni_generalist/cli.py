@@ -413,6 +413,48 @@ def batch(
         raise GeneralistError(f"{summary.failed} of {summary.total} prompts failed (their errors are in manifest.jsonl)")
 
 
+@app.command("eval")
+def eval_cmd(
+    suite: Annotated[Path, typer.Argument(help="Prompt suite: .jsonl with prompt and optional require/materials/lighting.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Evaluation folder (worlds, manifest, eval.json).")] = Path("eval"),
+    seeds: Annotated[str, typer.Option("--seeds", help="Seeds for each prompt, comma-separated.")] = "0",
+    policy: PolicyOpt = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes (0: one per core).")] = None,
+    ray: Annotated[str | None, typer.Option("--ray", flag_value="local", is_flag=False, metavar="[ADDRESS]",
+                                            help="Run on Ray: a cluster ADDRESS, or a local Ray without one.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print eval.json's totals as JSON.")] = False,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Generate a prompt suite and report alignment, physics and time per world (re-running resumes)."""
+    import json
+
+    from .evaluate import EVAL_FILE, run_eval
+
+    settings = _settings(config, overrides)
+    if policy:
+        settings.generator.policy = policy
+    try:
+        seed_list = tuple(int(s) for s in seeds.split(",") if s.strip())
+    except ValueError:
+        raise InputError(f"--seeds must be whole numbers separated by commas, got {seeds!r}") from None
+    with _BatchProgress() as progress:
+        summary = run_eval(suite, out_dir, seeds=seed_list, workers=workers, use_ray=ray is not None,
+                           ray_address=None if ray in (None, "local") else ray, settings=settings,
+                           progress=progress)
+    if as_json:
+        out.print_json(json.dumps(summary.totals))
+    else:
+        for row in summary.rows:
+            if row["status"] != "ok":
+                err.print(f"{row['id']} seed {row['seed']}: failed: {row['error']}", markup=False)
+            elif row["unmet"]:
+                err.print(f"{row['id']} seed {row['seed']}: alignment {row['alignment']:.2f}, unmet: "
+                          + "; ".join(row["unmet"])[:300], markup=False)
+        out.print(summary.table(), markup=False)
+        out.print(str(summary.out / EVAL_FILE))
+
+
 @app.command("isaaclab")
 def isaaclab_cmd(
     source: Annotated[Path, typer.Argument(help="World folder, USD file, variants folder or batch folder/manifest.")],

@@ -288,3 +288,23 @@ def test_small_objects_rest_upright_on_a_table(seed):
     report = validate_world(stage, "physx", joints=False)
     moved = {p.path.rsplit("/", 1)[-1]: p.message for p in report.problems if p.kind in ("unstable", "floating")}
     assert moved == {}, moved
+
+
+def test_wall_cabinets_at_a_corner_are_slid_apart():
+    """A wall cabinet's door swings into the cabinet on the next wall after 27 % of its range: too
+    little for a door stop, so the other cabinet slides along its wall."""
+    stage = new_stage()
+    api = ActionAPI(stage, random.Random(0))
+    api.create_room(5.0, 4.0, room_type="kitchen")
+    api.add_door(wall="west", offset=1.0)
+    api.add_object("wall cabinet", name="a", on_wall="south", offset=4.5, height=1.7, size=(0.9, 0.36, 0.6))
+    api.add_object("wall cabinet", name="b", on_wall="east", offset=1.0, height=1.7, size=(0.9, 0.36, 0.6))
+    author_physics(stage)
+    before = validate_world(stage, "physx")
+    assert [(p.kind, p.other.rsplit("/", 1)[-1]) for p in before.errors] == [("blocked_joint", "b")]
+    y0 = api.get_object("b").position[1]
+    result = repair_world(stage, "physx", author=False)
+    assert result.after.ok, result.after.summary()
+    assert any(a.startswith("moved b by (+0.00, +0.") for a in result.actions), result.actions
+    b = ActionAPI(stage).get_object("b")
+    assert b.position[1] > y0 + 0.2 and b.support.endswith("/Walls/wall_1")  # along the east wall, still on it

@@ -13,7 +13,8 @@ Each round validates the world and fixes, in the stage's current edit target:
 - a joint blocked by a small movable object (moved out of the swing, along its support), by
   an asset facing a wall (turned round), or by the room or fixed furniture (the joint's limit is
   clamped to where it is free — a door stop — when that keeps ≥ 40 % of its range, ≥ 30 % before
-  the room's walls and ceiling; big furniture on the floor is moved when a stop would not do);
+  the room's walls and ceiling; big furniture on the floor is moved, and a wall cabinet slid
+  along its wall, when a stop would not do);
 - an object outside the room (pushed inwards).
 
 Rounds repeat until the world validates or nothing more can be fixed; :class:`RepairResult` keeps
@@ -155,6 +156,31 @@ def _inside(support, position) -> bool:
     return point_in_polygon((position[0], position[1]), support.footprint.corners())
 
 
+def _along_wall(stage: Usd.Stage, obj, away_from, need: float = 0.1) -> list[tuple[float, float, float]]:
+    """Offsets that slide a wall-hung object along its wall — away from ``away_from`` first, by at
+    least ``need`` meters first — keeping it on the wall."""
+    from ..world.model import room_info
+
+    room = room_info(stage)
+    wall = next((w for w in (room.walls if room else []) if w.path == obj.support), None)
+    if wall is None or wall.length <= 0:
+        return []
+    ux, uy = (wall.end[0] - wall.start[0]) / wall.length, (wall.end[1] - wall.start[1]) / wall.length
+    along = (obj.position[0] - wall.start[0]) * ux + (obj.position[1] - wall.start[1]) * uy
+    half = obj.size[0] / 2
+    side = (obj.position[0] - away_from.position[0]) * ux + (obj.position[1] - away_from.position[1]) * uy
+    sign = 1.0 if side >= 0 else -1.0
+    out = []
+    steps = (0.1, 0.2, 0.3, 0.45, 0.6)
+    ordered = [d for d in steps if d >= need - 1e-9] + [d for d in steps if d < need - 1e-9]
+    for s in (sign, -sign):
+        for d in ordered:
+            t = along + s * d
+            if half <= t <= wall.length - half:
+                out.append((s * d * ux, s * d * uy, 0.0))
+    return out
+
+
 def _rings(obj, away: tuple[float, float] | None, start: float = 0.05) -> list[tuple[float, float, float]]:
     """Candidate XY offsets from ``start`` meters out, nearest first, preferring the direction ``away``."""
     out = []
@@ -259,6 +285,16 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
             except (ValueError, KeyError, RuntimeError):
                 pass
         # 3. a stop
+        # 3. side by side on a wall (wall cabinets): slide the blocker along the wall, away from the
+        #    blocked one, when a stop would not do
+        if not can_stop and bo is not None and "/Walls/" in bo.support and blocker not in handled \
+                and art_root in objs:
+            handled.add(blocker)
+            # about what the door leaf still needs: its share of the cabinet's width times the blocked range
+            need = min(0.6, max(0.1, (1.0 - p.value) * objs[art_root].size[0] * 0.5))
+            if fx.try_moves(blocker, _along_wall(stage, bo, objs[art_root], need),
+                            f"it blocked {_name(p.path)} of {_name(art_root)}"):
+                return
         if can_stop:
             prim = stage.GetPrimAtPath(p.path)
             typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)
