@@ -308,3 +308,22 @@ def test_wall_cabinets_at_a_corner_are_slid_apart():
     assert any(a.startswith("moved b by (+0.00, +0.") for a in result.actions), result.actions
     b = ActionAPI(stage).get_object("b")
     assert b.position[1] > y0 + 0.2 and b.support.endswith("/Walls/wall_1")  # along the east wall, still on it
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_two_apples_sit_side_by_side_in_a_bowl(seed):
+    """A bowl's floor is small; round fruit reaches over it towards the flaring wall instead of
+    being stacked (the second apple used to be put on the first and roll off)."""
+    stage = new_stage()
+    api = ActionAPI(stage, random.Random(seed))
+    api.create_room(4.0, 4.0, room_type="dining room")
+    api.add_door(wall="south", offset=1.0)
+    api.add_object("table", name="table", center=True, size=(1.2, 0.8, 0.75))
+    api.add_object("bowl", name="bowl", on="table", size=(0.3, 0.3, 0.12))
+    for i in range(2):
+        api.add_object("apple", name=f"apple_{i}", on="bowl", size=(0.075, 0.075, 0.075))
+    a, b = api.get_object("apple_0"), api.get_object("apple_1")
+    assert abs(a.position[2] - b.position[2]) < 1e-6  # one layer
+    author_physics(stage)
+    report = validate_world(stage, "physx", joints=False)
+    assert report.ok, report.summary()

@@ -46,6 +46,10 @@ def _snake(text: str) -> str:
     return name if not name[0].isdigit() else f"o_{name}"
 
 
+NOT_FOR_ANYTHING = frozenset({"bed", "bunk bed", "daybed", "hospital bed", "mattress", "bench", "ottoman"})
+"""Support surfaces that ``on_any`` (a small thing with no place named) never picks."""
+
+
 def _supports(obj: ObjectInfo) -> bool:
     """True for objects small things can be put on (tables, counters, shelves)."""
     c = catalog().get(obj.category)
@@ -388,7 +392,9 @@ class ActionAPI:
             pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
             support = target.path
         elif how == "on_any":
-            surfaces = sorted((o for o in objs if _supports(o)), key=lambda o: o.name)
+            # any table, counter or shelf: beds and seats hold things only when asked ("a pillow on the bed")
+            surfaces = sorted((o for o in objs if _supports(o) and o.category not in NOT_FOR_ANYTHING),
+                              key=lambda o: o.name)
             self.rng.shuffle(surfaces)
             for target in surfaces:
                 try:

@@ -158,11 +158,19 @@ def support_surfaces(target: ObjectInfo) -> list[tuple[float, float, float, floa
     return out
 
 
+FLARED = ("bowl",)
+"""Containers whose walls flare out from a small floor (the last word of the category)."""
+
+
 def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, margin: float = 0.01) -> Pose:
     """Put an object on a support surface of ``target``: its top, a shelf board, or inside it."""
     w, d, h = size
+    # a bowl's floor is only where things touch it: their centres stay on it and their sides reach
+    # over its edge towards the flaring wall (fruit in a bowl)
+    flared = target.category.split()[-1] in FLARED and max(w, d) <= 1.3 * min(w, d)  # round things
     surfaces = [s for s in support_surfaces(target)
-                if (s[5] >= h + 0.01 or s[6]) and s[3] - s[1] >= w + 2 * margin and s[4] - s[2] >= d + 2 * margin]
+                if (s[5] >= h + 0.01 or s[6])
+                and (s[6] and flared or s[3] - s[1] >= w + 2 * margin and s[4] - s[2] >= d + 2 * margin)]
     if not surfaces:
         raise PlacementError(f"{target.name} has no surface that takes an object {w:.2f} x {d:.2f} x {h:.2f} m")
     rng.shuffle(surfaces)
@@ -175,13 +183,17 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
         if inside:  # a container fills up in layers: apples pile in a bowl
             for lift in range(1, 4):
                 levels.append((z + lift * h * 1.02, x0, y0, x1, y1))
+    insides = {target.position[2] + sf[0] + lift * h * 1.02 for sf in surfaces if sf[6] for lift in range(4)}
     for z, x0, y0, x1, y1 in levels:
+        inside = z in insides
+        hw, hd = (0.0, 0.0) if inside and flared else (w / 2, d / 2)
         for k in range(tries):
             if k == 0:
-                lx, ly = (x0 + x1) / 2, (y0 + y1) / 2
+                # a container's first item goes to one side, leaving room for the next
+                lx, ly = (x0 + margin + 0.002 if inside and flared else (x0 + x1) / 2), (y0 + y1) / 2
             else:
-                lx = rng.uniform(x0 + margin + w / 2, x1 - margin - w / 2)
-                ly = rng.uniform(y0 + margin + d / 2, y1 - margin - d / 2)
+                lx = rng.uniform(x0 + margin + hw, x1 - margin - hw)
+                ly = rng.uniform(y0 + margin + hd, y1 - margin - hd)
             x, y = target.footprint.to_world(lx, ly)
             fp = Footprint(x, y, w, d, yaw)
             if is_free(fp.inflated(0.005), z, z + h, obs):

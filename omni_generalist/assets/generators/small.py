@@ -376,7 +376,7 @@ def bowl(w: AssetWriter, size: Size, cat: Category) -> None:
     x, y, h = k.x, k.y, k.H
     m = min(x, y)
     t = _clamp(0.06 * m, 0.002, 0.25 * m)
-    b = k.u(0.58, 0.75)
+    b = k.u(0.7, 0.8)  # a wide floor: two apples sit side by side in a 30 cm bowl
     tb = _clamp(0.08 * h, 0.002, 0.3 * h)
     k.cyl("bottom", 0, 0, (x * b - t * 0.4, y * b - t * 0.4), 0, tb)
     k.flare("wall", 0, 0, x * b, y * b, x, y, t, 0, h)
