@@ -19,7 +19,7 @@ from typing import Any
 from .batch.manifest import Manifest
 from .config import Settings
 from .errors import InputError
-from .io import read_text_file, write_json, write_text_atomic
+from .io import read_prompt_lines, write_json, write_text_atomic
 
 EVAL_FILE = "eval.json"
 TASKS_FILE = "tasks.jsonl"
@@ -58,16 +58,7 @@ def read_suite(path: str | Path) -> list[dict[str, Any]]:
     if p.suffix.lower() not in (".jsonl", ".json"):
         raise InputError(f"a suite is a .jsonl file (one JSON object a line), got {p.name}")
     entries = []
-    for lineno, line in enumerate(read_text_file(p, "suite file").splitlines(), 1):
-        s = line.strip()
-        if not s or s.startswith("#"):
-            continue
-        try:
-            d = json.loads(s)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{p}:{lineno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(d, dict) or not isinstance(d.get("prompt"), str) or not d["prompt"].strip():
-            raise InputError(f"{p}:{lineno}: each line needs a non-empty \"prompt\"")
+    for _lineno, d in read_prompt_lines(p, "suite file"):
         d.setdefault("id", f"p{len(entries):03d}")
         entries.append(d)
     if not entries:

@@ -101,3 +101,27 @@ def read_text_file(path: str | Path, what: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError(f"{what} {p} is not UTF-8 text") from None
+
+
+def read_prompt_lines(path: str | Path, what: str) -> list[tuple[int, dict[str, Any]]]:
+    """Read a JSONL file of prompts: ``(line number, object)`` for each line that is not blank or a
+    ``#`` comment; every object must have a non-empty ``"prompt"``.
+
+    Raises:
+        InputError: an unreadable file, a line that is not JSON or has no prompt.
+    """
+    p = Path(path)
+    out = []
+    for lineno, line in enumerate(read_text_file(p, what).splitlines(), 1):
+        s = line.strip()
+        if not s or s.startswith("#"):
+            continue
+        try:
+            d = json.loads(s)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{p}:{lineno}: not valid JSON ({exc.msg})") from None
+        if not isinstance(d, dict) or not isinstance(d.get("prompt"), str) or not d["prompt"].strip():
+            raise InputError(f"{p}:{lineno}: each line needs a non-empty \"prompt\"")
+        out.append((lineno, d))
+    return out
+

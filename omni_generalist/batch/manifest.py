@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..io import read_text_file, write_text_atomic
+from ..io import read_prompt_lines, read_text_file, write_text_atomic
 
 TASK_FILE = "task.json"
 
@@ -57,28 +57,19 @@ def read_prompts(path: str | Path, variants: int = 0, seed: int = 0) -> list[Tas
         InputError: a missing or unreadable file, a bad line, or no prompt at all.
     """
     p = Path(path)
-    text = read_text_file(p, "prompts file")
+    if p.suffix.lower() in (".jsonl", ".json"):
+        lines = read_prompt_lines(p, "prompts file")
+    else:
+        lines = [(n, {"prompt": ln.strip()}) for n, ln in enumerate(read_text_file(p, "prompts file").splitlines(), 1)
+                 if ln.strip() and not ln.strip().startswith("#")]
     tasks: list[Task] = []
-    jsonl = p.suffix.lower() in (".jsonl", ".json")
-    for lineno, line in enumerate(text.splitlines(), 1):
-        s = line.strip()
-        if not s or s.startswith("#"):
-            continue
-        if jsonl:
-            try:
-                d = json.loads(s)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{p}:{lineno}: not valid JSON ({exc.msg})") from None
-            if not isinstance(d, dict) or not isinstance(d.get("prompt"), str) or not d["prompt"].strip():
-                raise InputError(f"{p}:{lineno}: each line needs a non-empty \"prompt\"")
-            prompt = d["prompt"].strip()
-            try:
-                tseed = int(d.get("seed", seed + len(tasks)))
-                tvariants = int(d.get("variants", variants))
-            except (TypeError, ValueError):
-                raise InputError(f"{p}:{lineno}: seed and variants must be integers") from None
-        else:
-            prompt, tseed, tvariants = s, seed + len(tasks), variants
+    for lineno, d in lines:
+        prompt = d["prompt"].strip()
+        try:
+            tseed = int(d.get("seed", seed + len(tasks)))
+            tvariants = int(d.get("variants", variants))
+        except (TypeError, ValueError):
+            raise InputError(f"{p}:{lineno}: seed and variants must be integers") from None
         if tvariants < 0:
             raise InputError(f"{p}:{lineno}: variants must be >= 0")
         i = len(tasks)
