@@ -87,6 +87,7 @@ def test_attributes_relations_and_rooms():
     ("a classroom where each desk has a laptop", "laptop", (1, "on", "desk")),
     ("a kitchen with a double-door fridge", "fridge", (1, None, None)),
     ("a two burner stove and a mini fridge", "stove", (1, None, None)),
+    ("a living room with a tv stand with a tv", "tv", (1, "on", "tv stand")),
 ])
 def test_placement_phrases(prompt, category, expected):
     got = _objects(prompt)

@@ -478,6 +478,8 @@ class Parser:
                 owner_cat = self.cat.get(last_head.category)
                 if small and (owner_cat.support_surface or owner_cat.container or owner_cat.shelves):
                     req.relation, req.target = "on", last_head.category
+                elif owner_cat.name == f"{req.category} stand":  # "a tv stand with a tv": the tv is on it
+                    req.relation, req.target = "on", last_head.category
             elif small and with_owner is not None:
                 req.relation, req.target = "on", with_owner.category
             if content is not None:
