@@ -72,8 +72,8 @@ def test_attributes_relations_and_rooms():
 
 @pytest.mark.parametrize("prompt, category, expected", [
     # (count, relation, target) of ``category``
-    ("a bedroom with a painting above the bed", "painting", (1, "on_wall", None)),
-    ("a dining room with a long table and a chandelier over the table", "chandelier", (1, "ceiling", None)),
+    ("a bedroom with a painting above the bed", "painting", (1, "on_wall", "bed")),
+    ("a dining room with a long table and a chandelier over the table", "chandelier", (1, "ceiling", "table")),
     ("a bed with a nightstand on each side", "nightstand", (2, "next_to", "bed")),
     ("nightstands on either side of the bed", "nightstand", (2, "next_to", "bed")),
     ("a conference room with a large table surrounded by 8 chairs", "chair", (8, "around", "table")),
@@ -88,6 +88,8 @@ def test_attributes_relations_and_rooms():
     ("a kitchen with a double-door fridge", "fridge", (1, None, None)),
     ("a two burner stove and a mini fridge", "stove", (1, None, None)),
     ("a living room with a tv stand with a tv", "tv", (1, "on", "tv stand")),
+    ("a living room with a painting above the piano", "painting", (1, "on_wall", "piano")),
+    ("a kitchen island with three lights over it", "pendant light", (3, "ceiling", None)),
 ])
 def test_placement_phrases(prompt, category, expected):
     got = _objects(prompt)

@@ -179,7 +179,8 @@ class Parser:
                 items.append(_Item("word", tok, i, i + 1, tok))  # "in rows", "in a grid": not a place
                 i += 1
                 continue
-            if hit is not None and hit.text == "over" and not (i + 1 < n and tokens[i + 1] in V.ARTICLES):
+            if hit is not None and hit.text == "over" and not (i + 1 < n and (tokens[i + 1] in V.ARTICLES
+                                                                            or tokens[i + 1] in ("it", "them"))):
                 hit = None  # "over 100 boxes"
             if hit is not None and not (hit.value == "at" and i + 1 < n and tokens[i + 1] not in V.ARTICLES):
                 items.append(hit)
@@ -572,9 +573,14 @@ class Parser:
                 else "on_wall"
             return
         if rel == "above":  # "a painting above the bed": hung on a wall, or from the ceiling, else beside it
+            if req.category in ("lamp", "light") and self.cat.find("pendant light"):
+                req.category = "pendant light"  # "a lamp over the dining table" hangs from the ceiling
             placement = self.cat.get(req.category).placement
             if placement in ("on_wall", "ceiling"):
                 req.relation = "on_wall" if placement == "on_wall" else "ceiling"
+                named = [it for it in rel_items[1:] if it.kind == "object"]
+                if named:  # the piano of "a painting above the piano" is part of the request
+                    req.target = str(named[0].value)
                 return
         if rel == "on_wall" and not any(it.kind == "object" for it in target_items):
             req.relation = "on_wall"
