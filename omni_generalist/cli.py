@@ -83,6 +83,16 @@ PolicyOpt = Annotated[str | None, typer.Option(help="procedural | hf:PATH | open
 WidthOpt = Annotated[int | None, typer.Option(help="Image width (default render.width).")]
 HeightOpt = Annotated[int | None, typer.Option(help="Image height (default render.height).")]
 QualityOpt = Annotated[bool, typer.Option("--quality", help="Blender Cycles instead of the fast rasteriser.")]
+WorkersOpt = Annotated[int | None, typer.Option("--workers", help="Local worker processes (0: one per core).")]
+RayOpt = Annotated[str | None, typer.Option("--ray", flag_value="local", is_flag=False, metavar="[ADDRESS]",
+                                            help="Run on Ray: a cluster ADDRESS, or a local Ray without one.")]
+
+
+def _runner(workers: int | None, ray: str | None) -> dict:
+    """The batch runner's ``workers``, ``use_ray`` and ``ray_address`` for ``--workers`` / ``--ray``."""
+    if ray is not None and workers is not None and ray != "local":
+        raise InputError("give --workers only with a local pool or a local Ray (--ray without an address)")
+    return {"workers": workers, "use_ray": ray is not None, "ray_address": None if ray in (None, "local") else ray}
 
 
 @app.command()
@@ -386,9 +396,8 @@ def batch(
     prompts: Annotated[Path, typer.Argument(help="Prompts: .txt (one per line) or .jsonl (prompt, seed, variants).")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Batch folder (manifest.jsonl, worlds/).")] = Path("batch"),
     variants: Annotated[int | None, typer.Option("--variants", help="Randomized variants beside each world.")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes (0: one per core).")] = None,
-    ray: Annotated[str | None, typer.Option("--ray", flag_value="local", is_flag=False, metavar="[ADDRESS]",
-                                            help="Run on Ray: a cluster ADDRESS, or a local Ray without one.")] = None,
+    workers: WorkersOpt = None,
+    ray: RayOpt = None,
     seed: Annotated[int, typer.Option(help="Seed of the first prompt (prompt i gets seed + i).")] = 0,
     fmt: Annotated[str | None, typer.Option("--format", help="usd (binary) or usda (text).")] = None,
     config: ConfigOpt = None,
@@ -400,12 +409,10 @@ def batch(
     settings = _settings(config, overrides)
     if fmt is not None:
         settings.generator.format = fmt
-    if ray is not None and workers is not None and ray != "local":
-        raise InputError("give --workers only with a local pool or a local Ray (--ray without an address)")
+    runner = _runner(workers, ray)
     with _BatchProgress() as progress:
-        summary = run_batch(prompts, out_dir, variants=variants, workers=workers, use_ray=ray is not None,
-                            ray_address=None if ray in (None, "local") else ray, settings=settings, seed=seed,
-                            progress=progress)
+        summary = run_batch(prompts, out_dir, variants=variants, settings=settings, seed=seed, progress=progress,
+                            **runner)
     err.print(f"{summary.ok} worlds built, {summary.failed} failed, {summary.skipped} already done "
               f"({summary.worlds_per_minute:.1f} worlds/min, {summary.backend})")
     out.print(str(summary.out / "manifest.jsonl"))
@@ -419,9 +426,8 @@ def eval_cmd(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Evaluation folder (worlds, manifest, eval.json).")] = Path("eval"),
     seeds: Annotated[str, typer.Option("--seeds", help="Seeds for each prompt, comma-separated.")] = "0",
     policy: PolicyOpt = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Local worker processes (0: one per core).")] = None,
-    ray: Annotated[str | None, typer.Option("--ray", flag_value="local", is_flag=False, metavar="[ADDRESS]",
-                                            help="Run on Ray: a cluster ADDRESS, or a local Ray without one.")] = None,
+    workers: WorkersOpt = None,
+    ray: RayOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print eval.json's totals as JSON.")] = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
@@ -438,10 +444,9 @@ def eval_cmd(
         seed_list = tuple(int(s) for s in seeds.split(",") if s.strip())
     except ValueError:
         raise InputError(f"--seeds must be whole numbers separated by commas, got {seeds!r}") from None
+    runner = _runner(workers, ray)
     with _BatchProgress() as progress:
-        summary = run_eval(suite, out_dir, seeds=seed_list, workers=workers, use_ray=ray is not None,
-                           ray_address=None if ray in (None, "local") else ray, settings=settings,
-                           progress=progress)
+        summary = run_eval(suite, out_dir, seeds=seed_list, settings=settings, progress=progress, **runner)
     if as_json:
         out.print_json(json.dumps(summary.totals))
     else:

@@ -41,7 +41,8 @@ _LIGHT_DEFAULT_INTENSITY = {"sphere": 30000.0, "rect": 8000.0, "disk": 15000.0, 
                             "dome": 300.0, "cylinder": 8000.0}
 
 
-def _snake(text: str) -> str:
+def snake_name(text: str) -> str:
+    """The prim name ``add_object`` derives from a category or a given name ("Floor Lamp" → ``floor_lamp``)."""
     name = _NAME_RE.sub("_", text.strip().lower()).strip("_") or "object"
     return name if not name[0].isdigit() else f"o_{name}"
 
@@ -155,7 +156,7 @@ class ActionAPI:
     def get_object(self, name: str) -> ObjectInfo:
         """Return one object by name (as returned by ``add_object``)."""
         self._objects()
-        found = self._cache.get(_snake(str(name))) if self._cache is not None else None
+        found = self._cache.get(snake_name(str(name))) if self._cache is not None else None
         if found is None or found.path in self.removed:
             names = ", ".join(o.name for o in self._objects()[:30])
             raise KeyError(f"no object named {name!r} (objects: {names or 'none'})")
@@ -495,7 +496,7 @@ class ActionAPI:
     def _create(self, cat: Category, name: str | None, size3, material: str | None, color: str | None,
                 pos, yaw: float, support: str, how: str, movable: bool | None, serves: str | None = None) -> str:
         choice = material_library().resolve(material or cat.material, color)
-        obj_name = _snake(name) if name else self._unique(OBJECTS, _snake(cat.name))
+        obj_name = snake_name(name) if name else self._unique(OBJECTS, snake_name(cat.name))
         path = OBJECTS.AppendChild(obj_name)
         if self.stage.GetPrimAtPath(path) and self.stage.GetPrimAtPath(path).IsActive():
             raise ValueError(f"an object named {obj_name!r} already exists")
@@ -668,7 +669,7 @@ class ActionAPI:
     def open_object(self, name: str, fraction: float = 1.0) -> int:
         """Open an articulated object's doors, drawers and lids to ``fraction`` of their range
         (0 closes them, 0.5 half open); returns how many joints moved."""
-        from ..world.joints import articulated_joints, joint_range, open_joint
+        from ..world.joints import articulated_joints, open_end, open_joint
 
         obj = self.get_object(name)
         f = float(fraction)
@@ -679,9 +680,7 @@ class ActionAPI:
             raise ValueError(f"{obj.name} ({obj.category}) has no doors, drawers or lids to open")
         moved = 0
         for joint in joints:
-            lo, hi = joint_range(joint)
-            far = hi if abs(hi) >= abs(lo) else lo
-            if open_joint(self.stage, joint, round(far * f, 6)):
+            if open_joint(self.stage, joint, round(open_end(joint) * f, 6)):
                 moved += 1
         return moved
 
@@ -748,7 +747,7 @@ class ActionAPI:
             raise ValueError(f"unknown light kind {kind!r}; use one of {', '.join(LIGHT_KINDS)}")
         if not 1000.0 <= float(temperature) <= 12000.0:
             raise ValueError(f"temperature must be between 1000 and 12000 K, got {temperature}")
-        path = LIGHTS.AppendChild(_snake(name) if name else self._unique(LIGHTS, kind))
+        path = LIGHTS.AppendChild(snake_name(name) if name else self._unique(LIGHTS, kind))
         light = LIGHT_KINDS[kind].Define(self.stage, path)
         value = _LIGHT_DEFAULT_INTENSITY[kind] if intensity is None else float(intensity)
         if not 0.0 <= value <= 1e7:

@@ -178,14 +178,10 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
     yaw = target.yaw
     levels = []
     for z_s, x0, y0, x1, y1, _clear, inside in surfaces:
-        z = target.position[2] + z_s
-        levels.append((z, x0, y0, x1, y1))
-        if inside:  # a container fills up in layers: apples pile in a bowl
-            for lift in range(1, 4):
-                levels.append((z + lift * h * 1.02, x0, y0, x1, y1))
-    insides = {target.position[2] + sf[0] + lift * h * 1.02 for sf in surfaces if sf[6] for lift in range(4)}
-    for z, x0, y0, x1, y1 in levels:
-        inside = z in insides
+        # a container fills up in layers: apples pile in a bowl
+        for lift in range(4 if inside else 1):
+            levels.append((target.position[2] + z_s + lift * h * 1.02, x0, y0, x1, y1, inside))
+    for z, x0, y0, x1, y1, inside in levels:
         hw, hd = (0.0, 0.0) if inside and flared else (w / 2, d / 2)
         for k in range(tries):
             if k == 0:

@@ -165,7 +165,7 @@ def _along_wall(stage: Usd.Stage, obj, away_from, need: float = 0.1) -> list[tup
     wall = next((w for w in (room.walls if room else []) if w.path == obj.support), None)
     if wall is None or wall.length <= 0:
         return []
-    ux, uy = (wall.end[0] - wall.start[0]) / wall.length, (wall.end[1] - wall.start[1]) / wall.length
+    ux, uy = wall.direction
     along = (obj.position[0] - wall.start[0]) * ux + (obj.position[1] - wall.start[1]) * uy
     half = obj.size[0] / 2
     side = (obj.position[0] - away_from.position[0]) * ux + (obj.position[1] - away_from.position[1]) * uy
@@ -284,7 +284,6 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
                 return
             except (ValueError, KeyError, RuntimeError):
                 pass
-        # 3. a stop
         # 3. side by side on a wall (wall cabinets): slide the blocker along the wall, away from the
         #    blocked one, when a stop would not do
         if not can_stop and bo is not None and "/Walls/" in bo.support and blocker not in handled \
@@ -295,6 +294,7 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
             if fx.try_moves(blocker, _along_wall(stage, bo, objs[art_root], need),
                             f"it blocked {_name(p.path)} of {_name(art_root)}"):
                 return
+        # 4. a stop
         if can_stop:
             prim = stage.GetPrimAtPath(p.path)
             typed = UsdPhysics.RevoluteJoint(prim) if prim.IsA(UsdPhysics.RevoluteJoint) else UsdPhysics.PrismaticJoint(prim)

@@ -232,7 +232,7 @@ def _distractors(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, 
 def _joints(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]:
     from pxr import UsdPhysics
 
-    from ..world.joints import articulated_joints
+    from ..world.joints import articulated_joints, open_end
 
     ops = []
     if spec.articulation_open_fraction <= 0 or spec.articulation_open_prob <= 0:
@@ -245,9 +245,7 @@ def _joints(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]
             if not targets:
                 continue
             link = str(targets[0])
-            lo = float(joint.GetAttribute("physics:lowerLimit").Get() or 0.0)
-            hi = float(joint.GetAttribute("physics:upperLimit").Get() or 0.0)
-            far = (hi if abs(hi) >= abs(lo) else lo) * spec.articulation_open_fraction
+            far = open_end(joint) * spec.articulation_open_fraction
             axis = str(joint.GetAttribute("physics:axis").Get() or "Z").upper()
             k = "XYZ".index(axis)
             p = spec.articulation_open_prob

@@ -38,7 +38,7 @@ from ..config import RandomizationConfig, Settings
 from ..errors import InputError, PlacementError, WorldInvalidError
 from ..io import atomic_dir, write_json, write_text_atomic
 from ..world.geometry import point_in_polygon, polygon_bounds
-from ..world.joints import articulated_joints, joint_range, open_joint
+from ..world.joints import articulated_joints, open_end, open_joint
 from ..world.metadata import KEY, get_info, get_provenance, set_info
 from ..world.model import FLOOR, ROOM, list_objects, room_info
 from ..world.stage import LIGHTS, LOOKS, OBJECTS, WORLD, find_world_file, open_stage
@@ -405,9 +405,7 @@ def randomize_articulations(stage: Usd.Stage, spec: RandomizationConfig, rng: ra
         for joint in articulated_joints(stage, o.path):
             if rng.random() >= spec.articulation_open_prob:
                 continue
-            lo, hi = joint_range(joint)
-            far = hi if abs(hi) >= abs(lo) else lo
-            value = round(far * spec.articulation_open_fraction * rng.uniform(0.2, 1.0), 5)
+            value = round(open_end(joint) * spec.articulation_open_fraction * rng.uniform(0.2, 1.0), 5)
             if value and open_joint(stage, joint, value):
                 opened[str(joint.GetPath())] = value
     return opened

@@ -19,11 +19,11 @@ def _rot_quat(axis: str, degrees: float) -> Gf.Quatd:
     return Gf.Quatd(math.cos(half), v[0] * s, v[1] * s, v[2] * s)
 
 
-def joint_range(joint: Usd.Prim) -> tuple[float, float]:
-    """The joint's ``(lower, upper)`` limits (degrees or meters)."""
+def open_end(joint: Usd.Prim) -> float:
+    """The joint's fully open value: the limit farther from closed (degrees or meters, with its sign)."""
     lo = float(joint.GetAttribute("physics:lowerLimit").Get() or 0.0)
     hi = float(joint.GetAttribute("physics:upperLimit").Get() or 0.0)
-    return lo, hi
+    return hi if abs(hi) >= abs(lo) else lo
 
 
 def articulated_joints(stage: Usd.Stage, root: Sdf.Path | str) -> list[Usd.Prim]:

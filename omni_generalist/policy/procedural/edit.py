@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ...actions.api import snake_name
 from ...assets.catalog import Catalog, catalog, singular
 from . import vocab as V
 from .emit import Step, _call
@@ -213,6 +214,14 @@ def split_instruction(text: str) -> list[Clause]:
     return [c for c in clauses if c.tokens or c.verb == "lighting"]
 
 
+def _opening_head(tokens: list[str]) -> str | None:
+    """``"window"`` or ``"door"`` when the phrase is about one ("a big window", "a second door")."""
+    head = next((t for t in tokens if t not in V.NUMBERS and t not in _OPENING_ADJ), "")
+    if head in ("window", "windows"):
+        return "window"
+    return "door" if head in ("door", "doors", "doorway") else None
+
+
 def _verb_at(tokens: list[str], i: int) -> tuple[int, str] | None:
     for n in range(min(_MAXV, len(tokens) - i), 0, -1):
         kind = _VERBS.get(tuple(tokens[i:i + n]))
@@ -265,8 +274,7 @@ class EditPlanner:
             return "lighting"
         if toks & {"light", "lights", "lighting"} and toks & {"more", "brighter", "extra", "better"}:
             return "lighting"  # "the room needs more light"
-        head = next((t for t in clause.tokens if t not in V.NUMBERS and t not in _OPENING_ADJ), "")
-        if head in ("window", "windows", "door", "doors", "doorway") and not toks & {"be", "is", "are"}:
+        if _opening_head(clause.tokens) and not toks & {"be", "is", "are"}:
             return "add"
         if toks & {"be", "is", "are"} or (toks & set(_SURFACE_WORDS) and not self._requests(clause.text)):
             return "material"
@@ -323,9 +331,9 @@ class EditPlanner:
     # ----------------------------------------------------------------- add
     def _add(self, clause: Clause) -> list[Step]:
         text = clause.text
-        head = next((t for t in clause.tokens if t not in V.NUMBERS and t not in _OPENING_ADJ), "")
-        if head in ("window", "windows", "door", "doors", "doorway"):  # room openings, not objects
-            return self._opening(clause, "window" if head.startswith("window") else "door")
+        opening = _opening_head(clause.tokens)
+        if opening:  # room openings, not objects
+            return self._opening(clause, opening)
         if set(clause.tokens) <= {"more", "light", "lights", "lighting", "some", "a", "bit", "little", "lot", "of"}:
             return self._lighting(Clause("lighting", ["more", "light"]))  # "more light"
         reqs = self._requests(text)
@@ -445,7 +453,7 @@ class EditPlanner:
 
     def _new_name(self, category: str) -> str:
         """The name ``add_object`` will give the next object of ``category`` (``<category>_<n>``)."""
-        base = re.sub(r"[^a-z0-9]+", "_", self.cat.get(category).name.lower()).strip("_")
+        base = snake_name(self.cat.get(category).name)
         taken = {o.name for o in self.scene.objects}
         i = self._added.get(base, 0)
         while f"{base}_{i}" in taken:
@@ -549,9 +557,8 @@ class EditPlanner:
         new = new_reqs[0]
         steps = []
         for o in chosen:
-            if any(x.support == o.name and x.name not in self._gone for x in self.scene.objects):
-                steps.extend(Step(_call("remove_object", x.name), label=f"remove {x.name}")
-                             for x in self.scene.objects if x.support == o.name and x.name not in self._gone)
+            steps.extend(Step(_call("remove_object", x.name), label=f"remove {x.name}")
+                         for x in self.scene.objects if x.support == o.name and x.name not in self._gone)
             steps.append(Step(_call("replace_object", o.name, new.category, material=new.material, color=new.color),
                               label=f"replace {o.name}"))
             self._forget(o.name)
@@ -676,7 +683,7 @@ class EditPlanner:
                 if not found:
                     self.notes.append(f"no {req.category if req else hint} to restyle")
                     continue
-                chosen = found if req is None else (found if set(toks) & _ALL_WORDS or (req.count > 1 and not req.explicit_count) else found[-1:])
+                chosen = found if req is None else self._how_many(req, toks, found)
                 finish = (req.material if req else None) or lib_words
                 color = req.color if req else None
                 if not finish and not color:

@@ -286,9 +286,7 @@ class Parser:
                     i += 3
                 continue
             if (t in V.NUMBERS or t.isdigit()) and t not in ("a", "an", "one") and i + 2 < n \
-                    and tokens[i + 1] in _FEATURES and any(
-                        k == "object" for m in range(1, min(self.maxlen, n - i - 2) + 1)
-                        for k, _ in (self._lookup(tokens[i + 2:i + 2 + m]) or [])):
+                    and tokens[i + 1] in _FEATURES and self._object_from(tokens, i + 2) is not None:
                 i += 2  # "a double-door fridge", "a two burner stove", "a 4 drawer dresser": one of them
                 continue
             each = self._each_with(tokens, i, out)
@@ -324,6 +322,14 @@ class Parser:
             if "," not in span and any(k == "object" for k, _ in (self._lookup(span) or [])):
                 return span
         return []
+
+    def _object_from(self, tokens: list[str], start: int) -> str | None:
+        """The category of the longest knowledge-base object phrase starting at ``start`` (None if none)."""
+        for length in range(min(self.maxlen, len(tokens) - start), 0, -1):
+            for kind, value in self._lookup(tokens[start:start + length]) or []:
+                if kind == "object" and "," not in tokens[start:start + length]:
+                    return str(value)
+        return None
 
     def _each_with(self, tokens: list[str], i: int, out: list[str]) -> tuple[list[str], int] | None:
         """ "six desks, each with a monitor and a chair" / "each desk has a lamp": one per desk.
@@ -363,10 +369,8 @@ class Parser:
                 parts[-1].append(t)
         said: list[str] = [","]
         for part in (p for p in parts if p):
-            obj = next((self._lookup(part[a:b]) for a in range(len(part)) for b in range(len(part), a, -1)
-                        if any(kd == "object" for kd, _ in (self._lookup(part[a:b]) or []))), None)
-            cat = next((v for kd, v in (obj or []) if kd == "object"), None)
-            small = cat is not None and self.cat.get(str(cat)).placement in ("on_surface", "in_container")
+            cat = next((c for a in range(len(part)) if (c := self._object_from(part, a)) is not None), None)
+            small = cat is not None and self.cat.get(cat).placement in ("on_surface", "in_container")
             said += part + (["on", "each"] if small else ["next", "to", "each"]) + owner + [","]
         return said, end
 
