@@ -90,6 +90,7 @@ def test_attributes_relations_and_rooms():
     ("a living room with a tv stand with a tv", "tv", (1, "on", "tv stand")),
     ("a living room with a painting above the piano", "painting", (1, "on_wall", "piano")),
     ("a kitchen island with three lights over it", "pendant light", (3, "ceiling", None)),
+    ("a living room with a lamp on each side table", "lamp", (1, "on", "side table")),  # not "on each side"
 ])
 def test_placement_phrases(prompt, category, expected):
     got = _objects(prompt)
@@ -108,6 +109,17 @@ def test_one_per_target():
         assert len(things) == len(holders) >= 2 and {o.target for o in things} == {h.key for h in holders}
     plan = Planner().plan(parse_prompt("a bedroom with two nightstands and a lamp on each nightstand"), 0)
     assert {o.category for o in plan.objects if o.target and o.target.startswith("nightstand")} >= {"lamp"}
+
+
+def test_a_generic_noun_specialises_to_a_kind_that_fits_its_relation():
+    from omni_generalist.policy.procedural.plan import Planner
+
+    plan = Planner().plan(parse_prompt("a living room with a sofa and a lamp next to the sofa"), 0)
+    lamps = [o for o in plan.objects if o.target and o.target.startswith("sofa") and "lamp" in o.category]
+    assert lamps and all(o.category != "ceiling lamp" for o in lamps)  # a ceiling lamp does not stand beside a sofa
+    plan = Planner().plan(parse_prompt("a bedroom with two nightstands and a lamp on each nightstand"), 0)
+    assert {o.category for o in plan.objects if o.target and o.target.startswith("nightstand")} <= {
+        "lamp", "table lamp", "desk lamp", "clock", "book", "alarm clock"}
 
 
 def test_windows_and_doors_are_not_objects():

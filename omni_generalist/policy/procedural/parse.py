@@ -271,7 +271,7 @@ class Parser:
             t = tokens[i]
             w = tokens[i:i + 4]
             if len(w) >= 3 and w[0] in ("on", "at", "to") and w[1] in ("either", "each", "both", "two") \
-                    and w[2] in ("side", "sides"):
+                    and w[2] in ("side", "sides") and self._object_from(tokens, i + 2) is None:  # not "side table"
                 for k in range(len(out) - 1, max(-1, len(out) - 5), -1):  # "a nightstand on each side": two
                     if out[k] in ("a", "an", "one"):
                         out[k] = "two"

@@ -18,6 +18,8 @@ from .layout import Item, Solver, Wall, solve
 from .parse import ObjectRequest, PromptSpec
 
 SMALL = ("on_surface", "in_container")
+FLOOR_RELATIONS = ("next_to", "facing", "around", "corner", "center", "against_wall", "floor")
+"""Relations that stand a thing on the floor."""
 SEATS = ("chair", "office chair", "student chair", "stool", "dining chair", "bar stool")
 TABLES = ("table", "dining table", "conference table", "round table", "kitchen table", "coffee table",
           "display table", "examination table", "desk")
@@ -109,15 +111,19 @@ class Planner:
                 return found
         return next(iter(self.rooms.rooms.values()))
 
-    def specialise(self, category: str, room: RoomType, resting: bool = False) -> str:
+    def specialise(self, category: str, room: RoomType, relation: str | None = None) -> str:
         """A generic noun becomes the room's own kind of it ("table" in a conference room).
 
-        With ``resting`` (the thing is put on something: "a lamp on the nightstand") only kinds
-        that go on surfaces qualify (a table lamp, never the room's ceiling lamp).
+        Only kinds that can stand where ``relation`` puts the thing qualify: on or in something,
+        kinds that go on surfaces (a table lamp, never the room's ceiling lamp, on a nightstand);
+        beside or facing something, kinds that stand on the floor (not a ceiling or wall lamp).
         """
         for obj in room.objects:
             if category in self.cat.hypernyms(obj.category) and obj.count[0] >= 1:
-                if resting and self.cat.get(obj.category).placement not in SMALL:
+                placement = self.cat.get(obj.category).placement
+                if relation in ("on", "in") and placement not in SMALL:
+                    continue
+                if relation in FLOOR_RELATIONS and placement in ("ceiling", "on_wall"):
                     continue
                 return obj.category
         return category
@@ -244,7 +250,7 @@ class Planner:
         return c.support_surface or c.shelves > 0 or (containers and c.container)
 
     def _normalise(self, r: ObjectRequest, room: RoomType) -> ObjectRequest:
-        r.category = self.specialise(self.cat.get(r.category).name, room, resting=r.relation in ("on", "in")) \
+        r.category = self.specialise(self.cat.get(r.category).name, room, r.relation) \
             if self.cat.find(r.category) else r.category
         if r.target and self.cat.find(r.target):
             r.target = self.cat.get(r.target).name
