@@ -316,7 +316,7 @@ class EditPlanner:
             return found
         if req.explicit_count:
             return found[-req.count:] if req.count < len(found) else found
-        head = req.words.split()
+        head = req.source_text.split()
         plural = any(w != singular(w) and singular(w) in req.category.split() for w in head) or req.count > 1
         return found if plural else found[-1:]
 
@@ -369,7 +369,7 @@ class EditPlanner:
                 on = not front and bool(set(before) & {"on", "onto", "atop", "top", "in", "inside"})
                 reqs[0].relation = "facing" if front else "on" if on else "next_to"
                 if front:
-                    reqs[0].words += " front of"
+                    reqs[0].source_text += " front of"
                 reqs[0].target = planned[-1].category
                 self._it = planned[-1].name
                 return
@@ -407,7 +407,7 @@ class EditPlanner:
                 where = [{"next_to": t} for t in targets]
             elif rel == "around":
                 where = [{"around": t} for t in targets]
-            elif rel == "facing" and "front of" in req.words:  # "a rug in front of the sink"
+            elif rel == "facing" and "front of" in req.source_text:  # "a rug in front of the sink"
                 where = [{"next_to": t, "side": "front"} for t in targets] + [{"next_to": t} for t in targets]
             elif rel == "facing":
                 where = [{"facing": t} for t in targets]

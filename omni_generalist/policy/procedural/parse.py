@@ -13,53 +13,13 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...assets.catalog import Catalog, catalog, singular
 from ...assets.materials import MaterialLibrary, material_library
 from . import vocab as V
 from .knowledge import RoomKB, room_kb
-
-
-@dataclass
-class ObjectRequest:
-    """One object (or group) the prompt asks for."""
-
-    category: str
-    count: int = 1
-    explicit_count: bool = False
-    material: str | None = None
-    color: str | None = None
-    relation: str | None = None
-    target: str | None = None
-    target_count: int = 1
-    each: bool = False
-    """One per target ("a lamp on each nightstand"): the planner matches the count to the targets."""
-    wall_hint: str | None = None
-    articulated: bool = False
-    scale: float = 1.0
-    known: bool = True
-    words: str = ""
-    mapped_from: str | None = None
-
-
-@dataclass
-class PromptSpec:
-    """Everything the parser understood from a prompt."""
-
-    text: str
-    room_type: str | None = None
-    room_words: str = ""
-    size_scale: float = 1.0
-    density: str = "normal"
-    style: str | None = None
-    wall_material: str | None = None
-    wall_color: str | None = None
-    floor_material: str | None = None
-    lighting: list[str] = field(default_factory=list)
-    single_light: bool = False
-    objects: list[ObjectRequest] = field(default_factory=list)
-    unknown_words: list[str] = field(default_factory=list)
+from .program import ObjectRequest, PromptSpec
 
 
 @dataclass
@@ -517,7 +477,7 @@ class Parser:
                 return self._unknown(words[-1].text, before, spec), [], content
             return None, [], content
         head = clause[head_idx]
-        req = ObjectRequest(category=str(head.value), words=" ".join(it.text for it in clause))
+        req = ObjectRequest(category=str(head.value), source_text=" ".join(it.text for it in clause))
         plural = tokens[head.end - 1] != singular(tokens[head.end - 1]) or tokens[head.end - 1].endswith("s") and \
             tokens[head.end - 1] not in ("glass", "dress", "bus")
         self._attributes(req, before, plural)
@@ -605,7 +565,7 @@ class Parser:
             kind = str(surfaces[0].value)
             if kind == "wall":
                 window = "window" in words or any(it.kind == "object" and "window" in str(it.value) for it in target_items)
-                if rel in ("on", "on_wall") or "hanging" in req.words or "mounted" in req.words:
+                if rel in ("on", "on_wall") or "hanging" in req.source_text or "mounted" in req.source_text:
                     req.relation = "on_wall" if self.cat.get(req.category).placement in ("on_wall",) or rel == "on" else "against_wall"
                 else:
                     req.relation = "against_wall"
