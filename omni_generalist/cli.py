@@ -17,6 +17,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from .config import RenderConfig, Settings, load_settings
 from .errors import GeneralistError, InputError
+from .io import refuse_overlap
 from .version import __version__
 
 app = typer.Typer(name="omni-generalist", add_completion=False, no_args_is_help=True,
@@ -135,7 +136,8 @@ def generate(
         check_prompt(text, settings.generator.max_prompt_chars)
         pol = make_policy(policy or settings.generator.policy, settings.policy)
     with _Progress() as progress:
-        result = generate_world(text, out_dir, pol, seed=seed, settings=settings, force=force, progress=progress)
+        result = generate_world(text, out_dir, pol, seed=seed, settings=settings, force=force, progress=progress,
+                                inputs=(actions,) if actions is not None else ())
     rep = result.report
     lay = rep["layout"]
     err.print(f"built {lay['objects']} objects with {rep['actions']['applied']} actions "
@@ -176,19 +178,27 @@ def validate(
     settings = _settings(config, overrides)
     stage = open_stage(world)
     if repair:
-        result = repair_world(stage, engine=engine, config=settings.physics, joints=not no_joints)
-        report, data = result.after, result.to_dict()
-        path = find_world_file(world)
-        tmp = path.with_name(f".{path.stem}.repair{path.suffix}")
-        save_layer(stage.GetRootLayer(), tmp)
-        os.replace(tmp, path)  # atomic: the old world stays whole until the new one is complete
-        if world.is_dir() and (world / "report.json").is_file():
-            from .io import write_json
+        from .io import folder_lock
+        from .world.folder import WorldFolder
 
-            rep = json.loads((world / "report.json").read_text())
-            rep["physics"] = {**report.to_dict(), "before": result.before.to_dict(), "repairs": result.actions,
-                              "repair_rounds": result.rounds}
-            write_json(world / "report.json", rep)
+        path = find_world_file(world)
+        if not os.access(path.parent, os.W_OK | os.X_OK) or not os.access(path, os.W_OK):
+            raise InputError(f"cannot repair {path}: it is read-only")
+        with folder_lock(path.parent if world.is_dir() else path, settings.generator.lock_timeout_s):
+            stage = open_stage(world)  # again, under the lock: what another process wrote counts
+            result = repair_world(stage, engine=engine, config=settings.physics, joints=not no_joints)
+            report, data = result.after, result.to_dict()
+            tmp = path.with_name(f".{path.stem}.repair{path.suffix}")
+            try:
+                save_layer(stage.GetRootLayer(), tmp)
+                os.replace(tmp, path)  # atomic: the old world stays whole until the new one is complete
+            except OSError as exc:
+                Path(tmp).unlink(missing_ok=True)
+                raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+            if world.is_dir():
+                WorldFolder(world).update_report(physics={**report.to_dict(), "before": result.before.to_dict(),
+                                                          "repairs": result.actions,
+                                                          "repair_rounds": result.rounds})
     else:
         report = validate_world(stage, engine=engine, config=settings.physics, joints=not no_joints)
         data = report.to_dict()
@@ -220,16 +230,19 @@ def edit(
 
     settings = _settings(config, overrides)
     if actions is not None:
+        if instruction:
+            raise InputError("give either an instruction or --actions FILE, not both")
         pol = ScriptPolicy.from_file(actions)
         pol.name = f"actions:{actions.name}"
-        text = instruction or ""
+        text = ""
     else:
         if not instruction:
             raise InputError("give an instruction (or --actions FILE)")
         text = check_prompt(instruction, settings.generator.max_prompt_chars)
         pol = make_policy(policy or settings.generator.policy, settings.policy)
     with _Progress() as progress:
-        result = edit_world(world, pol, text, settings=settings, progress=progress)
+        result = edit_world(world, pol, text, settings=settings, progress=progress,
+                            inputs=(actions,) if actions is not None else ())
     rep = result.report
     done = [r for r in rep["actions"]["results"] if r["ok"]]
     err.print(f"edited with {len(done)} actions ({rep['actions']['failed']} failed) "
@@ -289,6 +302,7 @@ def render(
     """Render a world: corner views, the labelled plan view and optionally a panorama (PNGs)."""
     from .render.views import render_world
 
+    refuse_overlap(out_dir, [world])
     rc = _render_config(_settings(config, overrides), width, height, quality)
     if panorama and width is not None:
         rc.panorama_width = width
@@ -317,6 +331,7 @@ def dataset(
     """Write RGB, depth, segmentation, 2D boxes and camera parameters in Replicator's BasicWriter layout."""
     from .render.dataset import write_dataset
 
+    refuse_overlap(out_dir, [world])
     rc = _render_config(_settings(config, overrides), width, height, quality)
     with _Progress() as progress:
         result = write_dataset(world, out_dir, frames=frames, cameras=cameras, config=rc, force=force,
@@ -342,6 +357,7 @@ def randomize(
     """Write N randomized variants of a world as light USD layers over it (each physics-validated)."""
     from .randomize import load_spec, randomize_world
 
+    refuse_overlap(out_dir, [world])
     settings = _settings(config, overrides)
     rspec = load_spec(preset=preset, spec_file=spec, base=settings.randomization)
     with _Progress() as progress:
@@ -471,6 +487,10 @@ def isaaclab_cmd(
     """Export an Isaac Lab scene config (InteractiveSceneCfg subclass) for a world or a set of worlds."""
     from .isaaclab import write_scene_cfg
 
+    if num_envs < 1:
+        raise InputError(f"--num-envs must be at least 1, got {num_envs}")
+    if str(out_file).strip() == "" or Path(out_file).expanduser().absolute().resolve() == source.expanduser().absolute().resolve():
+        raise InputError(f"--out {str(out_file)!r} is not a file to write (it is empty or the source itself)")
     path = write_scene_cfg(source, out_file, class_name=class_name, num_envs=num_envs, force=force)
     out.print(str(path))
 

@@ -8,6 +8,7 @@ order.
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,21 @@ class SandboxConfig:
     """What ``print`` in an action may write before it is cut."""
     recursion_limit: int = 400
     """Python recursion depth allowed inside an action."""
+    confinement: str = "auto"
+    """OS confinement of the worker: ``auto`` (Landlock + seccomp where the kernel has Landlock) or
+    ``fallback`` (never Landlock: seccomp denies every file change; see docs/sandbox.md)."""
+    asset_roots: tuple[str, ...] = ()
+    """Extra folders whose USD assets actions may reference (besides the registered asset libraries)."""
+    python: str = ""
+    """The worker's Python interpreter ("" finds it: ``sys.executable``, or Kit's own Python inside Kit)."""
+    max_prims: int = 20_000
+    """Most prims one action may author."""
+    max_array_len: int = 1_000_000
+    """Most elements in one attribute array an action authors."""
+    max_array_elements: int = 4_000_000
+    """Most array elements one action may author in all."""
+    max_edit_chars: int = 64_000_000
+    """Largest edit (in USD text characters) one action may leave."""
 
 
 @dataclass
@@ -47,6 +63,9 @@ class GeneratorConfig:
     """``usd`` (binary crate) or ``usda`` (text)."""
     preview: bool = True
     validate: bool = True
+    lock_timeout_s: float = 30.0
+    """How long ``edit`` (or ``generate`` onto an existing world) waits for another process that is
+    writing the same world folder before it gives up (exit 2)."""
 
 
 @dataclass
@@ -185,10 +204,14 @@ def _coerce(value: Any, typ: Any, where: str) -> Any:
         if typ in (int, float, str):
             if typ is int and isinstance(value, float) and not value.is_integer():
                 raise ValueError(value)
+            if typ is float and not math.isfinite(float(value)):
+                raise ValueError(value)  # nan and inf are never a setting
             return typ(value)
         if origin is tuple:
             items = value.split(",") if isinstance(value, str) else list(value)
             args = typ.__args__
+            if len(args) == 2 and args[1] is Ellipsis:  # tuple[str, ...]
+                args = (args[0],) * len(items)
             if len(items) != len(args):
                 raise ValueError(value)
             return tuple(_coerce(v, t, where) for v, t in zip(items, args, strict=True))

@@ -23,14 +23,15 @@ from .actions.log import ActionLog
 from .actions.placement import GAP
 from .config import Settings
 from .errors import InputError, WorldFormatError
-from .io import atomic_dir, check_output_dir, write_json, write_text_atomic
+from .io import check_output_dir, write_json
 from .policy.base import Observation, Policy
 from .policy.script import ScriptPolicy
 from .version import __version__
+from .world.folder import WorldFolder
 from .world.geometry import footprint_inside, footprints_overlap
-from .world.metadata import get_provenance, set_provenance
+from .world.metadata import get_provenance
 from .world.model import list_objects, room_info
-from .world.stage import find_world_file, new_stage, open_stage, save_layer
+from .world.stage import new_stage, open_stage
 
 ProgressFn = Callable[[str, int, int], None]
 """Called as ``progress(message, step, total)``."""
@@ -204,14 +205,6 @@ def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settin
     return results
 
 
-def _write_world(dest: Path, layer: Sdf.Layer, log: ActionLog, report: dict[str, Any], fmt: str) -> Path:
-    name = "world.usda" if fmt == "usda" else "world.usd"
-    save_layer(layer, dest / name)
-    write_text_atomic(dest / "actions.py", log.to_text())
-    write_json(dest / "report.json", report)
-    return dest / name
-
-
 def _write_preview(dest: Path, layer: Sdf.Layer, settings: Settings, report: dict[str, Any]) -> None:
     """Render ``preview.png`` into ``dest`` (the fast rasteriser); a failure is reported, not raised."""
     from pxr import Usd
@@ -229,7 +222,7 @@ def _write_preview(dest: Path, layer: Sdf.Layer, settings: Settings, report: dic
 
 def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, settings: Settings | None = None,
                    force: bool = False, progress: ProgressFn | None = None,
-                   sandbox: Sandbox | None = None) -> WorldResult:
+                   sandbox: Sandbox | None = None, inputs=()) -> WorldResult:
     """Build a world for ``prompt`` with ``policy`` and write it to the folder ``out``.
 
     Args:
@@ -241,6 +234,7 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
         force: replace an existing non-empty ``out``.
         progress: optional progress callback.
         sandbox: a sandbox to reuse (its worker process is kept; many worlds in one process).
+        inputs: paths the caller reads (an action file): ``out`` may not be, contain or lie inside them.
 
     Raises:
         InputError: bad prompt, output path or action file (a script whose action fails).
@@ -251,15 +245,17 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
     if fmt not in ("usd", "usda"):
         raise InputError(f"unknown format {fmt!r}; use usd or usda")
     prompt = check_prompt(prompt, settings.generator.max_prompt_chars)
-    check_output_dir(out, force)
+    check_generator(settings)
+    folder = WorldFolder(out)
+    check_output_dir(folder.path, force, inputs)
     t0 = time.perf_counter()
     stage = new_stage()
-    set_provenance(stage, prompt, seed, policy.name)
+    provenance = {"prompt": prompt, "policy": policy.name}
     if sandbox is not None:
-        sandbox.reset(stage.GetRootLayer(), seed)
+        sandbox.reset(stage.GetRootLayer(), seed, provenance)
         ctx = contextlib.nullcontext(sandbox)
     else:
-        ctx = Sandbox(stage.GetRootLayer(), seed=seed, config=settings.sandbox)
+        ctx = Sandbox(stage.GetRootLayer(), seed=seed, config=settings.sandbox, provenance=provenance)
     with ctx as sandbox:
         results = _run_policy(sandbox, policy, prompt, seed, settings, progress)
         t_build = time.perf_counter() - t0
@@ -278,81 +274,112 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
         if fix:
             log.append(fix)
         t_phys = time.perf_counter() - t_phys
-        report = {
-            "prompt": prompt, "seed": seed, "policy": policy.name, "version": __version__,
-            "world": "world.usda" if fmt == "usda" else "world.usd",
-            "actions": {"applied": len(log.actions), "failed": len(failed), "results": [r.to_dict() for r in results]},
-            "layout": layout_checks(sandbox.layer),
-            "physics": physics,
-            "timings": {"build_s": round(t_build, 3), "physics_s": round(t_phys, 3)},
-        }
+        report = world_report(sandbox, results, physics, fmt, prompt=prompt, seed=seed, policy=policy.name,
+                              timings={"build_s": round(t_build, 3), "physics_s": round(t_phys, 3)})
         if hasattr(policy, "summary"):
             report["plan"] = policy.summary()
-        with atomic_dir(out, force) as tmp:
+        with folder.lock(settings.generator.lock_timeout_s), folder.replace(force, inputs) as tmp:
             t1 = time.perf_counter()
-            world_file = _write_world(tmp, sandbox.layer, log, report, fmt)
+            world_file = WorldFolder.write_world(tmp, sandbox.layer, fmt, log.to_text(), report)
             report["timings"]["write_s"] = round(time.perf_counter() - t1, 3)
             if settings.generator.preview:
                 _write_preview(tmp, sandbox.layer, settings, report)
             write_json(tmp / "report.json", report)
-    final = Path(out).expanduser().absolute()
-    return WorldResult(final, final / world_file.name, report, results)
+    return WorldResult(folder.path, folder.path / world_file.name, report, results)
+
+
+def check_generator(settings: Settings) -> None:
+    """Refuse generator settings that cannot work (one-line :class:`InputError`)."""
+    g = settings.generator
+    if g.max_steps < 1:
+        raise InputError(f"setting generator.max_steps must be at least 1, got {g.max_steps}")
+    if g.max_failures < 0:
+        raise InputError(f"setting generator.max_failures must not be negative, got {g.max_failures}")
+    if not g.lock_timeout_s >= 0:
+        raise InputError(f"setting generator.lock_timeout_s must not be negative, got {g.lock_timeout_s}")
+
+
+def world_report(sandbox: Sandbox, results: list[ActionResult], physics: dict[str, Any] | None, fmt: str, *,
+                 prompt: str, seed: int, policy: str, timings: dict[str, float],
+                 edit: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``report.json`` of a world that ``sandbox`` built or edited (one shape for both)."""
+    report: dict[str, Any] = {
+        "prompt": prompt, "seed": seed, "policy": policy, "version": __version__,
+        "world": "world.usda" if fmt == "usda" else "world.usd",
+        "actions": {"applied": len(sandbox.log.actions), "failed": sum(1 for r in results if not r.ok),
+                    "results": [r.to_dict() for r in results]},
+        "layout": layout_checks(sandbox.layer),
+        "physics": physics,
+        "sandbox": {"confinement": sandbox.confinement.get("level", "not started"),
+                    "asset_roots": list(sandbox.asset_roots)},
+        "timings": timings,
+    }
+    if edit is not None:
+        report["edit"] = edit
+    return report
 
 
 def edit_world(world: str | Path, policy: Policy, instruction: str = "", settings: Settings | None = None,
-               progress: ProgressFn | None = None) -> WorldResult:
+               progress: ProgressFn | None = None, inputs=()) -> WorldResult:
     """Apply a policy's actions to an existing world folder and rewrite it atomically.
 
-    The new actions are appended to ``actions.py`` so that replaying it rebuilds the edited world.
+    The folder is locked for the whole edit (a second edit waits for it, up to
+    ``generator.lock_timeout_s``). The new actions are appended to ``actions.py`` so that replaying
+    it rebuilds the edited world; a world without ``actions.py`` gets none (a log of only the new
+    actions would not rebuild it), which ``report.json`` says.
     """
     settings = settings or Settings()
-    folder = Path(world)
-    if not folder.is_dir():
-        raise WorldFormatError(f"{folder} is not a world folder")
-    world_file = find_world_file(folder)
-    stage = open_stage(world_file)
-    log_path = folder / "actions.py"
-    log = ActionLog.read(log_path) if log_path.is_file() else ActionLog()
-    prov = get_provenance(stage)
-    seed = int(prov.get("seed", log.seed))
-    layer = Sdf.Layer.CreateAnonymous("world.usda")
-    layer.TransferContent(stage.GetRootLayer())
-    t0 = time.perf_counter()
-    with Sandbox(layer, seed=seed, config=settings.sandbox) as sandbox:
-        sandbox.log.actions = list(log.actions)
-        results = _run_policy(sandbox, policy, instruction or prov.get("prompt", ""), seed, settings, progress)
-        failed = [r for r in results if not r.ok]
-        if isinstance(policy, ScriptPolicy) and failed:
-            raise InputError(f"action {failed[0].index} of the action file failed: {failed[0].error}")
-        if not any(r.ok for r in results):
-            raise InputError(f"the world was not changed: {why_nothing(policy, failed)}")
-        new_log = sandbox.log
-        new_log.prompt, new_log.seed = log.prompt or prov.get("prompt", ""), seed
-        new_log.policy, new_log.version = log.policy or prov.get("policy", ""), log.version or __version__
-        fmt = "usda" if world_file.suffix == ".usda" else "usd"
-        physics, fix = physics_pass(sandbox.layer, settings)
-        if fix:
-            new_log.append(fix)
-        report = {
-            "prompt": new_log.prompt, "seed": seed, "policy": new_log.policy, "version": __version__,
-            "world": world_file.name, "edit": {"instruction": instruction, "policy": policy.name},
-            "actions": {"applied": len(new_log.actions), "failed": len(failed),
-                        "results": [r.to_dict() for r in results]},
-            "layout": layout_checks(sandbox.layer), "physics": physics,
-            "timings": {"edit_s": round(time.perf_counter() - t0, 3)},
-        }
-        if hasattr(policy, "summary"):
-            report["edit"]["plan"] = policy.summary()
-        with atomic_dir(folder, force=True) as tmp:
-            # keep whatever else the folder holds (previews, renders)
-            fresh = ("world.usd", "world.usda", "actions.py", "report.json")
-            if settings.generator.preview:
-                fresh += ("preview.png",)
-            for item in folder.iterdir():
-                if item.name not in fresh and item.is_file():
-                    (tmp / item.name).write_bytes(item.read_bytes())
-            _write_world(tmp, sandbox.layer, new_log, report, fmt)
-            if settings.generator.preview:
-                _write_preview(tmp, sandbox.layer, settings, report)
-                write_json(tmp / "report.json", report)
-    return WorldResult(folder.absolute(), folder.absolute() / world_file.name, report, results)
+    check_generator(settings)
+    folder = WorldFolder(world)
+    if not folder.path.is_dir():
+        folder.world_file()  # restores an interrupted swap, or raises the right error
+    for item in inputs:
+        src = Path(item).expanduser().absolute().resolve()
+        if folder.path.resolve() == src or folder.path.resolve() in src.parents:
+            raise InputError(f"the action file {src} lies inside the world folder being edited; copy it elsewhere")
+    with folder.lock(settings.generator.lock_timeout_s):
+        world_file = folder.world_file()
+        stage = open_stage(world_file)
+        has_log = folder.has_log()
+        log = ActionLog.read(folder.actions_file) if has_log else ActionLog()
+        prov = get_provenance(stage)
+        try:
+            seed = int(prov.get("seed", log.seed))
+        except (TypeError, ValueError):
+            raise WorldFormatError(f"{world_file} has a malformed provenance seed: {prov.get('seed')!r}") from None
+        layer = Sdf.Layer.CreateAnonymous("world.usda")
+        layer.TransferContent(stage.GetRootLayer())
+        t0 = time.perf_counter()
+        with Sandbox(layer, seed=seed, config=settings.sandbox) as sandbox:
+            sandbox.log.actions = list(log.actions)
+            results = _run_policy(sandbox, policy, instruction or prov.get("prompt", ""), seed, settings, progress)
+            failed = [r for r in results if not r.ok]
+            if isinstance(policy, ScriptPolicy) and failed:
+                raise InputError(f"action {failed[0].index} of the action file failed: {failed[0].error}")
+            if not any(r.ok for r in results):
+                raise InputError(f"the world was not changed: {why_nothing(policy, failed)}")
+            new_log = sandbox.log
+            new_log.prompt, new_log.seed = log.prompt or prov.get("prompt", ""), seed
+            new_log.policy, new_log.version = log.policy or prov.get("policy", ""), log.version or __version__
+            fmt = "usda" if world_file.suffix == ".usda" else "usd"
+            physics, fix = physics_pass(sandbox.layer, settings)
+            if fix:
+                new_log.append(fix)
+            edit = {"instruction": instruction, "policy": policy.name}
+            if not has_log:
+                edit["log"] = "not written: the world had no actions.py, so no log can rebuild it"
+            report = world_report(sandbox, results, physics, fmt, prompt=new_log.prompt, seed=seed,
+                                  policy=new_log.policy, timings={"edit_s": round(time.perf_counter() - t0, 3)},
+                                  edit=edit)
+            if hasattr(policy, "summary"):
+                report["edit"]["plan"] = policy.summary()
+            with folder.replace(force=True, keep_others=True) as tmp:
+                if has_log:
+                    WorldFolder.write_world(tmp, sandbox.layer, fmt, new_log.to_text(), report)
+                else:
+                    (tmp / "actions.py").unlink(missing_ok=True)
+                    WorldFolder.write_world(tmp, sandbox.layer, fmt, None, report)
+                if settings.generator.preview:
+                    _write_preview(tmp, sandbox.layer, settings, report)
+                    write_json(tmp / "report.json", report)
+    return WorldResult(folder.path, folder.path / world_file.name, report, results)

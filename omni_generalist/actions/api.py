@@ -77,6 +77,21 @@ def _size3(size, what: str) -> tuple[float, float, float]:
     return vals  # type: ignore[return-value]
 
 
+def _placement_family(obj: ObjectInfo) -> str:
+    """Where an object stands: "floor", "surface" (on another object), "wall" or "ceiling"."""
+    if obj.placement == "on_wall" or obj.placement == "any_wall_hang":
+        return "wall"
+    if obj.placement == "on_ceiling" or obj.support == str(model.CEILING):
+        return "ceiling"
+    return "surface" if obj.support.startswith(_OBJECTS_PREFIX) else "floor"
+
+
+def _category_family(cat: Category) -> str:
+    """Where a category goes by its placement rule (the families of :func:`_placement_family`)."""
+    return {"on_surface": "surface", "in_container": "surface", "on_wall": "wall",
+            "ceiling": "ceiling"}.get(cat.placement, "floor")
+
+
 class ActionAPI:
     """Builds and edits one world on a stage. Every public method is one action function."""
 
@@ -106,11 +121,11 @@ class ActionAPI:
                     self._cache = None  # /World/Objects itself or an ancestor was recomposed
                     return
 
-    def begin_action(self, rng: random.Random) -> None:
-        """Start a new action (the executor calls this): fresh rng, no removals yet."""
+    def _begin_action(self, rng: random.Random) -> None:
+        """Start a new action (the executor calls this; not an action): fresh rng, no removals yet."""
         self.rng, self.removed, self._touched = rng, [], set()
 
-    def commit_quietly(self, fn) -> None:
+    def _commit_quietly(self, fn) -> None:
         """Run ``fn`` (a commit that leaves the composed stage as it is) without refreshing the cache."""
         self._paused = True
         try:
@@ -118,9 +133,9 @@ class ActionAPI:
         finally:
             self._paused = False
 
-    def rollback_quietly(self, fn) -> None:
+    def _rollback_quietly(self, fn) -> None:
         """Run ``fn`` (a rollback of this action's edits) and mark what the action touched as stale."""
-        self.commit_quietly(fn)
+        self._commit_quietly(fn)
         self._dirty |= self._touched
 
     def _objects(self) -> list[ObjectInfo]:
@@ -644,7 +659,19 @@ class ActionAPI:
         self.remove_object(name)
         room = self._room(required=False)
         objs = [o for o in self._objects() if o.path not in self.removed]
-        if old.support == str(FLOOR) and old.placement not in ("on_wall", "on_ceiling"):
+        old_kind, new_kind = _placement_family(old), _category_family(cat)
+        if old_kind != new_kind:
+            # a wardrobe does not go where a mug stood: the new category is placed by its own rules
+            how = self._default_placement(cat, room)
+            (x, y, z, yaw), support = self._place(how, cat.name, size3, objs, room)
+            return self._create(cat, None, size3, material, color, (x, y, z), yaw, support, how, None)
+        if old_kind == "surface":
+            target = old.support.rsplit("/", 1)[-1]
+            if size is None:
+                size3 = _fit_to_surfaces(size3, self.get_object(target), cat)
+            (x, y, z, yaw), support = self._place("on", cat.name, size3, objs, room, on=target)
+            return self._create(cat, None, size3, material, color, (x, y, z), yaw, support, "on", None)
+        if old_kind == "floor":
             # keep the back where the old back was (against a wall stays against the wall), or the
             # nearest free spot to it
             shift = (old.size[1] - size3[1]) / 2
@@ -814,9 +841,37 @@ class ActionAPI:
         return room
 
 
+def _check_finite(value, where: str, depth: int = 0) -> None:
+    """Raise ValueError when ``value`` is, or holds (lists, tuples, Gf vectors), a NaN or an infinity."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{where} must be a finite number, got {value!r}")
+    elif isinstance(value, (list, tuple, Gf.Vec2d, Gf.Vec3d, Gf.Vec2f, Gf.Vec3f)) and depth < 3:
+        for i, v in enumerate(value):
+            _check_finite(v, f"{where}[{i}]", depth + 1)
+
+
+def _finite_args(fn):
+    """Wrap an action so that a NaN or infinite argument is a clear ``ValueError`` before it runs."""
+    sig = inspect.signature(fn)
+
+    def call(*args, **kwargs):
+        try:
+            bound = sig.bind(*args, **kwargs)
+        except TypeError:
+            return fn(*args, **kwargs)  # the action's own error for a wrong call
+        for name, value in bound.arguments.items():
+            _check_finite(value, name)
+        return fn(*args, **kwargs)
+
+    call.__name__, call.__doc__ = fn.__name__, fn.__doc__
+    return call
+
+
 def action_functions(api: ActionAPI) -> dict:
-    """Return the action functions bound to ``api`` (the names a policy's code can call)."""
-    return {n: getattr(api, n) for n in public_names()}
+    """Return the action functions bound to ``api`` (the names a policy's code can call); each refuses
+    NaN and infinite numbers among its arguments."""
+    return {n: _finite_args(getattr(api, n)) for n in public_names()}
 
 
 def public_names() -> list[str]:

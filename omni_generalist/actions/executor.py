@@ -9,18 +9,30 @@ that had to be stopped is replaced and reloaded from the committed layer.
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import socket
+import subprocess
+import tempfile
+import threading
 import time
-from dataclasses import dataclass, field
+from collections import deque
+from dataclasses import asdict, dataclass
+from multiprocessing.connection import Connection
 from typing import Any
 
 from pxr import Sdf, Usd
 
 from ..config import SandboxConfig
-from ..errors import ActionError
+from ..errors import ActionError, GeneralistError
 from ..world.layers import merge_layer
+from ..world.metadata import write_provenance
+from .edit_checks import EditLimits, check_edit, check_metadata, check_size
 from .guard import parse
-from .log import ActionLog
+from .limits import allowed_asset_roots, check_config
+from .log import ActionLog, check_log_safe
+from .spawn import WorkerCommand, worker_command
+
+START_TIMEOUT_S = 120.0
+"""How long a worker may take to start and load a world."""
 
 HARD_GRACE_S = 2.0
 """Time past the soft limit after which the worker is stopped outright."""
@@ -51,11 +63,47 @@ class ActionResult:
         return {"ok": self.ok, "index": self.index, "seconds": round(self.seconds, 6), "error": self.error}
 
 
-@dataclass
 class _Worker:
-    process: Any
-    conn: Any
-    started: float = field(default_factory=time.perf_counter)
+    """A started worker process, its connection and the last lines it wrote to stderr."""
+
+    def __init__(self, command: WorkerCommand, scratch: str):
+        parent_sock, child_sock = socket.socketpair()
+        self.stderr: deque[str] = deque(maxlen=40)
+        try:
+            self.process = subprocess.Popen(command.argv(child_sock.fileno()), env=command.env, cwd=scratch,
+                                            pass_fds=(child_sock.fileno(),), stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                            start_new_session=True)
+        except OSError as exc:
+            parent_sock.close()
+            raise GeneralistError(f"the sandbox worker could not be started with {command.python}: {exc}") from None
+        finally:
+            child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        self.started = time.perf_counter()
+        # USD warnings and tracebacks of the worker are kept here, not printed (one line is the contract)
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        for raw in iter(self.process.stderr.readline, b""):
+            self.stderr.append(raw.decode("utf-8", "replace").rstrip()[:500])
+        self.process.stderr.close()
+
+    def is_alive(self) -> bool:
+        return self.process.poll() is None
+
+    @property
+    def exitcode(self) -> int | None:
+        return self.process.poll()
+
+    def kill(self) -> None:
+        if self.is_alive():
+            self.process.kill()
+        try:
+            self.process.wait(5.0)
+        except subprocess.TimeoutExpired:
+            pass
+        self.conn.close()
 
 
 class Sandbox:
@@ -64,22 +112,44 @@ class Sandbox:
     Args:
         layer: the committed world (it is edited in place); a new empty world when omitted.
         seed: world seed; action ``i`` gets ``rng = random.Random(f"{seed}:{i}")``.
-        config: time, memory and size limits.
+        config: time, memory and size limits, confinement.
+        provenance: what built the world (prompt, policy...); the executor writes it, with ``seed``
+            and the version, into the layer's ``customLayerData`` (actions cannot change it).
     """
 
-    def __init__(self, layer: Sdf.Layer | None = None, seed: int = 0, config: SandboxConfig | None = None):
+    def __init__(self, layer: Sdf.Layer | None = None, seed: int = 0, config: SandboxConfig | None = None,
+                 provenance: dict[str, Any] | None = None):
+        self.config = check_config(config or SandboxConfig())
+        self._worker: _Worker | None = None
+        self._stage: Usd.Stage | None = None
+        self._scratch: tempfile.TemporaryDirectory | None = None
+        self.confinement: dict[str, Any] = {}
+        """The OS confinement the worker runs under (``level``...; empty before it starts)."""
+        self.results: list[ActionResult] = []
+        self._set_world(layer, seed, provenance)
+
+    def _set_world(self, layer: Sdf.Layer | None, seed: int, provenance: dict[str, Any] | None) -> None:
         if layer is None:
             from ..world.stage import new_stage
 
             layer = new_stage().GetRootLayer()
-        self.layer = layer
-        self.seed = int(seed)
-        self.config = config or SandboxConfig()
+        self.layer, self.seed = layer, int(seed)
+        if provenance is not None:
+            write_provenance(layer, {**provenance, "seed": self.seed})
         self.log = ActionLog(seed=self.seed)
-        self.results: list[ActionResult] = []
-        self._worker: _Worker | None = None
-        self._stage: Usd.Stage | None = None
-        self._ctx = mp.get_context("spawn")
+        self.results = []
+        self._stage = None
+
+    @property
+    def edit_limits(self) -> EditLimits:
+        """What one action may leave behind."""
+        c = self.config
+        return EditLimits(c.max_prims, c.max_array_len, c.max_array_elements, c.max_edit_chars)
+
+    @property
+    def asset_roots(self) -> tuple[str, ...]:
+        """Absolute folders actions may reference assets from."""
+        return allowed_asset_roots(self.config)
 
     # -------------------------------------------------------------- life cycle
     def __enter__(self) -> Sandbox:
@@ -89,50 +159,59 @@ class Sandbox:
         self.close()
 
     def close(self) -> None:
-        """Stop the worker process."""
+        """Stop the worker process and remove its scratch folder."""
         w, self._worker = self._worker, None
-        if w is None:
-            return
-        try:
-            w.conn.send({"op": "stop"})
-            if w.conn.poll(2.0):
-                w.conn.recv()
-        except (OSError, EOFError, BrokenPipeError):
-            pass
-        w.process.join(2.0)
-        if w.process.is_alive():
-            w.process.kill()
-            w.process.join(2.0)
-        w.conn.close()
+        if w is not None:
+            try:
+                w.conn.send({"op": "stop"})
+                if w.conn.poll(2.0):
+                    w.conn.recv()
+            except (OSError, EOFError, BrokenPipeError):
+                pass
+            try:
+                w.process.wait(2.0)
+            except subprocess.TimeoutExpired:
+                pass
+            w.kill()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     def _kill(self) -> None:
         w, self._worker = self._worker, None
-        if w is None:
-            return
-        w.process.kill()
-        w.process.join(5.0)
-        w.conn.close()
+        if w is not None:
+            w.kill()
+
+    def _start(self) -> _Worker:
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="omni-generalist-sandbox-")
+        command = worker_command(self.config.python)
+        w = _Worker(command, self._scratch.name)
+        self._worker = w
+        limits = {"timeout_s": self.config.timeout_s, "memory_mb": self.config.memory_mb,
+                  "max_code_chars": self.config.max_code_chars, "max_output_chars": self.config.max_output_chars,
+                  "recursion_limit": self.config.recursion_limit, **asdict(self.edit_limits)}
+        reply = self._call({"limits": limits, "scratch": self._scratch.name, "asset_roots": list(self.asset_roots),
+                            "confinement": self.config.confinement}, timeout=START_TIMEOUT_S)
+        if reply is not None and reply.get("ok"):
+            self.confinement = dict(reply.get("confinement", {}))
+            reply = self._call({"op": "load", "text": self.layer.ExportToString()}, timeout=START_TIMEOUT_S)
+        if reply is None or not reply.get("ok"):
+            why = (reply or {}).get("error", {}).get("message") or next(
+                (ln for ln in reversed(w.stderr) if ln.strip()), "no reply")
+            self._kill()
+            raise GeneralistError(f"the sandbox worker failed to start: {why}")
+        return w
 
     def _ensure_worker(self) -> _Worker:
-        if self._worker is not None and self._worker.process.is_alive():
+        if self._worker is not None and self._worker.is_alive():
             return self._worker
         if self._worker is not None:
             self._kill()
-        from .worker import worker_main
-
-        parent, child = self._ctx.Pipe()
-        limits = {"timeout_s": self.config.timeout_s, "memory_mb": self.config.memory_mb,
-                  "max_code_chars": self.config.max_code_chars, "max_output_chars": self.config.max_output_chars,
-                  "recursion_limit": self.config.recursion_limit}
-        proc = self._ctx.Process(target=worker_main, args=(child, limits), daemon=True, name="omni-generalist-sandbox")
-        proc.start()
-        child.close()
-        self._worker = _Worker(proc, parent)
-        reply = self._call({"op": "load", "text": self.layer.ExportToString()}, timeout=120.0)
-        if reply is None or not reply.get("ok"):
-            self._kill()
-            raise RuntimeError("the sandbox worker failed to start")
-        return self._worker
+        try:
+            return self._start()
+        except GeneralistError:
+            return self._start()  # once more: a worker killed while it started is not the action's fault
 
     def _call(self, msg: dict[str, Any], timeout: float) -> dict[str, Any] | None:
         w = self._worker
@@ -145,18 +224,11 @@ class Sandbox:
         except (EOFError, OSError, BrokenPipeError):
             return {"ok": False, "crashed": True}
 
-    def reset(self, layer: Sdf.Layer | None = None, seed: int = 0) -> None:
+    def reset(self, layer: Sdf.Layer | None = None, seed: int = 0, provenance: dict[str, Any] | None = None) -> None:
         """Start over on another world (keeps the worker process: no new start-up cost)."""
-        if layer is None:
-            from ..world.stage import new_stage
-
-            layer = new_stage().GetRootLayer()
-        self.layer, self.seed = layer, int(seed)
-        self.log = ActionLog(seed=self.seed)
-        self.results = []
-        self._stage = None
-        if self._worker is not None and self._worker.process.is_alive():
-            reply = self._call({"op": "load", "text": layer.ExportToString()}, timeout=120.0)
+        self._set_world(layer, seed, provenance)
+        if self._worker is not None and self._worker.is_alive():
+            reply = self._call({"op": "load", "text": self.layer.ExportToString()}, timeout=START_TIMEOUT_S)
             if reply is None or not reply.get("ok"):
                 self._kill()
 
@@ -175,6 +247,7 @@ class Sandbox:
         start = time.perf_counter()
         try:
             parse(code, self.config.max_code_chars)  # fail fast, before a round trip
+            check_log_safe(code)
         except ActionError as exc:
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, "",
                                              exc.kind, exc.message, exc.line))
@@ -186,7 +259,7 @@ class Sandbox:
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, "", "TimeoutError",
                                              f"the action ran longer than {self.config.timeout_s:g} s and was stopped"))
         if reply.get("crashed"):
-            code_ = self._worker.process.exitcode if self._worker else None
+            code_ = self._worker.exitcode if self._worker else None
             self._kill()
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, "", "WorkerCrash",
                                              f"the action crashed the sandbox worker (exit status {code_}); "
@@ -197,8 +270,18 @@ class Sandbox:
             err = reply.get("error", {})
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, reply.get("output", ""),
                                              err.get("kind", "Error"), err.get("message", ""), err.get("line")))
-        edit = Sdf.Layer.CreateAnonymous("edit.usda")
-        edit.ImportFromString(reply["layer"])
+        try:  # the worker is not trusted: what it sends is checked again before it is merged
+            text = reply.get("layer", "")
+            check_size(text, self.edit_limits)
+            edit = Sdf.Layer.CreateAnonymous("edit.usda")
+            if not edit.ImportFromString(text):
+                raise ActionError("SandboxViolation", "the worker sent an edit that is not a USD layer")
+            check_metadata(edit)
+            check_edit(edit, self.edit_limits, self.asset_roots)
+        except ActionError as exc:
+            self._kill()
+            return self._record(ActionResult(False, index, code, time.perf_counter() - start, reply.get("output", ""),
+                                             exc.kind, exc.message, exc.line))
         merge_layer(edit, self.layer, reply.get("removed", ()))
         self.log.append(code)
         return self._record(ActionResult(True, index, code, time.perf_counter() - start, reply.get("output", "")))

@@ -12,12 +12,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import ActionError, InputError
 from ..io import read_text_file
 
 HEADER = "# omni_generalist action log"
 _CELL = re.compile(r"^# %% action (\d+)\s*$", re.M)
 _META = re.compile(r"^# (prompt|seed|policy|version): (.*)$", re.M)
+
+
+def check_log_safe(code: str) -> None:
+    """Refuse action code holding a line that reads as the log's cell marker (``# %% action N``):
+    written to ``actions.py`` it would split into two cells and the replay would break."""
+    m = _CELL.search(code)
+    if m:
+        line = code.count("\n", 0, m.start()) + 1
+        raise ActionError("SandboxViolation", f"the line {m.group(0).strip()!r} is the action log's cell marker "
+                          "and may not appear inside an action", line)
 
 
 @dataclass
@@ -31,6 +41,7 @@ class ActionLog:
     actions: list[str] = field(default_factory=list)
 
     def append(self, code: str) -> None:
+        check_log_safe(code)
         self.actions.append(code.strip("\n"))
 
     def to_text(self) -> str:
@@ -70,6 +81,6 @@ class ActionLog:
         p = Path(path)
         text = read_text_file(p, "action file")
         log = cls.from_text(text)
-        if not log.actions:
+        if not any(a.strip() for a in log.actions):
             raise InputError(f"action file {p} holds no actions")
         return log

@@ -25,8 +25,12 @@ from pxr import Gf, Sdf, Tf, Usd, UsdGeom, UsdLux, UsdPhysics, UsdSemantics, Usd
 
 from ..errors import ActionError
 from ..world.layers import merge_layer
+from . import pxr_guard
 from .api import ActionAPI, action_functions
+from .confine import confine
+from .edit_checks import EditLimits, check_edit, check_size
 from .guard import compile_checked
+from .pxr_guard import actions_running
 
 
 class ActionTimeout(BaseException):
@@ -119,8 +123,10 @@ def _error_from(exc: BaseException, timeout: float) -> ActionError:
 class WorkerState:
     """The worker's copy of the world and the logic of one action."""
 
-    def __init__(self, limits: dict[str, Any]):
+    def __init__(self, limits: dict[str, Any], asset_roots: tuple[str, ...] = ()):
         self.limits = limits
+        self.asset_roots = asset_roots
+        self.edit_limits = EditLimits(**{k: int(limits[k]) for k in EditLimits.__dataclass_fields__ if k in limits})
         self.stage: Usd.Stage | None = None
         self.api: ActionAPI | None = None
         self.root_touched = False
@@ -141,12 +147,12 @@ class WorkerState:
             self.root_touched = True
 
     def run(self, code: str, seed: str) -> dict[str, Any]:
-        assert self.stage is not None
+        assert self.stage is not None and self.api is not None
         stage = self.stage
         root, edit = stage.GetRootLayer(), stage.GetSessionLayer()
         rng = random.Random(seed)
         api = self.api
-        api.begin_action(rng)
+        api._begin_action(rng)
         output = _Output(int(self.limits["max_output_chars"]))
         timeout = float(self.limits["timeout_s"])
         error: ActionError | None = None
@@ -161,7 +167,8 @@ class WorkerState:
             sys.setrecursionlimit(depth + int(self.limits["recursion_limit"]) + 50)
             signal.setitimer(signal.ITIMER_REAL, timeout, 0.05)
             try:
-                exec(compiled, env)  # noqa: S102 - the code passed the guard and runs in this jailed process
+                with actions_running():
+                    exec(compiled, env)  # noqa: S102 - the code passed the guard and runs in this jailed process
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0.0)
                 sys.setrecursionlimit(old_limit)
@@ -184,21 +191,33 @@ class WorkerState:
             stage.SetEditTarget(Usd.EditTarget(edit))
         reply: dict[str, Any] = {"ok": error is None, "output": output.text(), "seconds": seconds, "reload": reload}
         if error is None:
-            reply["layer"] = edit.ExportToString()
+            try:
+                check_edit(edit, self.edit_limits, self.asset_roots)
+                text = edit.ExportToString()
+                check_size(text, self.edit_limits)
+            except ActionError as exc:
+                error = exc
+            except MemoryError:
+                error = ActionError("MemoryError", "the action's edit is too large to export (sandbox limit)")
+        if error is None:
+            reply["layer"] = text
             reply["removed"] = list(api.removed)
+
             def commit() -> None:
                 with Sdf.ChangeBlock():
                     merge_layer(edit, root, api.removed)
                     edit.Clear()
 
             try:
-                api.commit_quietly(commit)
+                api._commit_quietly(commit)
             except Exception as exc:  # noqa: BLE001 - a merge bug must not take the worker down silently
-                api.rollback_quietly(edit.Clear)
+                api._rollback_quietly(edit.Clear)
                 error = ActionError("MergeError", f"the edit could not be committed: {_error_from(exc, timeout).message}")
                 reply = {"ok": False, "output": output.text(), "seconds": seconds, "reload": True}
         if error is not None:
-            api.rollback_quietly(edit.Clear)
+            reply["ok"] = False
+            reply.pop("layer", None)
+            api._rollback_quietly(edit.Clear)
             reply["error"] = {"kind": error.kind, "message": error.message, "line": error.line}
         return reply
 
@@ -234,21 +253,35 @@ def apply_limits(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def worker_main(conn, limits: dict[str, Any]) -> None:
-    """Entry point of the worker process: serve ``load``/``run``/``export`` requests until ``stop``."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGALRM, _on_alarm)
-    # warm the modules the actions use before the memory limit applies
+def _warm() -> None:
+    """Import and load what actions use, before the limits and the confinement apply."""
     from ..assets.builders import registered
     from ..assets.catalog import catalog
     from ..assets.materials import material_library
+    from ..metrics import reachability  # noqa: F401 - unreachable_objects()
 
     catalog()
     material_library()
-    registered()  # imports every generator (and what they import) before the limits apply
+    registered()  # imports every generator (and what they import)
     import scipy.ndimage  # noqa: F401 - used by unreachable_objects(); its libraries load before the limit
+
+
+def serve(conn, setup: dict[str, Any]) -> None:
+    """Serve the parent over ``conn``: the first message sets up the worker (limits, scratch folder,
+    asset roots, confinement) and is answered with the confinement applied; then ``load``/``run``/
+    ``export`` requests until ``stop``."""
+    limits = setup["limits"]
+    roots = tuple(setup.get("asset_roots", ()))
+    _warm()
+    pxr_guard.install(roots)
     apply_limits(int(limits["memory_mb"]))
-    state = WorkerState(limits)
+    try:
+        info = confine(setup.get("confinement", "auto"), setup.get("scratch", ""), list(roots))
+    except OSError as exc:
+        conn.send({"ok": False, "error": {"kind": "ConfinementError", "message": str(exc), "line": None}})
+        return
+    state = WorkerState(limits, roots)
+    conn.send({"ok": True, "confinement": info.to_dict()})
     while True:
         try:
             msg = conn.recv()
@@ -266,8 +299,57 @@ def worker_main(conn, limits: dict[str, Any]) -> None:
                 conn.send(state.run(msg["code"], msg["seed"]))
             elif op == "export":
                 conn.send({"ok": True, "text": state.stage.GetRootLayer().ExportToString()})
+            elif op == "probe":  # tests: what the confinement lets this process do
+                conn.send({"ok": True, "result": _probe(msg["what"], msg["path"])})
             else:
                 conn.send({"ok": False, "error": {"kind": "ProtocolError", "message": f"unknown op {op!r}", "line": None}})
         except MemoryError:
             conn.send({"ok": False, "reload": True,
                        "error": {"kind": "MemoryError", "message": "the action ran out of memory (sandbox limit)", "line": None}})
+
+
+def _probe(what: str, path: str) -> str:
+    """Try one file-system operation and say how it went ("ok" or the error's name)."""
+    import os
+
+    try:
+        if what == "read":
+            with open(path, "rb") as fh:
+                fh.read(16)
+        elif what == "create":
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.close(fd)
+        elif what == "mkdir":
+            os.mkdir(path)
+        elif what == "list":
+            os.listdir(path)
+        elif what == "spawn":
+            import subprocess
+
+            subprocess.run([path], check=False, capture_output=True, timeout=5)
+        elif what == "socket":
+            import socket
+
+            socket.socket().close()
+        return "ok"
+    except BaseException as exc:  # noqa: BLE001 - the answer is the error's name
+        return type(exc).__name__
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m omni_generalist.actions.worker FD``: serve the parent over the socket ``FD``."""
+    from multiprocessing.connection import Connection
+
+    args = sys.argv[1:] if argv is None else argv
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, _on_alarm)
+    conn = Connection(int(args[0]))
+    try:
+        setup = conn.recv()
+    except (EOFError, OSError):
+        return
+    serve(conn, setup)
+
+
+if __name__ == "__main__":
+    main()

@@ -67,7 +67,8 @@ class PhysicsReport:
     motions: list[ObjectMotion] = field(default_factory=list)
     joints: list[JointSweep] = field(default_factory=list)
     stability: float = 1.0
-    reachability: float = 1.0
+    reachability: float | None = 1.0
+    """Share of floor objects a robot base reaches from a door; None for a room without a door."""
     movable: int = 0
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -97,7 +98,7 @@ class PhysicsReport:
         """JSON-able form (report.json's ``physics`` entry)."""
         return {
             "engine": self.engine, "ok": self.ok, "stability": round(self.stability, 5),
-            "reachability": round(self.reachability, 5), "movable": self.movable, "counts": self.counts(),
+            "reachability": None if self.reachability is None else round(self.reachability, 5), "movable": self.movable, "counts": self.counts(),
             "problems": [p.to_dict() for p in self.problems],
             "unstable": [{"path": m.path, "moved_m": round(m.moved_m, 4), "turned_deg": round(m.turned_deg, 2)}
                          for m in self.motions if not m.stable],

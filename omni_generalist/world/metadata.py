@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pxr import Usd, UsdSemantics, Vt
+from pxr import Sdf, Usd, UsdSemantics, Vt
 
 from ..version import __version__
 
@@ -62,9 +62,14 @@ def label(prim: Usd.Prim, category: str, material: str, support: str, movable: b
 
 def set_provenance(stage: Usd.Stage, prompt: str, seed: int, policy: str) -> None:
     """Record what built the world in the root layer's ``customLayerData["generalist"]``."""
-    layer = stage.GetRootLayer()
+    write_provenance(stage.GetRootLayer(), {"prompt": prompt, "seed": int(seed), "policy": policy})
+
+
+def write_provenance(layer: Sdf.Layer, values: dict[str, Any]) -> None:
+    """Write ``values`` (prompt, seed, policy...) and this version as the layer's provenance
+    (``customLayerData["generalist"]``); the sandbox's executor is its only writer during a build."""
     data = dict(layer.customLayerData)
-    data[KEY] = {"prompt": prompt, "seed": int(seed), "policy": policy, "version": __version__}
+    data[KEY] = {**{k: v for k, v in values.items() if v is not None}, "version": __version__}
     layer.customLayerData = data
 
 

@@ -54,13 +54,19 @@ def find_world_file(path: str | Path) -> Path:
     """Resolve a world folder or a USD file to the USD file.
 
     Raises:
-        WorldFormatError: the path does not exist, or the folder holds no ``world.usd(a)``.
+        WorldFormatError: the path does not exist, or the folder holds no ``world.usd(a)`` or both.
     """
     p = Path(path)
+    if not p.exists():
+        from ..io import recover_swap
+
+        recover_swap(p)  # a crash in the middle of a folder swap left only the old folder's backup
     if p.is_dir():
-        for name in WORLD_FILES:
-            if (p / name).is_file():
-                return p / name
+        found = [p / name for name in WORLD_FILES if (p / name).is_file()]
+        if len(found) > 1:
+            raise WorldFormatError(f"{p} holds both world.usd and world.usda; keep one of them")
+        if found:
+            return found[0]
         raise WorldFormatError(f"{p} is not a world: it holds no world.usd or world.usda")
     if p.is_file():
         return p
