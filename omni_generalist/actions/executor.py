@@ -115,11 +115,15 @@ class Sandbox:
         config: time, memory and size limits, confinement.
         provenance: what built the world (prompt, policy...); the executor writes it, with ``seed``
             and the version, into the layer's ``customLayerData`` (actions cannot change it).
+        command: the worker's interpreter and environment (default: chosen by
+            :func:`.spawn.worker_command`, which finds Kit's own Python inside Kit).
     """
 
     def __init__(self, layer: Sdf.Layer | None = None, seed: int = 0, config: SandboxConfig | None = None,
-                 provenance: dict[str, Any] | None = None):
+                 provenance: dict[str, Any] | None = None, command: WorkerCommand | None = None):
         self.config = check_config(config or SandboxConfig())
+        self.command = command
+        """How the worker is started (None: :func:`.spawn.worker_command` chooses when it starts)."""
         self._worker: _Worker | None = None
         self._stage: Usd.Stage | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
@@ -185,7 +189,7 @@ class Sandbox:
     def _start(self) -> _Worker:
         if self._scratch is None:
             self._scratch = tempfile.TemporaryDirectory(prefix="omni-generalist-sandbox-")
-        command = worker_command(self.config.python)
+        command = self.command or worker_command(self.config.python)
         w = _Worker(command, self._scratch.name)
         self._worker = w
         limits = {"timeout_s": self.config.timeout_s, "memory_mb": self.config.memory_mb,
