@@ -1,19 +1,18 @@
-"""The furniture generators: every registered category builds a correct asset at a small, a
+"""The furniture generators (the family modules built with ``assets/shapes/frames.py``): every category a correct asset at a small, a
 medium and a large size; shelves and tops are support surfaces; seeds are deterministic."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import random
 
 import pytest
 from pxr import UsdGeom, UsdShade
 
-from omni_generalist.assets.builders import build_asset, generator_for, registered
-from omni_generalist.assets.catalog import Category
+from omni_generalist.assets.builders import build_asset, generator_for
+from omni_generalist.assets.catalog import Category, catalog
 from omni_generalist.assets.checks import asset_problems
-from omni_generalist.assets.generators import furniture
-from omni_generalist.assets.parts import AssetWriter
 from omni_generalist.world import new_stage
 
 ROOT = "/World/Objects/x"
@@ -71,8 +70,13 @@ GROUPS: list[tuple[tuple[str, ...], tuple[tuple[float, float, float], ...]]] = [
 ]
 SIZES = {name: sizes for names, sizes in GROUPS for name in names}
 
-# names this module registers that a module imported later may register again (the later wins)
-SHARED = {"display case": furniture.display_case, "display cabinet": furniture.display_case}
+# the family modules designed with the frames helpers
+FRAME_MODULES = {"beds.beds", "seating.sofas", "seating.chairs", "seating.stools_benches", "tables.tables",
+                 "tables.desks", "tables.counters", "shelving.bookcases", "shelving.display", "cabinets.low_furniture",
+                 "stands.stands"}
+# names whose catalogue category another family builds: this generator (by id) is tested under them
+SHARED = {"display case": "display_cabinet", "display cabinet": "display_cabinet", "showcase": "display_cabinet",
+          "display counter": "display_cabinet"}
 
 ALLOWED_MATERIALS = {"chrome", "brushed metal", "steel", "black plastic", "white plastic", "glass", "fabric",
                      "leather", "rubber", "oak wood", "walnut wood", "painted white", "painted black"}
@@ -83,22 +87,21 @@ TOPS = ("table", "coffee table", "side table", "end table", "dining table", "kit
         "service counter", "kitchen island", "workbench", "work table", "lab bench", "vanity", "tv stand")
 
 
+def _category(name: str, size, **kw) -> Category:
+    cat = Category(name=name, size_min=size, size_max=size, **kw)
+    return dataclasses.replace(cat, generator=SHARED[name]) if name in SHARED else cat
+
+
 def _generator(name: str):
-    cat = Category(name=name, size_min=(1, 1, 1), size_max=(1, 1, 1))
-    fn = generator_for(cat)
-    return fn if fn.__module__ == furniture.__name__ else SHARED.get(name)
+    fn = generator_for(_category(name, (1, 1, 1)))
+    return fn if fn.__module__.removeprefix("omni_generalist.assets.families.") in FRAME_MODULES else None
 
 
 def _fresh_build(name: str, size, seed: int = 0):
     stage = new_stage()
     UsdGeom.Xform.Define(stage, ROOT)
-    cat = Category(name=name, size_min=size, size_max=size, support_surface=name in TOPS or name in SHELVES)
-    if generator_for(cat).__module__ == furniture.__name__:
-        built = build_asset(stage, ROOT, cat, size, random.Random(seed))
-    else:  # registered again by a later module: test this module's own generator
-        writer = AssetWriter(stage, ROOT, random.Random(seed))
-        SHARED[name](writer, size, cat)
-        built = writer.result()
+    cat = _category(name, size, support_surface=name in TOPS or name in SHELVES)
+    built = build_asset(stage, ROOT, cat, size, random.Random(seed))
     return stage, built
 
 
@@ -114,9 +117,9 @@ def _geometry(stage) -> list:
 
 
 def test_every_registered_name_is_covered():
-    mine = {n for n in registered() if _generator(n) is not None and n not in SHARED}
-    assert mine, "the furniture module registered nothing"
-    assert mine <= set(SIZES), f"registered names without test sizes: {sorted(mine - set(SIZES))}"
+    mine = {n for n in catalog().categories if _generator(n) is not None}
+    assert mine, "no catalogue category is built by the furniture modules"
+    assert mine <= set(SIZES), f"categories without test sizes: {sorted(mine - set(SIZES))}"
     for name in SIZES:
         assert _generator(name) is not None, f"{name!r} is not a furniture generator"
 

@@ -1,6 +1,6 @@
-"""Small objects and big non-openable things (``assets/generators/small.py`` and ``decor.py``).
+"""Small objects and big non-openable things (the family modules built with ``assets/shapes/kit.py``).
 
-Every category (name or tag) registered by the two modules is built at three realistic sizes and
+Every category whose generator lives in those modules (and the synonyms listed) is built at three realistic sizes and
 checked: the asset is correct (:func:`asset_problems`: convex colliders exactly filling the size
 box), it has no joints and no links, at most 60 parts, secondary materials only from the allowed
 list and none on the root; containers declare an inside surface lying strictly within their walls
@@ -19,10 +19,9 @@ import numpy as np
 import pytest
 from pxr import Usd, UsdGeom, UsdPhysics, UsdShade
 
-from omni_generalist.assets.builders import _GENERATORS, build_asset, registered
-from omni_generalist.assets.catalog import Category
+from omni_generalist.assets.builders import build_asset, generator_for
+from omni_generalist.assets.catalog import Category, catalog
 from omni_generalist.assets.checks import asset_problems
-from omni_generalist.assets.generators import decor, small
 from omni_generalist.world import new_stage
 
 ROOT = "/World/Objects/x"
@@ -252,9 +251,28 @@ ALLOWED = {"chrome", "brushed metal", "steel", "black plastic", "white plastic",
 MAX_PARTS = 60
 
 
+# the family modules designed with the Kit (assets/shapes/kit.py)
+KIT_MODULES = {
+    "appliances.countertop", "bathroom.accessories", "clothing.clothing", "containers.bins", "containers.boxes",
+    "decor.ornaments", "decor.statues_clocks", "electronics.gadgets", "electronics.screens", "fitness.machines",
+    "fitness.weights", "food.food", "games.arcade", "kitchenware.kitchenware", "lab.lab", "lighting.candles",
+    "lighting.lamps", "medical.medical", "music.pianos", "music.strings", "office.paper", "pets.pets",
+    "plants.plants", "tableware.tableware", "textiles.floor_and_window", "textiles.soft", "tools.tools",
+    "toys.toys", "transport.wheeled", "utilities.climate", "wall_decor.wall_decor", "commercial.commercial",
+}
+# synonyms tested as well (they build their category's generator)
+SYNONYMS = {"carpet", "clothes", "coffee machine"}
+
+
+def _module(name: str) -> str:
+    fn = generator_for(Category(name=name, size_min=(1, 1, 1), size_max=(1, 1, 1)))
+    return fn.__module__.removeprefix("omni_generalist.assets.families.")
+
+
 def _mine() -> list[str]:
-    registered()  # loads the generators
-    return sorted(k for k, fn in _GENERATORS.items() if fn.__module__ in (small.__name__, decor.__name__))
+    """Every catalogue category built by a Kit module, and the synonyms tested."""
+    cats = catalog().categories
+    return sorted({n for n in cats if _module(n) in KIT_MODULES} | SYNONYMS)
 
 
 def _sizes(name: str) -> list[Size]:

@@ -7,7 +7,7 @@ import math
 from pxr import Sdf, Usd, UsdGeom
 
 from ..assets.materials import MaterialChoice, bind_material, ensure_material
-from ..assets.meshes import box_part, prism_part
+from ..assets.toolkit import box_part, prism_part
 from ..world.geometry import Point, polygon_area
 from ..world.metadata import label, set_info
 from ..world.model import CEILING, DOORS, FLOOR, WALLS, WINDOWS, RoomInfo, WallInfo

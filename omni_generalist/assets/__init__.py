@@ -1,9 +1,9 @@
-"""Procedural assets: the object catalogue, generators, convex parts and the material library."""
+"""Procedural assets: the object catalogue (families), generators, the modelling toolkit and materials."""
 
 from .builders import build_asset, generator, generator_for
-from .catalog import Catalog, Category, catalog
+from .catalog import Catalog, Category, Role, catalog
 from .materials import MaterialChoice, MaterialLibrary, material_library
-from .parts import AssetWriter, BuiltAsset, Surface
+from .toolkit import AssetWriter, BuiltAsset, Surface
 
-__all__ = ["AssetWriter", "BuiltAsset", "Catalog", "Category", "MaterialChoice", "MaterialLibrary", "Surface",
+__all__ = ["AssetWriter", "BuiltAsset", "Catalog", "Category", "MaterialChoice", "MaterialLibrary", "Role", "Surface",
            "build_asset", "catalog", "generator", "generator_for", "material_library"]

@@ -1,20 +1,26 @@
-"""The registry of asset generators: category name → function that builds the asset.
+"""The generator registry and :func:`build_asset`.
 
 A generator is ``fn(w: AssetWriter, size: (w, d, h), category: Category) -> None``; it builds
-parts (and links, joints, support surfaces) through the writer. Register one with
-``@generator("bed", "bunk bed")``. A category with no generator of its own gets :func:`block`:
-one convex box (with a top surface when the category supports things).
-Generators live in :mod:`omni_generalist.assets.generators`, imported on first use.
+parts (and links, joints, support surfaces) through the writer. It is registered under its own
+id with ``@generator("bed")``; the id is unique (a second registration raises). Which generator
+builds a category is data: the ``generator`` key of the category's entry in its family's
+``objects.toml`` (``omni_generalist/assets/families/<family>/``), with an optional ``variant`` (a style
+the generator knows, by default the category's name) and ``params``. Two generators are built in:
+:func:`block` (one convex box) and :func:`openable` (a carcass with doors, drawers or a lid after the
+category's ``articulation``). Family modules are imported on first use.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
+import pkgutil
 from collections.abc import Callable
 
 from pxr import Sdf, Usd
 
-from .catalog import Category
-from .parts import AssetWriter, BuiltAsset
+from .catalog import Category, catalog
+from .toolkit import AssetWriter, BuiltAsset
 
 Size = tuple[float, float, float]
 Generator = Callable[[AssetWriter, Size, Category], None]
@@ -23,11 +29,14 @@ _GENERATORS: dict[str, Generator] = {}
 _loaded = False
 
 
-def generator(*keys: str) -> Callable[[Generator], Generator]:
-    """Decorator registering a generator for category names (lowercase)."""
+def generator(key: str) -> Callable[[Generator], Generator]:
+    """Decorator registering a generator under ``key``; raises ValueError when the key is taken."""
     def deco(fn: Generator) -> Generator:
-        for key in keys:
-            _GENERATORS[key.lower()] = fn
+        if key in _GENERATORS and _GENERATORS[key] is not fn:
+            other = _GENERATORS[key]
+            raise ValueError(f"generator {key!r} is registered twice: {other.__module__}.{other.__name__} "
+                             f"and {fn.__module__}.{fn.__name__}")
+        _GENERATORS[key] = fn
         return fn
     return deco
 
@@ -36,25 +45,50 @@ def _load() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        from . import generators  # noqa: F401 - registers the generators
-
-
-def generator_for(category: Category) -> Generator:
-    """Return the generator registered for the category's name, else :func:`block`.
-
-    (Tags are not used: several tags are also category names, and a "toy" tag must not turn a
-    foosball table into a teddy bear.)
-    """
-    _load()
-    return _GENERATORS.get(category.name, block)
+        from . import families
+        for fam in pkgutil.iter_modules(families.__path__, families.__name__ + "."):
+            if not fam.ispkg:
+                continue
+            pkg = importlib.import_module(fam.name)
+            for mod in pkgutil.iter_modules(pkg.__path__, fam.name + "."):
+                importlib.import_module(mod.name)
 
 
 def registered() -> list[str]:
-    """Return every category name that has a generator of its own."""
+    """Return the id of every registered generator (importing every family's modules)."""
     _load()
     return sorted(_GENERATORS)
 
 
+def resolved(category: Category) -> Category:
+    """Return ``category`` with its generator filled in.
+
+    A category built by hand (``Category(name="bunk bed", ...)``) names no generator; it gets the
+    generator, variant and params of the catalogue's category of that name (or synonym), else
+    :func:`block`.
+    """
+    if category.generator:
+        return category
+    known = catalog().find(category.name)
+    if known is None:
+        return dataclasses.replace(category, generator="block")
+    # a variant the catalogue entry sets explicitly wins; else the hand-made category's own (its name)
+    variant = known.variant if known.variant != known.name else category.variant
+    return dataclasses.replace(category, generator=known.generator, params=known.params, variant=variant)
+
+
+def generator_for(category: Category) -> Generator:
+    """Return the generator that builds ``category`` (its ``generator`` id, see :func:`resolved`)."""
+    _load()
+    key = resolved(category).generator
+    try:
+        return _GENERATORS[key]
+    except KeyError:
+        raise ValueError(f"category {category.name!r}: no generator {key!r} (known: {', '.join(sorted(_GENERATORS))})"
+                         ) from None
+
+
+@generator("block")
 def block(w: AssetWriter, size: Size, category: Category) -> None:
     """The fallback asset: one box filling the object's size."""
     x, y, h = size[0] / 2, size[1] / 2, size[2]
@@ -65,6 +99,7 @@ def block(w: AssetWriter, size: Size, category: Category) -> None:
 
 def build_asset(stage: Usd.Stage, root: Sdf.Path, category: Category, size: Size, rng) -> BuiltAsset:
     """Build the geometry of ``category`` at ``size`` under ``root``."""
+    category = resolved(category)
     writer = AssetWriter(stage, root, rng)
     generator_for(category)(writer, size, category)
     built = writer.result()
@@ -77,6 +112,7 @@ def build_asset(stage: Usd.Stage, root: Sdf.Path, category: Category, size: Size
     return built
 
 
+@generator("openable")
 def openable(w: AssetWriter, size: Size, category: Category) -> None:
     """A generic openable asset for the knowledge base's articulation kinds.
 

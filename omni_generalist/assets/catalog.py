@@ -1,4 +1,9 @@
-"""The object catalogue: categories, their sizes, placement kinds and materials (``data/knowledge``)."""
+"""The object catalogue: categories, their sizes, placement kinds, materials, generators and roles.
+
+Every category lives in its family's ``objects.toml`` (``omni_generalist/assets/families/<family>/``,
+installed with the package beside the family's generator modules); ``families/roles.toml`` says
+which tags and flags give a category a role ("seating", "table", "lighting", …).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-
-from ..paths import data_dir
+from importlib import resources
 
 PLACEMENTS = ("floor", "against_wall", "corner", "on_surface", "on_wall", "ceiling", "in_container")
 
@@ -31,6 +35,22 @@ class Category:
     synonyms: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     known: bool = True
+    family: str = ""
+    """The family folder the category's entry lives in (empty for one made in code)."""
+    generator: str = ""
+    """The id of the generator that builds it (empty: the catalogue's category of the same name decides)."""
+    variant: str = ""
+    """The style its generator builds (a name the generator knows); defaults to the category's name."""
+    params: tuple[tuple[str, object], ...] = ()
+    """Further generator parameters from the entry's ``params`` table, as sorted (key, value) pairs."""
+
+    def __post_init__(self) -> None:
+        if not self.variant:
+            object.__setattr__(self, "variant", self.name)
+
+    def param(self, key: str, default: object = None) -> object:
+        """Return the generator parameter ``key`` (from the entry's ``params``), else ``default``."""
+        return dict(self.params).get(key, default)
 
     @property
     def material(self) -> str:
@@ -72,11 +92,31 @@ def singular(word: str) -> str:
     return f"{head} {s}" if head else s
 
 
-class Catalog:
-    """Category lookup by name, synonym or plural."""
+@dataclass(frozen=True)
+class Role:
+    """A role a category can play, read from its tags and flags (``families/roles.toml``)."""
 
-    def __init__(self, categories: dict[str, Category]):
+    name: str
+    tags: tuple[str, ...] = ()
+    """Any of these tags gives the role."""
+    flags: tuple[str, ...] = ()
+    """Any of these true boolean (or non-zero integer) fields gives the role: support_surface, container, shelves."""
+    placements: tuple[str, ...] = ()
+    """When set, only categories with one of these placements have the role."""
+
+    def fits(self, cat: Category) -> bool:
+        """Return True when ``cat`` plays this role."""
+        if self.placements and cat.placement not in self.placements:
+            return False
+        return bool(set(self.tags) & set(cat.tags)) or any(getattr(cat, f) for f in self.flags)
+
+
+class Catalog:
+    """Category lookup by name, synonym or plural, and the roles categories play."""
+
+    def __init__(self, categories: dict[str, Category], roles: dict[str, Role] | None = None):
         self.categories = categories
+        self.role_defs: dict[str, Role] = dict(roles or {})
         self._names: dict[str, str] = {}
         for cat in categories.values():
             self._names[cat.name] = cat.name
@@ -112,6 +152,34 @@ class Catalog:
                 out.append(tail)
         return out
 
+    def roles(self, text: str) -> frozenset[str]:
+        """Return the roles of the category named ``text`` ("seating", "table", …; empty when unknown)."""
+        cat = self.find(text)
+        if cat is None:
+            return frozenset()
+        return frozenset(name for name, role in self.role_defs.items() if role.fits(cat))
+
+    def has_role(self, text: str, role: str) -> bool:
+        """Return True when the category named ``text`` plays ``role``; raises KeyError for an unknown role."""
+        if role not in self.role_defs:
+            raise KeyError(f"unknown role {role!r} (known: {', '.join(sorted(self.role_defs))})")
+        cat = self.find(text)
+        return cat is not None and self.role_defs[role].fits(cat)
+
+    def with_role(self, role: str) -> list[str]:
+        """Return the names of every category playing ``role``, sorted; raises KeyError for an unknown role."""
+        if role not in self.role_defs:
+            raise KeyError(f"unknown role {role!r} (known: {', '.join(sorted(self.role_defs))})")
+        spec = self.role_defs[role]
+        return sorted(n for n, c in self.categories.items() if spec.fits(c))
+
+    def families(self) -> dict[str, list[str]]:
+        """Return the categories of every family, by family name."""
+        out: dict[str, list[str]] = {}
+        for name, cat in sorted(self.categories.items()):
+            out.setdefault(cat.family, []).append(name)
+        return out
+
     def get(self, text: str) -> Category:
         """Return the category for ``text``; an unknown noun becomes a generic labelled object."""
         found = self.find(text)
@@ -120,7 +188,16 @@ class Catalog:
         return generic_category(singular(text.strip().lower()) or "object")
 
 
-def _category_from_toml(name: str, d: dict) -> Category:
+_KEYS = {"synonyms", "size", "placement", "density", "materials", "articulation", "movable", "support_surface",
+         "shelves", "container", "front_clearance", "tags", "generator", "variant", "params"}
+
+
+def _category_from_toml(name: str, d: dict, family: str) -> Category:
+    unknown = set(d) - _KEYS
+    if unknown:
+        raise ValueError(f"families/{family}/objects.toml: category {name!r} has unknown keys {sorted(unknown)}")
+    if "generator" not in d:
+        raise ValueError(f"families/{family}/objects.toml: category {name!r} names no generator")
     size = d.get("size", [[0.4, 0.4, 0.4], [0.4, 0.4, 0.4]])
     return Category(
         name=name, size_min=tuple(float(v) for v in size[0]), size_max=tuple(float(v) for v in size[1]),
@@ -130,19 +207,50 @@ def _category_from_toml(name: str, d: dict) -> Category:
         shelves=int(d.get("shelves", 0)), container=bool(d.get("container", False)),
         front_clearance=float(d.get("front_clearance", 0.3)),
         synonyms=tuple(s.lower() for s in d.get("synonyms", ())), tags=tuple(d.get("tags", ())),
+        family=family, generator=str(d["generator"]), variant=str(d.get("variant", "")),
+        params=tuple(sorted(dict(d.get("params", {})).items())),
     )
+
+
+def families_root():
+    """Return the ``families`` package folder (a Traversable; a real folder for a normal install)."""
+    return resources.files(__package__) / "families"
+
+
+def load_catalog(root=None) -> Catalog:
+    """Read every ``<family>/objects.toml`` and ``roles.toml`` under ``root`` (default: the package's families).
+
+    Raises ValueError when a category (or a synonym) is defined twice or an entry is malformed.
+    """
+    root = root if root is not None else families_root()
+    cats: dict[str, Category] = {}
+    where: dict[str, str] = {}
+    for fam in sorted((p for p in root.iterdir() if p.is_dir()), key=lambda p: p.name):
+        path = fam / "objects.toml"
+        if not path.is_file():
+            continue
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        for key, value in raw.items():
+            name = key.lower()
+            if name in cats:
+                raise ValueError(f"families/{fam.name}/objects.toml: category {name!r} is already defined in "
+                                 f"families/{where[name]}/objects.toml")
+            cats[name] = _category_from_toml(name, value, fam.name)
+            where[name] = fam.name
+    seen: dict[str, str] = {n: n for n in cats}
+    for cat in cats.values():
+        for syn in cat.synonyms:
+            if seen.get(syn, cat.name) != cat.name:
+                raise ValueError(f"families/{cat.family}/objects.toml: synonym {syn!r} of {cat.name!r} already names "
+                                 f"{seen[syn]!r}")
+            seen[syn] = cat.name
+    roles_raw = tomllib.loads((root / "roles.toml").read_text(encoding="utf-8"))
+    roles = {name: Role(name, tuple(d.get("tags", ())), tuple(d.get("flags", ())), tuple(d.get("placements", ())))
+             for name, d in roles_raw.items()}
+    return Catalog(cats, roles)
 
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    """Load the catalogue from ``data/knowledge/objects*.toml`` once per process."""
-    cats: dict[str, Category] = {}
-    for path in sorted((data_dir() / "knowledge").glob("objects*.toml")):
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-        for key, value in raw.items():
-            name = key.lower()
-            if name in cats:
-                raise ValueError(f"{path.name}: category {name!r} is defined twice")
-            cats[name] = _category_from_toml(name, value)
-    return Catalog(cats)
+    """Load the catalogue from the families' ``objects.toml`` files once per process."""
+    return load_catalog()

@@ -1,0 +1,1 @@
+"""The beds family: categories in objects.toml, generators in beds."""

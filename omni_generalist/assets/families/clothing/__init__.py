@@ -1,0 +1,1 @@
+"""The clothing family: categories in objects.toml, generators in clothing."""

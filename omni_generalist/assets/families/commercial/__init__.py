@@ -1,0 +1,1 @@
+"""The commercial family: categories in objects.toml, generators in commercial."""

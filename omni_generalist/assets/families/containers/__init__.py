@@ -1,0 +1,1 @@
+"""The containers family: categories in objects.toml, generators in bins, boxes."""

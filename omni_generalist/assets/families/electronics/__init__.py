@@ -1,0 +1,1 @@
+"""The electronics family: categories in objects.toml, generators in gadgets, screens."""

@@ -1,0 +1,1 @@
+"""The fitness family: categories in objects.toml, generators in machines, weights."""

@@ -1,0 +1,1 @@
+"""The food family: categories in objects.toml, generators in food."""

@@ -1,0 +1,1 @@
+"""The games family: categories in objects.toml, generators in arcade."""

@@ -1,0 +1,1 @@
+"""The household family: categories in objects.toml (built by the generic generators)."""

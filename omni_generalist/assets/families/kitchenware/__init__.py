@@ -1,0 +1,1 @@
+"""The kitchenware family: categories in objects.toml, generators in kitchenware."""

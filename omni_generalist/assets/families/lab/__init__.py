@@ -1,0 +1,1 @@
+"""The lab family: categories in objects.toml, generators in lab."""

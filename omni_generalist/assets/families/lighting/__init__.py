@@ -1,0 +1,1 @@
+"""The lighting family: categories in objects.toml, generators in candles, lamps."""

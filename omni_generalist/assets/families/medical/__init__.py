@@ -1,0 +1,1 @@
+"""The medical family: categories in objects.toml, generators in medical."""

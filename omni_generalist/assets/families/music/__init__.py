@@ -1,0 +1,1 @@
+"""The music family: categories in objects.toml, generators in pianos, strings."""

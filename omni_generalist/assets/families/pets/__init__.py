@@ -1,0 +1,1 @@
+"""The pets family: categories in objects.toml, generators in pets."""

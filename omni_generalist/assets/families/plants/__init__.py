@@ -1,0 +1,1 @@
+"""The plants family: categories in objects.toml, generators in plants."""

@@ -1,0 +1,1 @@
+"""The shelving family: categories in objects.toml, generators in bookcases, display."""

@@ -1,0 +1,1 @@
+"""The stands family: categories in objects.toml, generators in stands."""

@@ -1,0 +1,1 @@
+"""The tables family: categories in objects.toml, generators in counters, desks, tables."""

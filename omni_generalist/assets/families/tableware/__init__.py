@@ -1,0 +1,1 @@
+"""The tableware family: categories in objects.toml, generators in tableware."""

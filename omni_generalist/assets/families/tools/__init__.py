@@ -1,0 +1,1 @@
+"""The tools family: categories in objects.toml, generators in tools."""

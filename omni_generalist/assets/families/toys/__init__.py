@@ -1,0 +1,1 @@
+"""The toys family: categories in objects.toml, generators in toys."""

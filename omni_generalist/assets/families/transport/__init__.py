@@ -1,0 +1,1 @@
+"""The transport family: categories in objects.toml, generators in wheeled."""

@@ -1,0 +1,1 @@
+"""The utilities family: categories in objects.toml, generators in climate."""
