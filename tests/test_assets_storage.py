@@ -1,8 +1,8 @@
-"""Openable storage assets and appliances (``assets/generators/storage.py``).
+"""Openable storage assets and appliances (the family modules built with ``assets/shapes/casework.py``).
 
-Every category registered by the module is built at three realistic sizes and checked: the asset
+Every category those modules build is built at three realistic sizes and checked: the asset
 is correct (:func:`asset_problems`), it has joints whose limits follow the conventions of
-``assets/parts.py``, and moving each door, drawer or lid to its limit (and half-way) keeps its
+``assets/toolkit.py``, and moving each door, drawer or lid to its limit (and half-way) keeps its
 points out of the carcass (no point strictly inside any body part's box); the same seed gives the
 same layer and different seeds give different assets.
 """
