@@ -76,8 +76,9 @@ class ProceduralPolicy:
             "requested": [{"category": o.category, "count": o.count, "relation": o.relation, "target": o.target,
                            "material": o.material, "color": o.color, "mapped_from": o.mapped_from}
                           for o in s.objects],
-            "unknown_words": s.unknown_words, "dropped": self.plan.dropped + self.gave_up,
-            "unreachable": self.plan.unreachable,
+            "unknown_words": s.unknown_words, "unmatched": s.unmatched,
+            "dropped": self.plan.dropped + self.gave_up,
+            "unreachable": self.plan.unreachable, "groups": self.plan.groups,
         }
 
 

@@ -42,7 +42,8 @@ def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
     if o.pose is not None:
         x, y, yaw = o.pose
         extra = {"serves": o.serves} if o.serves else {}
-        main = _call("add_object", o.category, **c, position=(x, y), rotation=yaw, **extra)
+        pos = (x, y, round(o.lift + 0.001, 4)) if o.lift else (x, y)
+        main = _call("add_object", o.category, **c, position=pos, rotation=yaw, **extra)
         # an optional object that does not fit where the layout put it is left out rather than
         # dropped anywhere (a random spot could block the way to something else)
         alts = [_call("add_object", o.category, **c)] if o.required else []
@@ -50,6 +51,10 @@ def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
     if o.placement == "on_wall":
         order = ([o.wall] if o.wall else []) + [w for w in walls if w != o.wall]
         calls = [_call("add_object", o.category, **c, on_wall=w, height=o.height) for w in order]
+        if o.offset is not None:  # centred over what it belongs to (a window, a washbasin): there, else nowhere
+            calls = [_call("add_object", o.category, **c, on_wall=o.wall, height=o.height, offset=o.offset)]
+            if o.required:
+                calls.append(_call("add_object", o.category, **c, on_wall=o.wall, height=o.height))
         return calls[0], calls[1:]
     if o.placement == "ceiling":
         return _call("add_object", o.category, **c, on_ceiling=True), []
@@ -73,7 +78,8 @@ def emit(plan: ScenePlan) -> list[Step]:
         room.append(_call("add_window", wall=wname, offset=off, width=width, height=h, sill=sill))
     steps.append(Step("\n".join(room), [Step(room[0])], "room"))
     posed = [o for o in plan.objects if o.pose is not None]
-    posed.sort(key=lambda o: o.serves is not None)  # tables before the seats that serve them
+    # rugs first (what stands on them comes after), tables before the seats that serve them
+    posed.sort(key=lambda o: (o.size[2] >= 0.03, o.serves is not None))
     groups = [
         posed,
         [o for o in plan.objects if o.pose is None and o.placement == "on_wall"],

@@ -16,6 +16,7 @@ from ...actions.placement import seat_slots
 from ...metrics.reachability import access_point, unreachable
 from ...world.geometry import Footprint, footprint_inside, footprints_overlap, point_in_polygon
 from ...world.model import WallInfo as Wall
+from .groups import GroupSlot, member_poses
 
 GAP = 0.03
 
@@ -37,6 +38,24 @@ class Item:
     """Flat things (rugs) that do not block the robot and that nothing else overlaps."""
     pose: tuple[float, float, float] | None = None  # x, y, yaw
     serves: str | None = None
+    wall: str | None = None
+    """The wall it stands against (set by wall placements)."""
+    offset: float | None = None
+    """Where along that wall its centre is (meters from the wall's start)."""
+
+
+@dataclass
+class GroupItems:
+    """A functional group to place as one unit: its root and each slot's members, in slot order."""
+
+    name: str
+    root: Item
+    place: str
+    slots: list[tuple[GroupSlot, list[Item], float]] = field(default_factory=list)
+    """(slot, members, gap drawn for this world)."""
+
+    def items(self) -> list[Item]:
+        return [self.root] + [m for _s, ms, _g in self.slots for m in ms]
 
 
 @dataclass
@@ -44,6 +63,13 @@ class LayoutResult:
     placed: list[Item] = field(default_factory=list)
     dropped: list[Item] = field(default_factory=list)
     unreachable: list[str] = field(default_factory=list)
+    grouped: list[str] = field(default_factory=list)
+    """Keys of the items placed as part of a group."""
+
+
+def _within(inner: Footprint, outer: Footprint) -> bool:
+    """Whether footprint ``inner`` lies wholly inside ``outer``."""
+    return footprint_inside(inner, outer.corners())
 
 
 def _norm_yaw(y: float) -> float:
@@ -90,7 +116,9 @@ class Solver:
         self.windows: list[tuple[Footprint, float]] = []
         self.window_walls: set[str] = set()
         self._pack_order: list[Wall] | None = None
+        self._walkable_keys: set[str] = set()
         self._pack_cursor: dict[str, float] = {}
+        self.door_walls = {walls[wi].name for wi, _o, _w in doors}
         for wi, off, width in doors:
             wall = walls[wi]
             zone = Footprint(*wall.point(off, 0.55), width + 0.3, 1.1, wall.facing_yaw)
@@ -107,7 +135,8 @@ class Solver:
         self.window_walls.add(wall.name)
 
     # ------------------------------------------------------------- checks
-    def _free(self, fp: Footprint, owner: str, ignore: set[str] = frozenset(), zones: bool = True) -> bool:
+    def _free(self, fp: Footprint, owner: str, ignore: set[str] = frozenset(), zones: bool = True,
+              zones_ignore: set[str] = frozenset()) -> bool:
         grown = fp.inflated(GAP / 2)
         if self.rect is not None:
             a, r = grown.aabb, self.rect
@@ -115,26 +144,41 @@ class Solver:
                 return False
         elif not footprint_inside(grown, self.poly):
             return False
+        walkable = self._walkable(owner)
         for it, other in self.placed:
             if it.key in ignore:
                 continue
             if footprints_overlap(grown, other):
+                # a rug and a piece standing wholly on it are fine together (the piece stands on the rug)
+                if it.walkable and not walkable and _within(fp, other):
+                    continue
+                if walkable and not it.walkable and _within(other, fp):
+                    continue
                 return False
         if zones:
             for name, z in self.zones:
-                if name in ignore or name == owner:
+                if name in ignore or name == owner or name in zones_ignore:
                     continue
                 if footprints_overlap(fp, z):
                     return False
         return True
 
-    def _accept(self, item: Item, x: float, y: float, yaw: float, ignore: set[str] = frozenset()) -> bool:
+    def _walkable(self, key: str) -> bool:
+        return key in self._walkable_keys
+
+    def _accept(self, item: Item, x: float, y: float, yaw: float, ignore: set[str] = frozenset(),
+                zones_ignore: set[str] = frozenset()) -> bool:
+        """Whether ``item`` fits at the pose: free of other items (``ignore``: items and zones it may
+        overlap), of keep-out zones (``zones_ignore``: zones it may stand in), and its own front or
+        back zone free."""
         yaw = _norm_yaw(yaw)
         fp = _fp(item, x, y, yaw)
         if item.walkable:
-            # rugs: inside, not under anything, not in the door zone
-            return self._free(fp, item.key, ignore)
-        if not self._free(fp, item.key, ignore):
+            self._walkable_keys.add(item.key)
+        if item.walkable:
+            # rugs: inside, not in the door zone, under nothing that stands only partly on them
+            return self._free(fp, item.key, ignore, zones_ignore=zones_ignore)
+        if not self._free(fp, item.key, ignore, zones_ignore=zones_ignore):
             return False
         if any(item.size[2] > sill - 0.02 and footprints_overlap(fp, zone) for zone, sill in self.windows):
             return False
@@ -143,7 +187,7 @@ class Solver:
             if not footprint_inside(zone, self.poly):
                 return False
             for it, other in self.placed:
-                if it.key in ignore or it.walkable:
+                if it.key in ignore or it.key in zones_ignore or it.walkable:
                     continue
                 if footprints_overlap(zone, other):
                     return False
@@ -152,7 +196,7 @@ class Solver:
             if not footprint_inside(zone, self.poly):
                 return False
             for it, other in self.placed:
-                if it.key in ignore or it.walkable or it.serves == item.key:
+                if it.key in ignore or it.key in zones_ignore or it.walkable or it.serves == item.key:
                     continue
                 if footprints_overlap(zone, other):
                     return False
@@ -183,6 +227,8 @@ class Solver:
         self.rng.shuffle(walls)
         if item.wall_hint == "window":
             walls.sort(key=lambda w: w.name not in self.window_walls)
+        elif item.wall_hint == "door":
+            walls.sort(key=lambda w: w.name not in self.door_walls)
         out = []
         w = item.size[0]
         for wall in walls:
@@ -319,6 +365,123 @@ class Solver:
                     return True
         return False
 
+    # ------------------------------------------------------------- groups
+    def _group_root_candidates(self, g: GroupItems):
+        """Poses for a group's root: along the walls, or in the open with the room's axes."""
+        root = g.root
+        out = []
+        if g.place == "against_wall":
+            walls = list(self.walls)
+            self.rng.shuffle(walls)
+            w = root.size[0]
+            for wall in walls:
+                lo, hi = w / 2 + GAP, wall.length - w / 2 - GAP
+                if hi < lo:
+                    continue
+                offs = [(lo + hi) / 2] + [self.rng.uniform(lo, hi) for _ in range(14)]
+                for off in offs:
+                    out.append((*wall.point(off, root.size[1] / 2 + GAP), wall.facing_yaw, wall.name, off))
+            return out
+        cx = sum(p[0] for p in self.poly) / len(self.poly)
+        cy = sum(p[1] for p in self.poly) / len(self.poly)
+        x0, y0, x1, y1 = self.bounds
+        long_yaw = 0.0 if (x1 - x0) >= (y1 - y0) else 90.0
+        for k in range(10):
+            j = 0.0 if k == 0 else 0.6
+            out.append((cx + self.rng.uniform(-j, j), cy + self.rng.uniform(-j, j), long_yaw, None, None))
+        for _ in range(60):
+            out.append((self.rng.uniform(x0, x1), self.rng.uniform(y0, y1), self.rng.choice((long_yaw, long_yaw + 90.0)),
+                        None, None))
+        return out
+
+    def _snap_to_wall(self, item: Item, pose: tuple[float, float, float], reach: float) -> tuple[float, float, float]:
+        """Move a piece standing in the open straight back onto the wall behind it when that wall is
+        within ``reach`` (a sofa facing a TV goes against the opposite wall rather than float 40 cm off it)."""
+        x, y, yaw = pose
+        bx, by = -math.sin(math.radians(yaw)), math.cos(math.radians(yaw))  # its front direction
+        best = None
+        for wall in self.walls:
+            nx, ny = wall.inward
+            if nx * bx + ny * by < 0.99:  # the wall must face the piece's front
+                continue
+            ax, ay = wall.start
+            dist = (x - ax) * nx + (y - ay) * ny - item.size[1] / 2 - GAP
+            if 0.0 < dist <= reach and (best is None or dist < best):
+                best = dist
+        if best is None:
+            return pose
+        return (x - bx * best, y - by * best, yaw)
+
+    def place_group(self, g: GroupItems, seat_slots_fn) -> bool:
+        """Place a group as one unit: the root where it goes, each member where its slot says.
+
+        Required members must fit for a root pose to be kept; optional ones that do not fit are
+        left out of the group (placed on their own later). Members of a group do not count each
+        other's clearance zones (a coffee table stands in the sofa's front zone on purpose).
+        Returns False when no root pose fits the group.
+        """
+        keys = {it.key for it in g.items()}
+        by_id: dict[str, Item] = {"root": g.root}
+        for x, y, yaw, wall, off in self._group_root_candidates(g):
+            if not self._accept(g.root, x, y, yaw, zones_ignore=keys):
+                continue
+            self._commit(g.root, x, y, yaw)
+            g.root.wall, g.root.offset = wall, off
+            committed = [g.root]
+            ok = True
+            left_out: list[Item] = []
+            for slot, members, gap in g.slots:
+                if slot.rel in ("on", "above", "above_side") or not members:
+                    continue
+                of_id = slot.of
+                of = by_id.get(of_id)
+                if of is None or of.pose is None:
+                    if slot.required:
+                        ok = False
+                        break
+                    left_out.extend(members)
+                    continue
+                poses = member_poses(slot, of.pose, of.size, [m.size for m in members], gap,
+                                     seat_slots=seat_slots_fn)
+                got = 0
+                for m, pose in zip(members, poses, strict=True):
+                    if pose is None:
+                        left_out.append(m)
+                        continue
+                    if slot.rel == "front" and slot.gap[0] >= 1.0:
+                        pose = self._snap_to_wall(m, pose, 0.9)
+                    if slot.rel == "under":
+                        m.walkable = True
+                    if slot.rel in ("around", "pushed_in"):
+                        m.access = "back"
+                    overlap = {of.key} if slot.rel == "pushed_in" else set()
+                    if self._accept(m, *pose, ignore=overlap, zones_ignore=keys):
+                        self._commit(m, *pose)
+                        committed.append(m)
+                        got += 1
+                        if slot.rel in ("around", "pushed_in", "front_row"):
+                            m.serves = of.key
+                        elif slot.rel == "front" and m.size[2] < 0.6 and of.size[2] > m.size[2] and slot.gap[1] < 0.6:
+                            # a low table just in front of a seat: the seat is reached over it
+                            m.serves, m.access = of.key, ("back" if slot.face else "front")
+                    else:
+                        m.access, m.serves = "front", None
+                        left_out.append(m)
+                if got:
+                    by_id[slot.id] = next(m for m in members if m.pose is not None)
+                elif slot.required:
+                    ok = False
+                    break
+            if ok:
+                for m in left_out:
+                    m.access, m.serves = "front", None
+                return True
+            for it in committed:
+                self._uncommit(it)
+                it.access, it.serves = "front", None
+            by_id = {"root": g.root}
+        return False
+
     # ------------------------------------------------------------- special arrangements
     def place_rows(self, items: list[Item], front_wall: Wall | None, seats: list[Item]) -> list[Item]:
         """Classroom rows: desks in a grid facing ``front_wall``, each with its seat behind it."""
@@ -418,18 +581,34 @@ class Solver:
         return pts
 
 
-def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 6) -> LayoutResult:
-    """Place ``items`` in order (rows and aisles first), then repair reachability."""
+def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 6,
+          groups: list[GroupItems] | None = None) -> LayoutResult:
+    """Place ``items``: rows and aisles first, then functional groups as units (largest first),
+    then everything else one by one; then repair reachability."""
+    from ...actions.placement import seat_slots
+
     result = LayoutResult()
+    groups = groups or []
+    in_group = {it.key for g in groups for it in g.items()}
     rows = [i for i in items if i.placement == "rows" and i.category not in _SEAT_WORDS]
     seats = [i for i in items if i.placement == "rows" and i.category in _SEAT_WORDS]
     aisles = [i for i in items if i.placement == "aisles"]
-    rest = [i for i in items if i.placement not in ("rows", "aisles")]
+    rest = [i for i in items if i.placement not in ("rows", "aisles") and i.key not in in_group]
     failed = solver.place_rows(rows, rows_wall, seats) if rows else list(seats)
     failed += solver.place_aisles(aisles)
     for it in failed:
         it.placement = "floor"
         rest.append(it)
+
+    def _seats(table_size, seat_size):
+        return seat_slots(table_size, seat_size, gap=0.04, spacing=0.14)
+
+    for g in sorted(groups, key=lambda g: -sum(i.size[0] * i.size[1] for i in g.items())):
+        if solver.place_group(g, _seats):
+            result.grouped.extend(it.key for it in g.items() if it.pose is not None)
+            rest.extend(it for it in g.items() if it.pose is None)
+        else:
+            rest.extend(g.items())
     order = sorted(rest, key=lambda i: (_ORDER.get(i.placement, 5), -i.size[0] * i.size[1]))
     # dependants after their targets
     done: set[str] = {i.key for i, _ in solver.placed}

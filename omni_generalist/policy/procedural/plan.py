@@ -13,13 +13,18 @@ from dataclasses import dataclass, field
 
 from ...assets.catalog import Catalog, catalog
 from . import vocab as V
+from .groups import WALL_RELS, GroupPlan, form_groups, member_poses
 from .knowledge import RoomKB, RoomType, room_kb
-from .layout import Item, Solver, Wall, solve
+from .layout import GroupItems, Item, Solver, Wall, solve
 from .parse import ObjectRequest, PromptSpec
 
 SMALL = ("on_surface", "in_container")
 FLOOR_RELATIONS = ("next_to", "facing", "around", "corner", "center", "against_wall", "floor")
 """Relations that stand a thing on the floor."""
+RELATION_PLACEMENT = {"in_front_of": "facing", "at_foot_of": "facing", "under": "next_to", "behind": "next_to",
+                      "beside": "next_to", "near_entrance": "against_wall", "near_window": "against_wall",
+                      "stacked": "on", "above": "on_wall"}
+"""Scene-program relations the layout solver sets out as one of its own placements."""
 SEATS = ("chair", "office chair", "student chair", "stool", "dining chair", "bar stool")
 TABLES = ("table", "dining table", "conference table", "round table", "kitchen table", "coffee table",
           "display table", "examination table", "desk")
@@ -40,6 +45,16 @@ class PlannedObject:
     pose: tuple[float, float, float] | None = None
     access: str = "front"
     serves: str | None = None
+    explicit: bool = False
+    """Its relation comes from the prompt (not from the room's usual arrangement)."""
+    wall_hint: str | None = None
+    offset: float | None = None
+    """For wall-hung objects: where along ``wall`` its centre goes."""
+    source_text: str = ""
+    group: str | None = None
+    """The functional group it belongs to (``<template>:<root key>``)."""
+    lift: float = 0.0
+    """Height it stands at above the floor (the top of the rug it stands on)."""
 
 
 @dataclass
@@ -66,6 +81,8 @@ class ScenePlan:
     dropped: list[str] = field(default_factory=list)
     unreachable: list[str] = field(default_factory=list)
     lighting: list[str] = field(default_factory=list)
+    groups: list[dict] = field(default_factory=list)
+    """The functional groups placed as units: template, root and members."""
 
 
 def _snake(text: str) -> str:
@@ -136,7 +153,8 @@ class Planner:
         counts: dict[str, int] = {}
 
         def add(category: str, placement: str, target: str | None = None, required: bool = True,
-                material: str | None = None, color: str | None = None, scale: float = 1.0) -> PlannedObject:
+                material: str | None = None, color: str | None = None, scale: float = 1.0,
+                request: ObjectRequest | None = None) -> PlannedObject:
             cat = self.cat.get(category)
             n = counts.get(cat.name, 0)
             counts[cat.name] = n + 1
@@ -145,6 +163,10 @@ class Planner:
                 size[0] = min(size[0] * scale, cat.size_max[0] * 1.4)
             po = PlannedObject(key=f"{_snake(cat.name)}_{n}", category=cat.name, size=tuple(round(v, 3) for v in size),
                                placement=placement, target=target, material=material, color=color, required=required)
+            if request is not None:
+                po.explicit = request.relation is not None
+                po.source_text = request.source_text
+                po.wall_hint = request.wall_hint
             objs.append(po)
             return po
 
@@ -198,7 +220,7 @@ class Planner:
                 if r.target:
                     tgt = self._target_for(r.target, objs, placement, spread=r.each)
                     target = tgt.key if tgt else None
-                add(r.category, placement, target, True, r.material, r.color, r.scale)
+                add(r.category, placement, target, True, r.material, r.color, r.scale, request=r)
         # seats with tables and no relation sit around them
         tables = [o for o in objs if o.category in TABLES and o.placement not in ("rows",)]
         seats = [o for o in objs if o.category in ("chair", "dining chair", "office chair", "stool", "bar stool")
@@ -208,6 +230,14 @@ class Planner:
                 s.placement, s.target = "around", tables[k % len(tables)].key
         # the room's typical objects fill in what the prompt did not name
         self._typical(room, spec, requested, add, first, rng)
+        # a thing the room usually puts on something (a TV on its stand) goes there when it is there
+        for o in objs:
+            rp = room_places.get(o.category, "")
+            if o.explicit or not rp.startswith("on:") or o.placement in ("on", "on_any"):
+                continue
+            t = first(rp.split(":", 1)[1])
+            if t is not None and t is not o:
+                o.placement, o.target = "on", t.key
         # seats that go with desks set out in rows sit in those rows
         rowed = {o.key for o in objs if o.placement == "rows"}
         rowed_cats = {o.category for o in objs if o.placement == "rows"}
@@ -229,7 +259,61 @@ class Planner:
                 if o.target is None and o.placement in ("on", "in"):
                     o.placement = "on_any"
         self._fit_contents(objs)
-        return self._layout(spec, room, objs, rng, robot_radius)
+        groups = self._groups(objs)
+        return self._layout(spec, room, objs, rng, robot_radius, groups)
+
+    # ------------------------------------------------------------------ functional groups
+    def _groups(self, objs: list[PlannedObject]) -> list[GroupPlan]:
+        """Put objects into functional groups (sofa + coffee table + TV, bed + nightstands, table +
+        chairs, washbasin + mirror); sizes follow the group (a rug under the coffee table area, a
+        dining table long enough for its chairs)."""
+        by_key = {o.key: o for o in objs}
+        floor_rels = ("front", "sides", "beside", "around", "front_row", "pushed_in", "under")
+
+        def eligible(o: PlannedObject, role: str) -> bool:
+            if role in ("above", "above_side"):
+                return o.placement == "on_wall" and (not o.explicit or o.target is not None)
+            if o.placement in ("on", "on_any", "on_wall", "ceiling", "rows", "aisles"):
+                return False
+            if role == "root":
+                return not o.explicit or o.placement in ("against_wall", "center", "floor")
+            if role in floor_rels:
+                return not o.explicit or o.target is not None
+            return False
+
+        groups = form_groups(objs, eligible)
+        for g in groups:
+            root = by_key[g.root]
+            for key in g.keys():
+                by_key[key].group = f"{g.template.name}:{g.root}"
+            for slot in g.template.slots:
+                members = [by_key[k] for k in g.members.get(slot.id, [])]
+                if slot.rel == "around" and members and root.category not in ("round table",):
+                    self._fit_table(root, members)
+                if slot.margin[1] > 0:  # a rug sized to what it lies under (or at the foot of)
+                    of = root if slot.of == "root" else next((by_key[k] for k in g.members.get(slot.of, [])), None)
+                    if of is None:
+                        continue
+                    mg = sum(slot.margin) / 2
+                    for m in members:
+                        w = min(of.size[0] + 2 * mg, 4.0)
+                        d = min(of.size[1] + 2 * mg, 4.0) if slot.rel == "under" else min(m.size[1], 1.3)
+                        m.size = (round(w, 3), round(d, 3), m.size[2])
+        return groups
+
+    def _fit_table(self, table: PlannedObject, seats: list[PlannedObject]) -> None:
+        """A table long enough for its seats: two long sides, one seat at each end when more than six."""
+        n = len(seats)
+        sw = max(s.size[0] for s in seats) + 0.16
+        ends = 2 if n > 6 else 0
+        per_side = math.ceil((n - ends) / 2)
+        need = per_side * sw + 0.1
+        cat = self.cat.get(table.category)
+        w = max(table.size[0], min(need, max(cat.size_max[0] * 1.6, 2.0)))
+        d = table.size[1]
+        if ends and d < sw + 0.1:
+            d = min(sw + 0.1, max(cat.size_max[1], 1.0))
+        table.size = (round(w, 3), round(d, 3), table.size[2])
 
     def _fit_contents(self, objs: list[PlannedObject]) -> None:
         """Containers holding things take their largest size; things fit the surface they go on."""
@@ -250,6 +334,15 @@ class Planner:
         return c.support_surface or c.shelves > 0 or (containers and c.container)
 
     def _normalise(self, r: ObjectRequest, room: RoomType) -> ObjectRequest:
+        if r.relation in RELATION_PLACEMENT:
+            if r.relation == "near_window":
+                r.wall_hint = "window"
+            elif r.relation == "near_entrance":
+                r.wall_hint = "door"
+            if r.relation == "stacked" and (not r.target or r.target == r.category):
+                r.relation, r.target = None, None  # "stacked boxes": set out together where boxes go
+            else:
+                r.relation = RELATION_PLACEMENT[r.relation]
         r.category = self.specialise(self.cat.get(r.category).name, room, r.relation) \
             if self.cat.find(r.category) else r.category
         if r.target and self.cat.find(r.target):
@@ -338,11 +431,46 @@ class Planner:
                 add("ceiling lamp", "ceiling", None, False)
 
     # ------------------------------------------------------------------ room and layout
-    def _layout(self, spec: PromptSpec, room: RoomType, objs: list[PlannedObject], rng, robot_radius: float) -> ScenePlan:
+    def _group_extent(self, g: GroupPlan, by_key: dict[str, PlannedObject]) -> tuple[float, float]:
+        """Width and depth of a group set out with its root at the origin (its back at y = -d/2)."""
+        from ...actions.placement import seat_slots
+        from ...world.geometry import Footprint
+
+        root = by_key[g.root]
+        poses: dict[str, tuple] = {"root": ((0.0, 0.0, 0.0), root.size)}
+        pts = [c for c in Footprint(0.0, 0.0, root.size[0], root.size[1], 0.0).corners()]
+        for slot in g.template.slots:
+            members = [by_key[k] for k in g.members.get(slot.id, [])]
+            if not members or slot.rel in ("on", *WALL_RELS) or slot.of not in poses:
+                continue
+            of_pose, of_size = poses[slot.of]
+            got = member_poses(slot, of_pose, of_size, [m.size for m in members], sum(slot.gap) / 2,
+                               seat_slots=lambda t, c: seat_slots(t, c, gap=0.04, spacing=0.14))
+            for m, pose in zip(members, got, strict=True):
+                if pose is None:
+                    continue
+                poses.setdefault(slot.id, (pose, m.size))
+                pts += Footprint(pose[0], pose[1], m.size[0], m.size[1], pose[2]).corners()
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        return max(xs) - min(xs), max(ys) - min(ys)
+
+    def _layout(self, spec: PromptSpec, room: RoomType, objs: list[PlannedObject], rng, robot_radius: float,
+                groups: list[GroupPlan] | None = None) -> ScenePlan:
+        """Size the room from its contents, then lay it out (growing it a little when things do not fit).
+
+        The floor area is what the floor objects and their clearances need, times a circulation
+        factor, kept within the room type's range (a size word — small, large — picks where in it);
+        the aspect ratio stays at most 1.8 (1.45 unless rows or aisles ask for more); both sides are
+        long enough for the largest group set against a wall.
+        """
+        groups = groups or []
+        by_key = {o.key: o for o in objs}
         floor_objs = [o for o in objs if o.placement not in ("on", "on_any", "on_wall", "ceiling")]
         need = 0.0
         for o in floor_objs:
             cat = self.cat.get(o.category)
+            if o.size[2] < 0.03:
+                continue  # rugs and mats take no floor of their own
             need += (o.size[0] + 0.25) * (o.size[1] + max(cat.front_clearance, 0.3) + 0.25)
         rows = [o for o in floor_objs if o.placement == "rows"]
         aisles = [o for o in floor_objs if o.placement == "aisles"]
@@ -350,28 +478,47 @@ class Planner:
             need += len(rows) * 0.9
         if aisles:
             need += len(aisles) * (aisles[0].size[0] * 1.3)
-        # size words pick where in the room type's range the room falls ("huge" goes a little past it)
+        a_min = room.size_min[0] * room.size_min[1]
+        a_max = room.size_max[0] * room.size_max[1]
+        factor = {"sparse": 2.1, "dense": 1.45}.get(spec.density, 1.75)
+        area = min(max(need * factor, a_min), a_max)
+        # size words: "small" towards the bottom of the range, "large" towards the top, "huge" past it
         sc = spec.size_scale
-        lo_t, hi_t = (0.0, 0.35) if sc < 0.95 else (0.65, 1.0) if sc > 1.05 else (0.0, 1.0)
-        extra = 1.0 + max(0.0, sc - 1.3) * 0.5
-        w = (room.size_min[0] + rng.uniform(lo_t, hi_t) * (room.size_max[0] - room.size_min[0])) * extra
-        d = (room.size_min[1] + rng.uniform(lo_t, hi_t) * (room.size_max[1] - room.size_min[1])) * extra
-        if sc < 0.7:
-            w, d = w * sc / 0.7, d * sc / 0.7
-        factor = 2.0 if spec.density != "dense" else 1.8
+        if sc < 0.95:
+            area = max(a_min * sc, min(area, a_min + 0.3 * (a_max - a_min)) * sc)
+        elif sc > 1.05:
+            area = max(area * sc, a_min + 0.7 * (a_max - a_min) * min(sc, 1.6))
+        area = max(area, need * 1.3, 5.0)
+        if sc <= 1.05 and area > 150.0:
+            area = max(150.0, need * 1.3)
+        aspect = rng.uniform(1.0, 1.45 if not (rows or aisles) else 1.7)
+        w, d = math.sqrt(area * aspect), math.sqrt(area / aspect)
+        # the largest group must fit against a wall with a walkway in front
+        ext = [self._group_extent(g, by_key) for g in groups]
+        gw = max((e[0] for e in ext), default=0.0)
+        gd = max((e[1] + (1.1 if g.template.root_place == "center" else 0.35) for e, g in zip(ext, groups, strict=True)),
+                 default=0.0)
+        gw = max((e[0] + (1.1 if g.template.root_place == "center" else 0.2) for e, g in zip(ext, groups, strict=True)),
+                 default=gw)
+        if gd > d or gw > w:
+            if gd > w and gd > d and w >= d:
+                w, d = d, w
+            w, d = max(w, gw), max(d, gd)
+            if max(w, d) / min(w, d) > 1.8:
+                if w > d:
+                    d = w / 1.8
+                else:
+                    w = d / 1.8
         for _attempt in range(6):
-            area = w * d
-            if area < need * factor:
-                s = math.sqrt(need * factor / area)
-                w, d = w * s, d * s
             w, d = min(max(w, 2.4), 60.0), min(max(d, 2.4), 60.0)
-            plan = self._try_layout(spec, room, objs, rng, robot_radius, w, d)
+            plan = self._try_layout(spec, room, objs, rng, robot_radius, w, d, groups=groups)
             if plan is not None:
                 return plan
-            w, d = w * 1.15, d * 1.15
-        return self._try_layout(spec, room, objs, rng, robot_radius, w, d, final=True)
+            w, d = w * 1.12, d * 1.12
+        return self._try_layout(spec, room, objs, rng, robot_radius, w, d, final=True, groups=groups)
 
-    def _try_layout(self, spec, room, objs, rng, robot_radius, w, d, final: bool = False) -> ScenePlan | None:
+    def _try_layout(self, spec, room, objs, rng, robot_radius, w, d, final: bool = False,
+                    groups: list[GroupPlan] | None = None) -> ScenePlan | None:
         w, d = round(w, 2), round(d, 2)
         height = round(rng.uniform(*room.height), 2)
         tall = max((o.size[2] for o in objs if o.placement not in ("ceiling",)), default=2.0)
@@ -393,6 +540,8 @@ class Planner:
         door_off = round(rng.uniform(dw / 2 + 0.25, max(dw / 2 + 0.26, dwall.length - dw / 2 - 0.25)), 2)
         windows = []
         n_win = rng.randint(*room.windows)
+        n_hang = sum(1 for o in objs if self._at_window(o.category) and o.placement == "on_wall")
+        n_win = max(n_win, n_hang)
         others = [i for i in range(len(walls)) if i != door_wall and walls[i].length > 1.6]
         rng.shuffle(others)
         for i in others[:n_win]:
@@ -410,13 +559,23 @@ class Planner:
             if o.placement in ("on", "on_any", "on_wall", "ceiling"):
                 continue
             cat = self.cat.get(o.category)
-            it = Item(o.key, o.category, o.size, o.placement, o.target, None,
+            it = Item(o.key, o.category, o.size, o.placement, o.target, o.wall_hint,
                       clearance=max(cat.front_clearance, 2 * robot_radius + 0.15),
                       required=o.required, walkable=o.size[2] < 0.03)
             items.append(it)
             by_key[o.key] = (o, it)
+        group_items = []
+        for g in groups or []:
+            if g.root not in by_key:
+                continue
+            gi = GroupItems(g.template.name, by_key[g.root][1], g.template.root_place)
+            for slot in g.template.slots:
+                members = [by_key[k][1] for k in g.members.get(slot.id, []) if k in by_key]
+                if members:
+                    gi.slots.append((slot, members, rng.uniform(*slot.gap)))
+            group_items.append(gi)
         rows_wall = self._rows_wall(objs, walls)
-        result = solve(solver, items, rows_wall)
+        result = solve(solver, items, rows_wall, groups=group_items)
         required_dropped = [i for i in result.dropped if i.required]
         if (required_dropped or result.unreachable) and not final:
             return None
@@ -429,7 +588,14 @@ class Planner:
                     continue
                 it = by_key[o.key][1]
                 o.pose, o.access, o.serves = it.pose, it.access, it.serves
+                o.wall, o.offset = it.wall, it.offset
             kept.append(o)
+        self._lift_onto_rugs(kept)
+        self._hang_group_art(groups or [], kept, walls, height, set(result.grouped))
+        self._dress_windows(kept, windows, height, walls)
+        hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall"]
+        dropped_hangers = [o.key for o in hangers if o.offset is None and not o.explicit]
+        kept = [o for o in kept if o.key not in dropped_hangers]
         kept_keys = {o.key for o in kept}
         for o in kept:
             if o.target and o.target not in kept_keys:
@@ -443,10 +609,109 @@ class Planner:
         plan = ScenePlan(room_type=room.name, polygon=[(round(x, 3), round(y, 3)) for x, y in poly], height=height,
                          floor_material="", wall_material="", wall_names=names,
                          door=(dwall.name, door_off, dw), windows=windows, objects=kept,
-                         dropped=dropped, unreachable=result.unreachable)
+                         dropped=dropped + dropped_hangers, unreachable=result.unreachable,
+                         groups=self._group_report(groups or [], {o.key for o in kept}, set(result.grouped)))
         self._materials(spec, room, plan, rng)
         self._lights(spec, room, plan, rng, w * d)
         return plan
+
+    @staticmethod
+    def _lift_onto_rugs(kept: list[PlannedObject]) -> None:
+        """A piece standing wholly on a rug stands on the rug's top (the layout allows nothing else)."""
+        from ...world.geometry import Footprint, footprint_inside
+
+        rugs = [o for o in kept if o.pose is not None and o.size[2] < 0.03]
+        for o in kept:
+            if o.pose is None or o.size[2] < 0.03:
+                continue
+            fp = Footprint(o.pose[0], o.pose[1], o.size[0], o.size[1], o.pose[2])
+            for r in rugs:
+                if footprint_inside(fp, Footprint(r.pose[0], r.pose[1], r.size[0], r.size[1], r.pose[2]).corners()):
+                    o.lift = r.size[2]
+                    break
+
+    @staticmethod
+    def _wall_behind(o: PlannedObject, walls: list[Wall]) -> tuple[str, float] | None:
+        """The wall an object stands with its back against, and its centre's offset along it."""
+        if o.wall is not None and o.offset is not None:
+            return o.wall, o.offset
+        if o.pose is None:
+            return None
+        x, y, yaw = o.pose
+        fx, fy = -math.sin(math.radians(yaw)), math.cos(math.radians(yaw))
+        for wall in walls:
+            nx, ny = wall.inward
+            if nx * fx + ny * fy < 0.99:
+                continue
+            ax, ay = wall.start
+            dist = (x - ax) * nx + (y - ay) * ny - o.size[1] / 2
+            if -0.02 <= dist <= 0.12:
+                ux, uy = wall.direction
+                return wall.name, (x - ax) * ux + (y - ay) * uy
+        return None
+
+    def _hang_group_art(self, groups: list[GroupPlan], kept: list[PlannedObject], walls: list[Wall],
+                        height: float, placed: set[str]) -> None:
+        """Members that hang above a piece of their group (a mirror over the washbasin, a painting
+        over the sofa, the hood over the stove) go on the wall behind it, centred over it."""
+        by_key = {o.key: o for o in kept}
+        for g in groups:
+            root = by_key.get(g.root)
+            if root is None or g.root not in placed:
+                continue
+            for slot in g.template.slots:
+                if slot.rel not in WALL_RELS:
+                    continue
+                of = root if slot.of == "root" else next((by_key[k] for k in g.members.get(slot.of, [])
+                                                          if k in by_key), None)
+                where = self._wall_behind(of, walls) if of is not None else None
+                for k, key in enumerate(g.members.get(slot.id, [])):
+                    o = by_key.get(key)
+                    if o is None or where is None:
+                        continue
+                    wall, off = where
+                    w = min(o.size[0], of.size[0] * (1.0 if slot.rel == "above" else 0.6))
+                    if slot.rel == "above_side":
+                        off += (1 if k % 2 == 0 else -1) * (of.size[0] / 2 + w / 2 + 0.12)
+                    o.size = (round(max(w, 0.1), 3), o.size[1], o.size[2])
+                    o.placement, o.wall, o.offset = "on_wall", wall, round(off, 4)
+                    top = height - 0.08
+                    o.height = round(min(slot.height + o.size[2] / 2, top - o.size[2] / 2), 3)
+
+    def _at_window(self, category: str) -> bool:
+        """Whether a category hangs at windows (the knowledge base's ``window_dressing`` tag)."""
+        return "window_dressing" in self.cat.get(category).tags
+
+    def _dress_windows(self, kept: list[PlannedObject], windows: list, height: float, walls: list[Wall]) -> None:
+        """Curtains and blinds hang at windows, centred on them: curtains from just under the ceiling
+        to the floor (to the sill when furniture stands under the window), a little wider than the
+        window; blinds over the glass."""
+        from ...world.geometry import Footprint, footprints_overlap
+
+        hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall" and o.offset is None]
+        floor = [Footprint(o.pose[0], o.pose[1], o.size[0], o.size[1], o.pose[2]) for o in kept
+                 if o.pose is not None and o.size[2] >= 0.03]
+        for o, (wname, off, width, wh, sill) in zip(hangers, windows, strict=False):
+            o.wall, o.offset = wname, off
+            if o.category == "window blind":
+                o.size = (round(width + 0.08, 3), o.size[1], round(wh + 0.1, 3))
+                o.height = round(sill + wh / 2 + 0.05, 3)
+                continue
+            wall = next(w for w in walls if w.name == wname)
+            zone = Footprint(*wall.point(off, 0.12), width + 0.5, 0.24, wall.facing_yaw)
+            bottom = sill - 0.08 if any(footprints_overlap(zone, fp) for fp in floor) else 0.04
+            top = min(height - 0.1, sill + wh + 0.45)
+            o.size = (round(width + 0.4, 3), o.size[1], round(top - bottom, 3))
+            o.height = round((top + bottom) / 2, 3)
+
+    @staticmethod
+    def _group_report(groups: list[GroupPlan], kept: set[str], placed: set[str]) -> list[dict]:
+        out = []
+        for g in groups:
+            members = {sid: [k for k in ks if k in kept] for sid, ks in g.members.items()}
+            out.append({"group": g.template.name, "root": g.root, "as_unit": g.root in placed,
+                        "members": {k: v for k, v in members.items() if v}})
+        return out
 
     def _rows_wall(self, objs: list[PlannedObject], walls: list[Wall]) -> Wall | None:
         if not any(o.placement == "rows" for o in objs):
