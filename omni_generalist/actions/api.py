@@ -438,6 +438,8 @@ class ActionAPI:
             room = self._room()
             if how == "on_wall":
                 wall = room.wall(on_wall)
+                if "window_dressing" in catalog().get(what).tags:  # curtains and blinds hang over windows
+                    obs = [o for o in obs if not o.name.startswith("window:")]
                 pose = P.on_wall(wall, size3, height, room, obs, self.rng, offset=self._offset(wall, offset))
                 support = wall.path
             else:
