@@ -18,6 +18,7 @@ import inspect
 import math
 import random
 import re
+import typing
 
 from pxr import Gf, Sdf, Tf, Usd, UsdGeom, UsdLux
 
@@ -777,6 +778,8 @@ class ActionAPI:
         if not 1000.0 <= float(temperature) <= 12000.0:
             raise ValueError(f"temperature must be between 1000 and 12000 K, got {temperature}")
         path = LIGHTS.AppendChild(snake_name(name) if name else self._unique(LIGHTS, kind))
+        if self.stage.GetPrimAtPath(path):
+            raise ValueError(f"there is already a light named {path.name!r}; give another name")
         light = LIGHT_KINDS[kind].Define(self.stage, path)
         value = _LIGHT_DEFAULT_INTENSITY[kind] if intensity is None else float(intensity)
         if not 0.0 <= value <= 1e7:
@@ -803,8 +806,10 @@ class ActionAPI:
                     position = (cx, cy, room.height - 0.15)
                 else:
                     position = (0.0, 0.0, 2.5)
-            UsdGeom.Xformable(light.GetPrim()).AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(
-                Gf.Vec3d(*(float(v) for v in position)))
+            pos = tuple(float(v) for v in position)
+            if len(pos) != 3:
+                raise ValueError(f"a light's position must be (x, y, z), got {position!r}")
+            UsdGeom.Xformable(light.GetPrim()).AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(*pos))
             if kind in ("rect", "disk"):  # they emit along -Z: point them at the floor (default)
                 pass
         elif kind == "distant":
@@ -853,9 +858,38 @@ def _check_finite(value, where: str, depth: int = 0) -> None:
             _check_finite(v, f"{where}[{i}]", depth + 1)
 
 
+_SIMPLE = {str: "text", bool: "True or False", int: "a whole number", float: "a number", type(None): "None"}
+
+
+def _accepts(annotation) -> tuple[type, ...] | None:
+    """The plain types an annotation allows (``str | None`` → (str, NoneType)); None when not plain."""
+    allowed = typing.get_args(annotation) or (annotation,)
+    return tuple(allowed) if all(t in _SIMPLE for t in allowed) else None
+
+
+def _check_type(value, allowed: tuple[type, ...], where: str) -> None:
+    """Raise TypeError unless ``value`` fits ``allowed`` (ints pass for floats and bools)."""
+    if value is None and type(None) in allowed:
+        return
+    if isinstance(value, str):
+        ok = str in allowed
+    elif isinstance(value, (bool, int)):
+        ok = any(t in allowed for t in (bool, int, float))
+    elif isinstance(value, float):
+        ok = float in allowed
+    else:
+        ok = False
+    if not ok:
+        want = " or ".join(_SIMPLE[t] for t in allowed)
+        got = "None" if value is None else f"{type(value).__name__} {value!r:.60}"
+        raise TypeError(f"{where} must be {want}, got {got}")
+
+
 def _finite_args(fn):
-    """Wrap an action so that a NaN or infinite argument is a clear ``ValueError`` before it runs."""
-    sig = inspect.signature(fn)
+    """Wrap an action so that an argument of the wrong plain type (a list for a name) is a clear
+    ``TypeError`` and a NaN or infinite number a clear ``ValueError``, before it runs."""
+    sig = inspect.signature(fn, eval_str=True)
+    plain = {n: a for n, p in sig.parameters.items() if (a := _accepts(p.annotation)) is not None}
 
     def call(*args, **kwargs):
         try:
@@ -863,6 +897,8 @@ def _finite_args(fn):
         except TypeError:
             return fn(*args, **kwargs)  # the action's own error for a wrong call
         for name, value in bound.arguments.items():
+            if name in plain:
+                _check_type(value, plain[name], name)
             _check_finite(value, name)
         return fn(*args, **kwargs)
 

@@ -115,6 +115,11 @@ def _error_from(exc: BaseException, timeout: float) -> ActionError:
     msg = str(exc)
     if isinstance(exc, Tf.ErrorException):
         msg = " ".join(s.strip() for s in msg.splitlines() if s.strip())[-500:]
+    elif type(exc).__name__ == "ArgumentError" and "Python argument types in" in msg:
+        lines = [s.strip() for s in msg.splitlines() if s.strip()]
+        call = lines[lines.index("Python argument types in") + 1] if "Python argument types in" in lines else ""
+        msg = f"wrong argument types for the pxr call {call}".strip()
+    msg = " ".join(msg.split())  # one line, whatever the exception wrote
     if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
         msg = exc.args[0]
     return ActionError(type(exc).__name__, msg[:2000], line)
