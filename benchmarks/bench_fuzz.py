@@ -34,7 +34,11 @@ def main() -> None:
         t1 = time.perf_counter()
         invalid = []
         for path in files:
-            report = validate_world(open_stage(path), joints=False)
+            try:
+                report = validate_world(open_stage(path), joints=False)
+            except Exception as exc:  # noqa: BLE001 - a world that breaks validation is what this looks for
+                invalid.append((path.parent.name, [f"validation raised {type(exc).__name__}: {exc}"]))
+                continue
             if not report.ok:
                 invalid.append((path.parent.name, [p.message for p in report.errors][:3]))
         t_val = time.perf_counter() - t1

@@ -6,8 +6,10 @@ errors are one line on stderr. Long work shows progress on a terminal and is qui
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -525,14 +527,35 @@ def _exit_status(exc: BaseException) -> int | None:
     if isinstance(exc, GeneralistError):
         err.print(f"error: {_one_line(str(exc))}", markup=False)
         return exc.exit_code
+    if isinstance(exc, PermissionError):  # a read-only target the user named
+        err.print(f"error: cannot write {exc.filename or 'the output'}: {exc.strerror or 'permission denied'}",
+                  markup=False)
+        return 2
     return None
+
+
+@contextlib.contextmanager
+def _usd_warnings_kept() -> Iterator[None]:
+    """Keep USD's warnings (multi-line ``Warning: in ...`` text) off stderr, where errors are one line;
+    with ``OMNI_GENERALIST_DEBUG`` set they are printed at the end. pxr errors still raise."""
+    from pxr import Tf
+
+    with Tf.DiagnosticTrap() as trap:
+        try:
+            yield
+        finally:
+            if os.environ.get("OMNI_GENERALIST_DEBUG"):
+                for w in trap.GetWarnings():
+                    err.print(f"usd warning: {_one_line(w.commentary)}", markup=False)
+            trap.Clear()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
         # without standalone mode click returns the code of a typer.Exit instead of raising it
-        status = app(args=argv, standalone_mode=False, prog_name="omni-generalist")
+        with _usd_warnings_kept():
+            status = app(args=argv, standalone_mode=False, prog_name="omni-generalist")
         return status if isinstance(status, int) else 0
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - every failure becomes one line and a status
         status = _exit_status(exc)

@@ -297,6 +297,10 @@ def check_generator(settings: Settings) -> None:
         raise InputError(f"setting generator.max_failures must not be negative, got {g.max_failures}")
     if not g.lock_timeout_s >= 0:
         raise InputError(f"setting generator.lock_timeout_s must not be negative, got {g.lock_timeout_s}")
+    r = settings.render
+    if g.preview and not (16 <= r.preview_width <= 8192 and 16 <= r.preview_height <= 8192):
+        raise InputError(f"settings render.preview_width/preview_height must be 16 to 8192 pixels, "
+                         f"got {r.preview_width} x {r.preview_height}")
 
 
 def world_report(sandbox: Sandbox, results: list[ActionResult], physics: dict[str, Any] | None, fmt: str, *,

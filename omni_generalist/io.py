@@ -32,7 +32,8 @@ def refuse_overlap(out: str | Path, inputs: Iterable[str | Path]) -> None:
             raise InputError(f"output path {p} overlaps the input {src}: choose a path outside it")
 
 
-def check_output_dir(out: str | Path, force: bool = False, inputs: Iterable[str | Path] = ()) -> Path:
+def check_output_dir(out: str | Path, force: bool = False, inputs: Iterable[str | Path] = (),
+                     in_place: bool = False) -> Path:
     """Check that ``out`` can become a world folder; return it as an absolute path.
 
     Args:
@@ -40,6 +41,7 @@ def check_output_dir(out: str | Path, force: bool = False, inputs: Iterable[str 
         force: allow replacing a non-empty folder.
         inputs: what the command reads (a world folder or file, an action file): ``out`` may not be,
             contain or lie inside any of them.
+        in_place: ``out`` is a world rewritten in place (``edit``): it may be the current folder.
 
     Raises:
         InputError: an empty or unprintable path, ``out`` overlapping an input, a file, a non-empty
@@ -52,6 +54,9 @@ def check_output_dir(out: str | Path, force: bool = False, inputs: Iterable[str 
         raise InputError(f"the output path {text!r} contains control characters")
     p = Path(out).expanduser().absolute()
     refuse_overlap(p, inputs)
+    here = Path.cwd().resolve()
+    if not in_place and (p.resolve() == here or p.resolve() in here.parents):
+        raise InputError(f"output folder {p} is the current folder or holds it; name a new folder")
     recover_swap(p)
     if p.exists() and not p.is_dir():
         raise InputError(f"output path {p} is a file, not a folder")
@@ -91,14 +96,15 @@ def recover_swap(final: str | Path) -> bool:
 
 
 @contextlib.contextmanager
-def atomic_dir(out: str | Path, force: bool = False, inputs: Iterable[str | Path] = ()) -> Iterator[Path]:
+def atomic_dir(out: str | Path, force: bool = False, inputs: Iterable[str | Path] = (),
+               in_place: bool = False) -> Iterator[Path]:
     """Yield a temporary folder beside ``out``; on success it replaces ``out``.
 
     An existing ``out`` is first renamed to ``.<name>.old`` beside it and removed only once the new
     folder is in place; a crash in between is repaired by :func:`recover_swap` on the next run.
     On any exception the temporary folder is deleted and ``out`` is left as it was.
     """
-    final = check_output_dir(out, force, inputs)
+    final = check_output_dir(out, force, inputs, in_place)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=final.parent))
     except OSError as exc:

@@ -93,3 +93,19 @@ def test_configured_and_env_interpreters(tmp_path, kit_install):
     bare.write_text("")
     with pytest.raises(InputError, match="no Python interpreter"):
         worker_command(executable=str(bare), prefix=str(tmp_path / "bare"), environ=_clean_env())
+
+
+def test_a_worker_killed_while_it_starts_is_started_again(tmp_path):
+    """The first start dies (as if killed); the sandbox starts a second worker instead of failing."""
+    marker = tmp_path / "started-once"
+    wrapper = tmp_path / "python-wrapper"
+    wrapper.write_text(f"#!/bin/sh\nif [ ! -e {marker} ]; then touch {marker}; kill -9 $$; fi\n"
+                       f"exec {sys.executable} \"$@\"\n")
+    wrapper.chmod(0o755)
+    base = worker_command()
+    from omni_generalist.actions.spawn import WorkerCommand
+
+    with Sandbox(seed=1, config=FAST_LIMITS, command=WorkerCommand(str(wrapper), base.env, "test")) as sb:
+        res = sb.run("create_room(4, 4)")
+        assert res.ok, res.error
+    assert marker.exists()

@@ -287,6 +287,9 @@ class ActionAPI:
                  material: str) -> str:
         room = self._room()
         wall = room.wall(wall_key)
+        if bottom < 0.0 or top - bottom < 0.2:
+            raise ValueError(f"a {kind} needs a height of at least 0.2 m from a sill at or above the floor, "
+                             f"got sill {bottom:g} m and height {top - bottom:g} m")
         if top > room.height - 0.05:
             raise ValueError(f"a {kind} reaching {top:.2f} m does not fit in a {room.height:.2f} m wall")
         if width < 0.3 or width > wall.length - 0.2:
@@ -324,7 +327,7 @@ class ActionAPI:
                    side: str | None = None, facing: str | None = None, around: str | None = None,
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
                    center: bool = False, movable: bool | None = None, serves: str | None = None,
-                   offset: float | None = None) -> str:
+                   offset: float | str | None = None) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
@@ -390,7 +393,7 @@ class ActionAPI:
                against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
                side: str | None = None, facing: str | None = None, around: str | None = None,
                on_wall: str | None = None, height: float | None = None,
-               offset: float | None = None) -> tuple[tuple[float, float, float, float], str]:
+               offset: float | str | None = None) -> tuple[tuple[float, float, float, float], str]:
         """Choose a pose ``(x, y, z, yaw)`` and the support path for an object of ``size3`` placed ``how``
         among ``objs`` (the placement logic shared by :meth:`add_object` and :meth:`move_object`)."""
         obs = P.obstacles(objs, room)
@@ -549,7 +552,7 @@ class ActionAPI:
     def move_object(self, name: str, position=None, by=None, rotation: float | None = None, on: str | None = None,
                     against_wall: str | None = None, corner: str | bool | None = None, next_to: str | None = None,
                     side: str | None = None, facing: str | None = None, center: bool = False,
-                    offset: float | None = None) -> None:
+                    offset: float | str | None = None) -> None:
         """Move an object (with whatever rests on it); fails if it would overlap something or leave the room.
 
         Give ``position`` (x, y[, z]) or ``by`` an offset (dx, dy[, dz]) and/or ``rotation`` (yaw in

@@ -11,6 +11,8 @@ memory) the worker's limits bound.
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 
 from ..errors import ActionError
 
@@ -108,6 +110,23 @@ def check(tree: ast.AST) -> None:
                 raise _fail("SandboxViolation", f"import of {node.name!r} is not allowed", node)
 
 
+MAX_FSTRING_CHARS = 5_000
+"""Longest f-string accepted: CPython 3.11 parses an f-string in time quadratic in its length."""
+
+
+def _check_fstrings(code: str) -> None:
+    """Refuse an f-string longer than :data:`MAX_FSTRING_CHARS` (a linear scan before the parse)."""
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            if tok.type == tokenize.STRING and len(tok.string) > MAX_FSTRING_CHARS:
+                prefix = tok.string[: tok.string.index(tok.string[-1])].lower()
+                if "f" in prefix:
+                    raise ActionError("SandboxViolation", f"an f-string of {len(tok.string)} characters; the limit "
+                                      f"is {MAX_FSTRING_CHARS} (build long text with join)", tok.start[0])
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return  # the parse below reports it
+
+
 def parse(code: str, max_chars: int = 200_000) -> ast.Module:
     """Parse and check action code; raise :class:`ActionError` on a syntax error or a violation."""
     if not isinstance(code, str):
@@ -116,6 +135,7 @@ def parse(code: str, max_chars: int = 200_000) -> ast.Module:
         raise ActionError("SandboxViolation", f"action code is {len(code)} characters; the limit is {max_chars}")
     if "\x00" in code:
         raise ActionError("SyntaxError", "action code contains a NUL character")
+    _check_fstrings(code)
     try:
         tree = ast.parse(code, filename="<action>", mode="exec")
     except SyntaxError as exc:

@@ -121,18 +121,17 @@ async def build_world_async(ctx: JobContext, sandbox: Sandbox, policy: Policy, p
         InputError: an action file whose action failed.
         GeneralistError: the policy built nothing.
     """
-    from ..world.metadata import set_provenance
     from ..world.stage import new_stage
 
+    provenance = None
     if base is None:
-        stage = new_stage()
-        set_provenance(stage, prompt, seed, policy.name)
-        layer = stage.GetRootLayer()
+        layer = new_stage().GetRootLayer()
+        provenance = {"prompt": prompt, "policy": policy.name}  # written by the executor
     else:
         layer = Sdf.Layer.CreateAnonymous("world.usda")
         layer.TransferContent(base)
     await ctx.progress("starting the sandbox", 0.02)
-    await ctx.run_blocking(sandbox.reset, layer, seed)
+    await ctx.run_blocking(sandbox.reset, layer, seed, provenance)
     results = await run_policy_async(ctx, sandbox, policy, prompt, seed, settings)
     failed = [r for r in results if not r.ok]
     if isinstance(policy, ScriptPolicy) and failed:

@@ -48,7 +48,12 @@ def render_world(world: Usd.Stage | str | Path, out: str | Path, config: RenderC
 
         raise InputError(f"views must be a whole number ≥ 0, got {views!r}")
     stage = world if isinstance(world, Usd.Stage) else open_stage(world)
-    cams = room_views(stage, cfg.width, cfg.height, cfg.hfov_deg)[:views] if views else []
+    cams = room_views(stage, cfg.width, cfg.height, cfg.hfov_deg) if views else []
+    if views > len(cams):
+        from ..errors import InputError
+
+        raise InputError(f"views: this room has {len(cams)} corner views, {views} were asked for")
+    cams = cams[:views]
     plan = plan_view(stage, cfg.width, cfg.height)
     own = renderer is None
     rend = renderer or get_renderer(cfg.renderer, samples=cfg.samples, denoise=cfg.denoise)

@@ -97,9 +97,10 @@ class WorldFolder:
         Args:
             force: replace a non-empty folder.
             inputs: paths the command reads; the folder may not overlap them.
-            keep_others: copy the files this module does not own (renders...) from the old folder.
+            keep_others: rewrite the world in place (``edit``), copying the files this module does not
+                own (renders...) from the old folder.
         """
-        with atomic_dir(self.path, force, inputs) as tmp:
+        with atomic_dir(self.path, force, inputs, in_place=keep_others) as tmp:
             if keep_others and self.path.is_dir():
                 for item in self.path.iterdir():
                     if item.name not in OWN_FILES and item.is_file():

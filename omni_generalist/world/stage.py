@@ -6,6 +6,8 @@ Z-up, meters, kilograms, default prim ``/World`` with ``PhysicsScene``, ``Room``
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
@@ -94,9 +96,34 @@ def open_stage(path: str | Path) -> Usd.Stage:
         raise WorldFormatError(f"cannot read {file}: {first}") from None
     if layer is None:
         raise WorldFormatError(f"cannot read {file}: not a USD layer")
+    check_dependencies(layer)
     stage = Usd.Stage.Open(layer)
     check_conventions(stage, str(file))
     return stage
+
+
+def check_dependencies(layer: Sdf.Layer, depth: int = 8) -> None:
+    """Refuse a layer whose references, payloads or sublayers name something that is not a regular
+    file (a FIFO or a device would block composition forever), following layers ``depth`` deep."""
+    seen: set[str] = set()
+    todo = [(layer, 0)]
+    while todo:
+        current, level = todo.pop()
+        for dep in current.GetCompositionAssetDependencies():
+            path = current.ComputeAbsolutePath(dep) if dep else ""
+            if not path or path in seen or not os.path.isabs(path):
+                continue
+            seen.add(path)
+            try:
+                mode = os.stat(path).st_mode
+            except OSError:
+                continue  # missing: composition reports it as an unresolved asset
+            if not stat.S_ISREG(mode):
+                raise WorldFormatError(f"{current.identifier} refers to {path}, which is not a regular file")
+            if level + 1 < depth:
+                sub = Sdf.Layer.FindOrOpen(path)
+                if sub is not None:
+                    todo.append((sub, level + 1))
 
 
 def check_conventions(stage: Usd.Stage, name: str = "stage") -> None:
