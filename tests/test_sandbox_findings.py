@@ -247,12 +247,19 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
     ["generate", "--actions", "{w}/actions.py", "--out", "{w}", "--force"],
     ["edit", "{w}", "--actions", "{w}/actions.py"],
 ])
-def test_f9_output_overlapping_input_is_refused(small_world, argv):
-    before = _snapshot(small_world)
-    proc = run_cli(*[a.format(w=small_world, p=small_world.parent) for a in argv])
+def test_f9_output_overlapping_input_is_refused(small_world, tmp_path, argv):
+    import shutil
+
+    world = tmp_path / "parent" / "world"  # a copy per case: a case that deleted it must not hide the next
+    shutil.copytree(small_world, world)
+    (tmp_path / "parent" / "keep.txt").write_text("a file beside the world")
+    before = _snapshot(world)
+    proc = run_cli(*[a.format(w=world, p=world.parent) for a in argv])
     assert proc.returncode == 2, proc.stderr.decode()
     assert len(proc.stderr.decode().strip().splitlines()) == 1
-    assert _snapshot(small_world) == before
+    assert _snapshot(world) == before
+    assert (tmp_path / "parent" / "keep.txt").read_text() == "a file beside the world"
+    assert sorted(p.name for p in world.iterdir() if p.is_dir()) == []
 
 
 def test_f10_concurrent_edits_both_survive(small_world, tmp_path):
