@@ -220,9 +220,19 @@ def _gen(tmp_path: Path, name: str, code: str) -> tuple[subprocess.CompletedProc
 def test_f8_room_without_door_and_raw_define_prim_build(tmp_path):
     proc, out = _gen(tmp_path, "nodoor", "create_room(5, 4)\nadd_object('bed')\n")
     assert proc.returncode == 0, proc.stderr.decode()
-    assert json.loads((out / "report.json").read_text())["physics"]["reachability"] is None
+    report = json.loads((out / "report.json").read_text())
+    assert report["physics"]["reachability"] is None
+    from omni_generalist.actions.confine import LEVELS, landlock_abi
+
+    assert report["sandbox"]["confinement"] == ("landlock+seccomp" if landlock_abi() else "seccomp")
+    assert report["sandbox"]["confinement"] in LEVELS and report["sandbox"]["asset_roots"] == []
     proc, out = _gen(tmp_path, "raw", "create_room(5, 4)\nstage.DefinePrim('/World/Objects/probe', 'Xform')\n")
     assert proc.returncode == 0, proc.stderr.decode()
+    src = tmp_path / "raw.py"
+    proc = run_cli("generate", "--actions", str(src), "--out", str(tmp_path / "fb"), "--no-preview",
+                   "--set", "sandbox.confinement=fallback")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert json.loads((tmp_path / "fb" / "report.json").read_text())["sandbox"]["confinement"] == "seccomp"
 
 
 @pytest.fixture(scope="module")
@@ -345,3 +355,23 @@ def test_f12_replacement_is_placed_by_its_own_rules():
         res = s.run("m = add_object('mug', on='table_0')\nprint(replace_object(m, 'bowl'))")
         assert res.ok, res.error
         assert object_info(s.stage.GetPrimAtPath(f"/World/Objects/{res.output.strip()}")).support == "/World/Objects/table_0"
+
+
+# ---------------------------------------------------------------- allowed asset roots
+@pytest.mark.parametrize("mode", ["auto", "fallback"])
+def test_assets_under_allowed_roots_can_be_referenced(tmp_path, mode):
+    lib = tmp_path / "library"
+    lib.mkdir()
+    (lib / "crate.usda").write_text('#usda 1.0\n(\n    defaultPrim = "Crate"\n)\n\ndef Cube "Crate"\n{\n'
+                                    '    double size = 0.5\n}\n')
+    canary, _ = _canary(tmp_path)
+    cfg = SandboxConfig(timeout_s=5, memory_mb=512, asset_roots=(str(lib),), confinement=mode)
+    with Sandbox(seed=1, config=cfg) as s:
+        res = s.run(f"p = stage.DefinePrim('/World/Objects/crate')\np.GetReferences().AddReference({str(lib / 'crate.usda')!r})\n"
+                    "print(p.GetAttribute('size').Get())")
+        assert res.ok, res.error
+        assert res.output.strip() == "0.5"  # the worker could read the asset
+        assert str(lib / "crate.usda") in s.layer.ExportToString()
+        assert s.asset_roots == (str(lib.resolve()),)
+        res = s.run(f"p = stage.DefinePrim('/World/Objects/x')\np.GetReferences().AddReference({str(canary)!r})")
+        assert not res.ok and "outside the allowed asset roots" in res.error

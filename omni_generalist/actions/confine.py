@@ -1,6 +1,6 @@
 """Operating-system confinement of the sandbox worker, applied once it has loaded what it needs.
 
-Three levels, the strongest the kernel offers (``sandbox.confinement = "fallback"`` skips Landlock):
+Four levels, the strongest the kernel offers (``sandbox.confinement = "fallback"`` skips Landlock):
 
 ``landlock+seccomp``
     Landlock (Linux ≥ 5.13) limits the file system to read-only access to the Python runtime,
@@ -10,6 +10,8 @@ Three levels, the strongest the kernel offers (``sandbox.confinement = "fallback
     included). Where the kernel's Landlock has them, TCP connect/bind and signals or abstract
     sockets outside the worker are denied too. seccomp (``pyseccomp``) denies process creation
     (fork, exec, non-thread clone), sockets, ptrace and io_uring.
+``landlock``
+    Landlock as above without the seccomp rules (``pyseccomp`` or ``libseccomp`` missing).
 ``seccomp``
     (no Landlock, or the fallback forced) seccomp denies the same, and every system call that
     creates, changes or removes a file: ``open`` for writing, creating or truncating, ``mkdir``,
@@ -49,7 +51,7 @@ _SCOPE_ABSTRACT_UNIX, _SCOPE_SIGNAL = 1 << 0, 1 << 1
 _READ = FS_EXECUTE | FS_READ_FILE | FS_READ_DIR
 _FILE_RIGHTS = FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | FS_TRUNCATE | FS_IOCTL_DEV
 
-LEVELS = ("landlock+seccomp", "seccomp", "rlimits")
+LEVELS = ("landlock+seccomp", "landlock", "seccomp", "rlimits")
 """Confinement levels, strongest first (``report.json``'s ``sandbox.confinement``)."""
 
 

@@ -1,11 +1,14 @@
 """The sandbox worker: a separate process that holds a copy of the world and runs action code.
 
-It runs with an address-space limit (a huge allocation raises ``MemoryError`` here, not in the
-command line), no right to write files (``RLIMIT_FSIZE = 0``), a bounded recursion depth and a
-soft time limit (``SIGALRM``); the parent stops it outright when the hard limit passes.
-Each action is authored into the stage's session layer, an anonymous edit layer stronger than
-the committed root layer; only a successful action is merged, and its edit layer is sent back
-so the parent can merge the same edit into its own copy.
+Started as ``python -m omni_generalist.actions.worker FD`` (see :mod:`.spawn`), it talks to the
+parent over the socket ``FD``. The first message sets it up: it imports what actions use, installs
+the pxr refusals (:mod:`.pxr_guard`), applies its resource limits (address space, no core dumps,
+``RLIMIT_FSIZE = 0``) and the operating-system confinement (:mod:`.confine`), and answers with the
+confinement applied. Each action then runs with a bounded recursion depth and a soft time limit
+(``SIGALRM``; the parent stops it outright when the hard limit passes), authored into the stage's
+session layer, an anonymous edit layer stronger than the committed root layer. A successful
+action's edit layer is checked (:mod:`.edit_checks`), merged, and sent back so the parent can merge
+the same edit into its own copy; a failed one is discarded.
 """
 
 from __future__ import annotations
