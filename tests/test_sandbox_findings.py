@@ -78,6 +78,8 @@ def test_f1_os_confinement_blocks_file_changes(sb, tmp_path):
         assert probe("read", canary) == "PermissionError"
         assert probe("list", tmp_path) == "PermissionError"
         assert probe("read", Path(sys.prefix) / "pyvenv.cfg") in ("ok", "FileNotFoundError")
+        assert probe("read", ROOT / "pyproject.toml") == "PermissionError"  # the checkout beyond the package
+        assert probe("read", ROOT / "omni_generalist" / "__init__.py") == "ok"
     else:
         assert sb.confinement["level"] == "seccomp"
     assert canary.read_text().count(SECRET) == 1 and list(cdir.iterdir()) == []

@@ -101,11 +101,16 @@ def seccomp_available() -> bool:
 def runtime_read_roots() -> list[str]:
     """Folders the worker must read after confinement: the Python runtime, ``sys.path``, the folders
     of every mapped shared library, this package's data, and the system library folders."""
-    from ..paths import project_root
+    from ..paths import data_dir
 
-    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(project_root()),
-             str(Path(__file__).resolve().parents[1])}
-    roots.update(p for p in sys.path if p)
+    package = Path(__file__).resolve().parents[1]
+    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(package), str(data_dir())}
+    for entry in sys.path:
+        if not entry:
+            continue
+        if Path(entry).resolve() == package.parent:
+            continue  # a source checkout on the path (editable install): only the package, not the repo
+        roots.add(entry)
     try:
         with open("/proc/self/maps") as fh:
             for line in fh:
