@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import io
+import re
 import tokenize
 
 from ..errors import ActionError
@@ -114,8 +115,13 @@ MAX_FSTRING_CHARS = 5_000
 """Longest f-string accepted: CPython 3.11 parses an f-string in time quadratic in its length."""
 
 
+_FSTRING_START = re.compile(r"(?i)(?:f|fr|rf)['\"]")
+
+
 def _check_fstrings(code: str) -> None:
     """Refuse an f-string longer than :data:`MAX_FSTRING_CHARS` (a linear scan before the parse)."""
+    if len(code) <= MAX_FSTRING_CHARS or not _FSTRING_START.search(code):
+        return
     try:
         for tok in tokenize.generate_tokens(io.StringIO(code).readline):
             if tok.type == tokenize.STRING and len(tok.string) > MAX_FSTRING_CHARS:
