@@ -78,6 +78,12 @@ def _create(rep: Any, op: dict[str, Any]) -> Any:
     return fn(count=op.get("count", 1), **args)
 
 
+def _created_prims(rep: Any, items: Any) -> Any:
+    """The lights / cameras ``rep.create.*`` made, below the Xform wrappers it returns."""
+    paths = [str(c.GetPath()) for xf in items.get_output_prims()["prims"] for c in xf.GetChildren()]
+    return _prims(rep, paths)
+
+
 def make_randomizer(rep: Any, randomizer: dict[str, Any]):
     """Return a function (named after the randomizer) that builds its part of the graph."""
     ops = randomizer["ops"]
@@ -87,9 +93,16 @@ def make_randomizer(rep: Any, randomizer: dict[str, Any]):
         for op in ops:
             if op["op"].startswith("create."):
                 items = _create(rep, op)
+                then = op.get("then", [])
+                on_prim = [sub for sub in then if sub["op"] == "modify.attribute"]
+                if on_prim:  # attributes of the light or camera itself, not of its wrapper
+                    with _created_prims(rep, items):
+                        for sub in on_prim:
+                            _apply(rep, sub)
                 with items:
-                    for sub in op.get("then", []):
-                        _apply(rep, sub)
+                    for sub in then:
+                        if sub["op"] != "modify.attribute":
+                            _apply(rep, sub)
             else:
                 items = _prims(rep, op["prims"])
                 with items:
@@ -102,11 +115,20 @@ def make_randomizer(rep: Any, randomizer: dict[str, Any]):
     return fn
 
 
-def build_replicator_graph(graph: dict[str, Any]) -> list[str]:
+GRAPH_LAYER = "omni_generalist_randomization"
+"""The Replicator layer the graph is built in; building again clears it first (one graph at a time)."""
+
+
+def build_replicator_graph(graph: dict[str, Any], stage: Any = None) -> list[str]:
     """Register the description's randomizers and trigger them on every frame.
+
+    The graph is built inside ``rep.new_layer(GRAPH_LAYER)``, which clears the graph an earlier
+    call built, so randomizing twice leaves one graph. Prims whose rotation is randomized first get
+    the op order ``rep.modify.pose`` writes (:func:`~omni_generalist.randomize.replicator_graph.match_pose_ops`).
 
     Args:
         graph: a description from ``spec_to_graph`` (checked first).
+        stage: the open stage (default: the stage of Kit's USD context).
 
     Returns:
         The names of the registered randomizers.
@@ -115,28 +137,34 @@ def build_replicator_graph(graph: dict[str, Any]) -> list[str]:
         RuntimeError: not inside Kit (``omni.replicator.core`` missing).
         ValueError: a malformed description.
     """
-    from ..randomize.replicator_graph import check_graph
+    from ..randomize.replicator_graph import check_graph, match_pose_ops
 
     check_graph(graph)
     rep = _rep()
-    if hasattr(rep, "set_global_seed"):
-        rep.set_global_seed(int(graph.get("seed", 0)))
+    if stage is None:
+        import omni.usd
+
+        stage = omni.usd.get_context().get_stage()
     names = []
-    for r in graph["randomizers"]:
-        if not r.get("ops"):
-            continue
-        rep.randomizer.register(make_randomizer(rep, r))
-        names.append(r["name"])
-    trig = graph["trigger"]
-    params = inspect.signature(rep.trigger.on_frame).parameters
-    kwargs: dict[str, Any] = {"interval": int(trig.get("interval", 1))}
-    if "max_execs" in params:  # newer Replicator
-        kwargs["max_execs"] = int(trig["num_frames"])
-    else:
-        kwargs["num_frames"] = int(trig["num_frames"])
-    with rep.trigger.on_frame(**kwargs):
-        for name in names:
-            getattr(rep.randomizer, name)()
+    with rep.new_layer(GRAPH_LAYER):
+        match_pose_ops(stage, graph)
+        if hasattr(rep, "set_global_seed"):
+            rep.set_global_seed(int(graph.get("seed", 0)))
+        for r in graph["randomizers"]:
+            if not r.get("ops"):
+                continue
+            rep.randomizer.register(make_randomizer(rep, r))
+            names.append(r["name"])
+        trig = graph["trigger"]
+        params = inspect.signature(rep.trigger.on_frame).parameters
+        kwargs: dict[str, Any] = {"interval": int(trig.get("interval", 1))}
+        if "max_execs" in params:  # Replicator 1.10+
+            kwargs["max_execs"] = int(trig["num_frames"])
+        else:
+            kwargs["num_frames"] = int(trig["num_frames"])
+        with rep.trigger.on_frame(**kwargs):
+            for name in names:
+                getattr(rep.randomizer, name)()
     return names
 
 

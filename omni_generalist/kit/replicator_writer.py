@@ -56,15 +56,20 @@ def world_cameras(stage: Usd.Stage) -> list[str]:
     return [str(p.GetPath()) for p in Usd.PrimRange(root) if p.IsA(UsdGeom.Camera)]
 
 
+NEAR_CLIP_M = 0.02
+"""Near clipping distance of the created camera (Replicator's default, 1 world unit, is 1 m here)."""
+
+
 def _default_camera(stage: Usd.Stage) -> Any:
     room = room_info(stage)
+    clip = (NEAR_CLIP_M, 1000.0)
     if room is None:
-        return rep.create.camera(position=(4.0, -4.0, 2.5), look_at=(0.0, 0.0, 0.8))
+        return rep.create.camera(position=(4.0, -4.0, 2.5), look_at=(0.0, 0.0, 0.8), clipping_range=clip)
     xs = [p[0] for p in room.polygon]
     ys = [p[1] for p in room.polygon]
     corner = (min(xs) + 0.3, min(ys) + 0.3, min(room.height - 0.2, 2.2))
     centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, 0.6)
-    return rep.create.camera(position=corner, look_at=centre)
+    return rep.create.camera(position=corner, look_at=centre, clipping_range=clip)
 
 
 async def write_dataset_async(stage: Usd.Stage, out_dir: str | Path, frames: int, width: int = 640,

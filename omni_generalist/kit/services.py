@@ -28,7 +28,7 @@ async def replicator_randomize(request: RandomizeRequest, ctx: JobContext) -> di
     spec = load_spec(base=request.settings.randomization)
     graph = spec_to_graph(spec, request.stage, num_frames=request.variants, seed=request.seed)
     await ctx.progress(f"{len(graph['randomizers'])} randomizers; building the Replicator graph", 0.5)
-    names = build_replicator_graph(graph)
+    names = build_replicator_graph(graph, request.stage)
     return {"randomizers": names, "frames": request.variants, "seed": request.seed}
 
 

@@ -19,6 +19,11 @@ The description (``format = "omni_generalist.replicator_graph"``, ``version = 1`
        | {"op": "modify.visibility", "prims": [...], "value": DIST}
        | {"op": "create.light" | "create.camera" | "create.cube" | "create.sphere" | "create.cylinder",
           "name": str, "count": int, "args": {...}, "then": [OP without "prims", ...]}
+    Inside a create op, "modify.attribute" targets the created light or camera itself, the other ops
+    its Xform wrapper (Replicator's create.* returns the wrapper).
+    A "modify.pose" with a rotation writes Replicator's translate + rotateXYZ ops:
+    :func:`match_pose_ops` gives the targeted prims that op order first (same transform).
+
     DIST = {"distribution": "uniform", "lower": x, "upper": x}
          | {"distribution": "normal", "mean": x, "std": x}
          | {"distribution": "choice", "choices": [x, ...], "weights": [w, ...]?}
@@ -36,7 +41,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from pxr import Usd, UsdGeom, UsdLux, UsdShade
+from pxr import Gf, Usd, UsdGeom, UsdLux, UsdShade
 
 from ..config import RandomizationConfig
 from ..errors import InputError
@@ -155,8 +160,11 @@ def _lights(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]
         base_i = [float(UsdLux.LightAPI(p).GetIntensityAttr().Get() or 0.0) for p in local] or [30000.0]
         mean_i = sum(base_i) / len(base_i)
         ops.append({"op": "create.light", "name": "og_extra_light", "count": n_add,
-                    "args": {"light_type": "Sphere", "radius": 0.1},
+                    "args": {"light_type": "Sphere"},
                     "then": [
+                        # create.light has no radius parameter: the radius is an attribute of the light
+                        {"op": "modify.attribute", "attribute": "inputs:radius", "attribute_type": "float",
+                         "value": 0.1},
                         {"op": "modify.pose", "position": uniform([_r(min(xs) + 0.4), _r(min(ys) + 0.4), z],
                                                                   [_r(max(xs) - 0.4), _r(max(ys) - 0.4), z])},
                         {"op": "modify.attribute", "attribute": "inputs:intensity", "attribute_type": "float",
@@ -395,3 +403,46 @@ def graph_prims(graph: dict[str, Any]) -> set[str]:
         for op in r.get("ops", []):
             out.update(op.get("prims", []))
     return out
+
+
+def pose_rotation_prims(graph: dict[str, Any]) -> list[str]:
+    """Prims of existing objects whose rotation a ``modify.pose`` of the description randomizes."""
+    out: list[str] = []
+    for r in graph.get("randomizers", []):
+        for op in r.get("ops", []):
+            if op.get("op") == "modify.pose" and "rotation" in op:
+                out += [p for p in op.get("prims", []) if p not in out]
+    return out
+
+
+def match_pose_ops(stage: Usd.Stage, graph: dict[str, Any]) -> list[str]:
+    """Give every prim whose rotation the graph randomizes the op order ``rep.modify.pose`` writes.
+
+    ``rep.modify.pose`` writes ``xformOp:translate`` and ``xformOp:rotateXYZ`` (and nothing else),
+    while our objects, lights and links are posed with ``translate`` + ``orient``: the written
+    rotation would be ignored (or applied on top of the orient). Each such prim gets the op order
+    ``translate, rotateXYZ[, scale]`` holding the same local transform, authored to the stage's edit
+    target. Returns the prims changed.
+    """
+    changed = []
+    for path in pose_rotation_prims(graph):
+        prim = stage.GetPrimAtPath(path)
+        if not prim or not prim.IsA(UsdGeom.Xformable):
+            continue
+        xf = UsdGeom.Xformable(prim)
+        kinds = [op.GetOpType() for op in xf.GetOrderedXformOps()]
+        want = [UsdGeom.XformOp.TypeTranslate, UsdGeom.XformOp.TypeRotateXYZ]
+        if kinds[:2] == want and all(k == UsdGeom.XformOp.TypeScale for k in kinds[2:]):
+            continue
+        m = Gf.Matrix4d(xf.GetLocalTransformation())
+        scale = Gf.Vec3d(*(m.GetRow3(i).GetLength() for i in range(3)))
+        rigid = Gf.Matrix4d(m).RemoveScaleShear()
+        t = rigid.ExtractTranslation()
+        angles = rigid.ExtractRotation().Decompose(Gf.Vec3d.XAxis(), Gf.Vec3d.YAxis(), Gf.Vec3d.ZAxis())
+        xf.ClearXformOpOrder()
+        xf.AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(t))
+        xf.AddRotateXYZOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(*(round(a, 9) for a in angles)))
+        if any(abs(s - 1.0) > 1e-9 for s in scale):
+            xf.AddScaleOp(UsdGeom.XformOp.PrecisionDouble).Set(scale)
+        changed.append(path)
+    return changed

@@ -158,6 +158,8 @@ def _yaw_from_prim(prim: Usd.Prim) -> tuple[tuple[float, float, float], float]:
             yaw = math.degrees(2.0 * math.atan2(q.GetImaginary()[2], q.GetReal())) if r else 0.0
         elif op.GetOpType() == UsdGeom.XformOp.TypeRotateZ:
             yaw = float(op.Get())
+        elif op.GetOpType() == UsdGeom.XformOp.TypeRotateXYZ:  # what Replicator's modify.pose writes
+            yaw = float(op.Get()[2])
     return pos, _norm_yaw(yaw)
 
 
