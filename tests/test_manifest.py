@@ -195,3 +195,49 @@ def test_public_api_is_reexported_lazily():
 
     for name in og.__all__:
         assert getattr(og, name) is not None, name
+
+
+KIT_PYTHON = {"pxr", "numpy", "omni", "carb", "usdrt", "omni_generalist"}
+"""Importable in every Kit 107 / Isaac Sim 5.x Python without an extra dependency."""
+KIT_PIP_EXTENSIONS = {"omni.pip.compute": {"scipy"}}
+"""Kit extensions that bundle Python distributions (Isaac Sim 5.1: source/apps/isaacsim.exp.base.kit enables
+omni.pip.compute; source/extensions/isaacsim.core.api/config/extension.toml depends on it for scipy)."""
+KIT_RUNS = ("actions", "metrics", "panel", "world", "randomize", "kit", "physics/scene.py", "physics/validate.py",
+            "physics/authoring.py", "physics/repair.py")
+"""The code the extension runs inside Kit: the sandbox worker, validation, the panel, randomization."""
+
+
+def _required_imports(path: Path) -> set[str]:
+    """Top-level modules ``path`` imports, less those it also imports in a ``try`` that handles
+    ImportError (optional: the file copes without them)."""
+    def names(nodes) -> set[str]:
+        out = set()
+        for node in nodes:
+            if isinstance(node, ast.Import):
+                out |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                out.add(node.module.split(".")[0])
+        return out
+
+    tree = ast.parse(path.read_text())
+    optional = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(
+                h.type is None or "ImportError" in ast.unparse(h.type) for h in node.handlers):
+            optional |= names(n for stmt in node.body for n in ast.walk(stmt))
+    return {m for m in names(ast.walk(tree)) - optional if m not in __import__("sys").stdlib_module_names}
+
+
+def test_kit_provides_every_module_the_extension_imports():
+    """scipy (the sandbox worker, reachability, convex hulls) comes from omni.pip.compute, which must be declared."""
+    deps = _manifest()["dependencies"]
+    provided = set(KIT_PYTHON)
+    for ext, modules in KIT_PIP_EXTENSIONS.items():
+        if ext in deps:
+            provided |= modules
+    files = []
+    for part in KIT_RUNS:
+        p = ROOT / "omni_generalist" / part
+        files += sorted(p.glob("*.py")) if p.is_dir() else [p]
+    missing = {f"{m} ({f.relative_to(ROOT)})" for f in files for m in _required_imports(f) - provided}
+    assert not missing, f"imported in Kit but no declared dependency provides it: {sorted(missing)}"

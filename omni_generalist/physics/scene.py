@@ -253,12 +253,15 @@ def _slabs(points: np.ndarray, faces: list[list[int]]) -> list[np.ndarray]:
 
 
 def decompose(points: np.ndarray, faces: list[list[int]]) -> list[np.ndarray]:
-    """Convex decomposition of a mesh with CoACD (cached by content)."""
+    """Convex decomposition of a mesh with CoACD (cached by content); one convex hull of the points
+    where CoACD is not installed (Kit's Python: ``omni.physx`` decomposes such colliders itself)."""
     tris = [[f[0], f[i], f[i + 1]] for f in faces for i in range(1, len(f) - 1)]
     key = hashlib.sha1(points.tobytes() + np.array(tris, dtype=np.int64).tobytes()).hexdigest()
     if key not in _DECOMPOSITIONS:
-        import coacd
-
+        try:
+            import coacd
+        except ImportError:
+            return [np.asarray(points, dtype=float)]
         coacd.set_log_level("error")
         parts = coacd.run_coacd(coacd.Mesh(points, np.array(tris, dtype=np.int64)), threshold=0.05,
                                 max_convex_hull=16, seed=0)
