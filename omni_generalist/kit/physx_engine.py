@@ -37,6 +37,7 @@ class PhysxSimWorld:
         self._copy = copy
         self._time = 0.0
         self._contacts: list[Contact] = []
+        self._pairs: dict[tuple[str, str], Contact] = {}
         self._sim = get_physx_simulation_interface()
         self._cache = UsdUtils.StageCache.Get()
         self._stage_id = self._cache.Insert(copy.stage).ToLongInt()
@@ -47,13 +48,20 @@ class PhysxSimWorld:
         self._closed = False
 
     def step(self, n: int = 1) -> None:
-        """Advance ``n`` steps of ``dt``; contacts of the last step are kept."""
+        """Advance ``n`` steps of ``dt``.
+
+        PhysX reports a pair when it starts touching (found), while it keeps touching (persist) and
+        when it separates (lost), but sends nothing for a pair whose bodies sleep; so the pairs in
+        contact are kept from report to report and dropped on ``CONTACT_LOST`` only: a box resting
+        (asleep) on the floor is still in contact.
+        """
         for _ in range(int(n)):
             self._sim.simulate(self.dt, self._time)
             self._sim.fetch_results()
             self._time += self.dt
             headers, data = self._sim.get_contact_report()
-            self._contacts = _contacts(headers, data)
+            self._pairs = _update_pairs(self._pairs, headers, data)
+        self._contacts = list(self._pairs.values())
 
     def poses(self) -> dict[str, Pose]:
         """World poses of the dynamic bodies, read from the copy PhysX writes to."""
@@ -102,23 +110,28 @@ class PhysxSimWorld:
         self._cache.Erase(self._copy.stage)
 
 
-def _contacts(headers, data) -> list[Contact]:
-    deepest: dict[tuple[str, str], Contact] = {}
+def _update_pairs(pairs: dict[tuple[str, str], Contact], headers, data) -> dict[tuple[str, str], Contact]:
+    """The pairs in contact after one contact report (deepest point per pair, see ``step``)."""
+    pairs = dict(pairs)
+    fresh: dict[tuple[str, str], Contact] = {}
     for h in headers:
-        if h.type == ContactEventType.CONTACT_LOST:
-            continue
         a = str(PhysicsSchemaTools.intToSdfPath(h.actor0))
         b = str(PhysicsSchemaTools.intToSdfPath(h.actor1))
         if a == b:
             continue
         key = (a, b) if a < b else (b, a)
+        if h.type == ContactEventType.CONTACT_LOST:
+            pairs.pop(key, None)
+            fresh.pop(key, None)
+            continue
         for i in range(h.contact_data_offset, h.contact_data_offset + h.num_contact_data):
             d = data[i]
             p = d.position
             c = Contact(key[0], key[1], float(d.separation), (float(p[0]), float(p[1]), float(p[2])))
-            if key not in deepest or c.separation < deepest[key].separation:
-                deepest[key] = c
-    return list(deepest.values())
+            if key not in fresh or c.separation < fresh[key].separation:
+                fresh[key] = c
+    pairs.update(fresh)
+    return pairs
 
 
 class PhysxEngine:
