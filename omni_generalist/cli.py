@@ -1,4 +1,4 @@
-"""The ``omni-generalist`` command line (DESIGN.md §4).
+"""The ``omni-generalist`` command line (docs/design.md §4).
 
 Exit status: 0 success, 1 a world that fails validation (or could not be built), 2 bad input;
 errors are one line on stderr. Long work shows progress on a terminal and is quiet in a pipe.

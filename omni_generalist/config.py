@@ -92,7 +92,7 @@ class PolicyConfig:
 
 @dataclass
 class PhysicsConfig:
-    """Physics defaults: simulation rate, settle time and the validation thresholds of DESIGN.md §5."""
+    """Physics defaults: simulation rate, settle time and the validation thresholds of docs/design.md §5."""
 
     engine: str = "physx"
     hz: float = 240.0

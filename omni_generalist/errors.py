@@ -21,7 +21,7 @@ class InputError(GeneralistError):
 
 
 class WorldFormatError(InputError):
-    """A world folder or USD file that is missing, corrupt or not laid out as DESIGN.md §3 says."""
+    """A world folder or USD file that is missing, corrupt or not laid out as docs/design.md §3 says."""
 
 
 class PolicyError(InputError):

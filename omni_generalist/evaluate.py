@@ -5,7 +5,7 @@ A suite is a JSONL file in the format of ``shared/prompts/dev.jsonl``: one objec
 ``lighting`` that :mod:`omni_generalist.metrics.alignment` checks. Every prompt is generated for
 every seed through the batch runner (so a local pool or Ray, and re-running resumes), then each
 world is scored from its USD stage and its ``report.json``. The result, ``eval.json``, holds one
-row per world and the aggregates of DESIGN.md §5.
+row per world and the aggregates of docs/design.md §5.
 """
 
 from __future__ import annotations

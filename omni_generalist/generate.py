@@ -1,7 +1,7 @@
 """The generation loop: prompt → policy → actions in the sandbox → a world folder on disk.
 
 ``generate_world`` writes ``world.usd`` (or ``world.usda``), ``report.json`` and ``actions.py``
-into a temporary folder and renames it into place (DESIGN.md §3), so a failed run leaves
+into a temporary folder and renames it into place (docs/design.md §3), so a failed run leaves
 nothing behind. ``edit_world`` applies more actions to an existing world the same way.
 """
 

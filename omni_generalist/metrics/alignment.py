@@ -1,4 +1,4 @@
-"""Prompt alignment (DESIGN.md §5): the share of a prompt's requirements a world meets.
+"""Prompt alignment (docs/design.md §5): the share of a prompt's requirements a world meets.
 
 Requirements follow the prompt-suite format (``shared/prompts/README.md``): ``require`` entries
 (categories with a minimum count, optionally articulated, optionally resting on given

@@ -1,4 +1,4 @@
-"""Reachability (DESIGN.md §5, PhyScene's walkable metric): can a robot disc get from the door to
+"""Reachability (docs/design.md §5, PhyScene's walkable metric): can a robot disc get from the door to
 the front of every floor object?
 
 The floor is rasterised at 5 cm; cells closer than the robot radius to a wall or an object are

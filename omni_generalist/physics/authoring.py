@@ -1,7 +1,7 @@
 """SimReady physics authoring: the UsdPhysics (and PhysX) schemas every world carries.
 
 ``author_physics`` is idempotent and runs on every world ``generate`` and ``edit`` write
-(DESIGN.md §3):
+(docs/design.md §3):
 
 - ``/World/PhysicsScene``: ``UsdPhysics.Scene`` (gravity −Z 9.81) with ``PhysxSceneAPI`` (TGS solver,
   steps per second from the settings);

@@ -1,4 +1,4 @@
-"""PhysX 5 on the CPU through SAPIEN, loaded from our scene description (DESIGN.md §7)."""
+"""PhysX 5 on the CPU through SAPIEN, loaded from our scene description (docs/design.md §7)."""
 
 from __future__ import annotations
 

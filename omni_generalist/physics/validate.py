@@ -1,4 +1,4 @@
-"""Physics validation: settle a world in a simulator and report what is wrong with it (DESIGN.md §5).
+"""Physics validation: settle a world in a simulator and report what is wrong with it (docs/design.md §5).
 
 From the saved state, :func:`validate_world`
 

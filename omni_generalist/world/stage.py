@@ -1,4 +1,4 @@
-"""Stage conventions of DESIGN.md §3: create, open and save worlds.
+"""Stage conventions of docs/design.md §3: create, open and save worlds.
 
 Z-up, meters, kilograms, default prim ``/World`` with ``PhysicsScene``, ``Room``, ``Objects``,
 ``Looks`` and ``Lights`` below it.
