@@ -244,6 +244,9 @@ def author_physics(stage: Usd.Stage, config: PhysicsConfig | None = None) -> Non
             _physics_material(stage, UsdShade.Material(stage.GetPrimAtPath(path)))
     _author_scene(stage, config)
     _author_room(stage)
+    from ..world.raw import adopt_raw_objects
+
+    adopt_raw_objects(stage)  # objects a policy authored with plain pxr get labels and metadata first
     objects = stage.GetPrimAtPath(OBJECTS)
     if objects:
         for prim in objects.GetChildren():

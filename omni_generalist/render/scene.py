@@ -157,6 +157,67 @@ def _triangulate_mesh(mesh: UsdGeom.Mesh, xf: np.ndarray) -> tuple[np.ndarray, n
     return verts, normals
 
 
+_IMPLICIT = (UsdGeom.Cube, UsdGeom.Sphere, UsdGeom.Cylinder, UsdGeom.Cone, UsdGeom.Capsule)
+
+
+def _implicit_polys(prim: Usd.Prim) -> tuple[np.ndarray, list[list[int]]] | None:
+    """Points and faces (counter-clockwise from outside) of a cube, sphere, cylinder, cone or capsule."""
+    if prim.IsA(UsdGeom.Cube):
+        h = float(UsdGeom.Cube(prim).GetSizeAttr().Get() or 2.0) / 2
+        pts = np.array([[x, y, z] for x in (-h, h) for y in (-h, h) for z in (-h, h)])
+        faces = [[0, 1, 3, 2], [4, 6, 7, 5], [0, 4, 5, 1], [2, 3, 7, 6], [0, 2, 6, 4], [1, 5, 7, 3]]
+        return pts, faces
+    n, rings = 16, 8
+    ang = [2 * math.pi * k / n for k in range(n)]
+    if prim.IsA(UsdGeom.Sphere):
+        r = float(UsdGeom.Sphere(prim).GetRadiusAttr().Get() or 1.0)
+        pts = [[0.0, 0.0, -r]]
+        for i in range(1, rings):
+            t = math.pi * i / rings - math.pi / 2
+            pts += [[r * math.cos(t) * math.cos(a), r * math.cos(t) * math.sin(a), r * math.sin(t)] for a in ang]
+        pts.append([0.0, 0.0, r])
+        top = len(pts) - 1
+        faces = [[0, 1 + (k + 1) % n, 1 + k] for k in range(n)]
+        for i in range(rings - 2):
+            b = 1 + i * n
+            faces += [[b + k, b + (k + 1) % n, b + n + (k + 1) % n, b + n + k] for k in range(n)]
+        b = 1 + (rings - 2) * n
+        faces += [[b + k, b + (k + 1) % n, top] for k in range(n)]
+        return np.array(pts), faces
+    schema = next(c for c in (UsdGeom.Cylinder, UsdGeom.Cone, UsdGeom.Capsule) if prim.IsA(c))(prim)
+    r = float(schema.GetRadiusAttr().Get() or 1.0)
+    h = float(schema.GetHeightAttr().Get() or 2.0)
+    if prim.IsA(UsdGeom.Capsule):
+        h += 2 * r
+    top_r = 0.0 if prim.IsA(UsdGeom.Cone) else r
+    pts = [[r * math.cos(a), r * math.sin(a), -h / 2] for a in ang] + \
+          [[top_r * math.cos(a), top_r * math.sin(a), h / 2] for a in ang]
+    faces = [[k, (k + 1) % n, n + (k + 1) % n, n + k] for k in range(n)]
+    faces += [list(range(n - 1, -1, -1)), list(range(n, 2 * n))]
+    pts = np.array(pts)
+    axis = str(schema.GetAxisAttr().Get() or "Z")
+    if axis == "X":
+        pts = pts[:, [2, 0, 1]]
+    elif axis == "Y":
+        pts = pts[:, [1, 2, 0]]
+    return pts, faces
+
+
+def _triangulate_implicit(prim: Usd.Prim, xf: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    polys = _implicit_polys(prim)
+    if polys is None:
+        return None
+    pts, faces = polys
+    tris = np.array([[f[0], f[i], f[i + 1]] for f in faces for i in range(1, len(f) - 1)])
+    world = pts @ xf[:3, :3] + xf[3, :3]
+    verts = world[tris.reshape(-1)]
+    t = verts.reshape(-1, 3, 3)
+    fn = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
+    length = np.linalg.norm(fn, axis=1, keepdims=True)
+    normals = np.repeat(fn / np.where(length > 0, length, 1.0), 3, axis=0)
+    return verts, normals
+
+
 def _kelvin_rgb(kelvin: float) -> tuple[float, float, float]:
     """Approximate linear RGB of a black body (normalised so the brightest channel is 1)."""
     t = max(1000.0, min(40000.0, kelvin)) / 100.0
@@ -199,7 +260,8 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
     groups: dict[str, dict] = {}
     order: list[str] = []
     for prim in stage.Traverse():
-        if not prim.IsA(UsdGeom.Mesh):
+        implicit = not prim.IsA(UsdGeom.Mesh)
+        if implicit and not any(prim.IsA(c) for c in _IMPLICIT):  # raw pxr cubes, spheres... are drawn too
             continue
         img = UsdGeom.Imageable(prim)
         if img.ComputeVisibility() == UsdGeom.Tokens.invisible or img.ComputePurpose() in (UsdGeom.Tokens.guide, UsdGeom.Tokens.proxy):
@@ -207,7 +269,7 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
         if any(prim.GetPath().HasPrefix(_path(h)) for h in hide):
             continue
         m = np.array(xcache.GetLocalToWorldTransform(prim), dtype=np.float64)
-        tri = _triangulate_mesh(UsdGeom.Mesh(prim), m)
+        tri = _triangulate_implicit(prim, m) if implicit else _triangulate_mesh(UsdGeom.Mesh(prim), m)
         if tri is None:
             continue
         root = instance_root(prim)

@@ -173,8 +173,15 @@ def _norm_yaw(yaw: float) -> float:
 def object_info(prim: Usd.Prim) -> ObjectInfo:
     """Read one object prim (a child of ``/World/Objects``) into an :class:`ObjectInfo`."""
     info = get_info(prim)
-    pos, yaw = _yaw_from_prim(prim)
-    size = tuple(float(v) for v in info.get("size", (0.0, 0.0, 0.0)))
+    if not info.get("category") or info.get("raw"):  # authored with plain pxr: pose and size from its bounds
+        from .raw import raw_label, raw_object_geometry
+
+        pos, yaw, size = raw_object_geometry(prim)
+        info = {"category": raw_label(prim), "movable": any(size), **{k: v for k, v in info.items() if v != ""}}
+        info["size"] = size
+    else:
+        pos, yaw = _yaw_from_prim(prim)
+        size = tuple(float(v) for v in info.get("size", (0.0, 0.0, 0.0)))
     known = {"category", "material", "support", "movable", "articulated", "size", "placement"}
     return ObjectInfo(
         name=prim.GetName(), path=str(prim.GetPath()), category=str(info.get("category", "")),
