@@ -154,3 +154,13 @@ def test_raw_prims_end_to_end(tmp_path):
     cfg = (tmp_path / "scene_cfg.py").read_text()
     for name in ("crate", "stool", "red_box", "lamp_post"):
         assert name in cfg
+
+
+def test_benign_define_prim_in_a_room_without_door_generates(tmp_path):
+    """Regression: this ended in 'internal error: TypeError ... __round__' (reachability None)."""
+    script = tmp_path / "probe.py"
+    script.write_text('# %% action 1\ncreate_room(5, 4)\n# %% action 2\nstage.DefinePrim("/World/Objects/probe", "Xform")\n')
+    proc = run_cli("generate", "a room", "--actions", str(script), "--out", str(tmp_path / "w"))
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads((tmp_path / "w" / "report.json").read_text())
+    assert report["layout"]["categories"] == {"object": 1}
