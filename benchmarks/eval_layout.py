@@ -120,7 +120,8 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/layout_eval", help="batch folder (re-running resumes)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N prompts")
     ap.add_argument("--workers", type=int, default=0, help="local processes (0: one per core)")
-    ap.add_argument("--score-only", action="store_true", help="score the worlds already in --out, build nothing")
+    ap.add_argument("--score-only", action="store_true",
+                    help="score the worlds already in --out, build nothing (prompts not built are left out)")
     args = ap.parse_args()
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     entries = read_suite(args.suite)
@@ -143,6 +144,8 @@ def main() -> None:
     for s in seeds:
         for e in entries:
             rec = latest.get((e["prompt"], s))
+            if rec is None and args.score_only:  # scoring a partial run: count only what was built
+                continue
             row: dict[str, Any] = {"id": e["id"], "seed": s, "split": e.get("split", "tune"),
                                    "large": bool(e.get("large"))}
             if rec is None or rec.get("status") != "ok":

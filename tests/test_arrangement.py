@@ -99,6 +99,13 @@ def test_mirror_over_sink(offset, ok):
     assert _verdicts(api, "mirror_over_sink") == [ok]
 
 
+def test_special_seats_are_not_table_chairs():
+    api = _api("barber shop")
+    api.add_object("counter", against_wall="south", offset=3.0, size=(1.6, 0.6, 0.9))
+    api.add_object("barber chair", position=(0.0, -0.9), rotation=90.0)
+    assert _results(api, "chair_at_table") == []
+
+
 def test_small_things_off_floor():
     api = _api("kitchen")
     api.add_object("dining table", position=(0.0, 0.0), rotation=0.0, size=(1.6, 0.9, 0.75))
@@ -165,7 +172,8 @@ def test_cuboid_measure():
 def test_non_noun_objects():
     for word in ("far", "valuable", "visibility", "adorned", "total", "research"):
         assert not is_concrete_noun_phrase(word), word
-    for phrase in ("filter coffee stand", "pet food bags", "a cat", "animal head trophy", "two shelf units"):
+    for phrase in ("filter coffee stand", "pet food bags", "a cat", "animal head trophy", "two shelf units",
+                   "a mirror in front of each"):
         assert is_concrete_noun_phrase(phrase), phrase
     api = _api()
     good = api.add_object("chair", position=(1.0, 1.0))

@@ -82,6 +82,8 @@ class WorldView:
     def of(self, set_name: str) -> list[ObjectInfo]:
         """Objects whose category or a semantic label is in the named set."""
         wanted = category_set(set_name)
+        if set_name in rule_data()["match"]["category_only"]:
+            return [o for o in self.objects if o.category.lower() in wanted]
         return [o for o in self.objects if names(o) & wanted]
 
     def on_floor(self, obj: ObjectInfo) -> bool:

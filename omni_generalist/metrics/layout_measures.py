@@ -119,17 +119,22 @@ def _vocabulary() -> frozenset[str]:
 
 
 def is_concrete_noun_phrase(text: str) -> bool:
-    """Judge whether a phrase's head word (its last word) is a concrete noun.
+    """Judge whether a phrase's head word (its last word before a preposition) is a concrete noun.
 
     A head word in the catalogue's vocabulary is one; a word on the ``not_nouns`` list, or (outside
     the vocabulary) with an adjective, verb or abstract-noun suffix, is not. Anything else counts as
     a noun (an unknown thing named by a noun is allowed as a labelled generic object).
     """
+    data = rule_data()["words"]
     words = re.findall(r"[a-z]+", text.lower())
+    stops = set(data["stops"])
+    for i, word in enumerate(words[1:], start=1):
+        if word in stops:
+            words = words[:i]
+            break
     if not words:
         return False
     head = words[-1]
-    data = rule_data()["words"]
     if head in set(data["not_nouns"]) or singular(head) in set(data["not_nouns"]):
         return False
     if head in _vocabulary() or singular(head) in _vocabulary():
