@@ -164,3 +164,37 @@ def test_benign_define_prim_in_a_room_without_door_generates(tmp_path):
     assert proc.returncode == 0, proc.stderr
     report = json.loads((tmp_path / "w" / "report.json").read_text())
     assert report["layout"]["categories"] == {"object": 1}
+
+
+def test_referenced_usd_asset_from_a_registered_root_is_an_object(tmp_path):
+    """A reference to a USD file in an asset root the sandbox allows (``sandbox.asset_roots``)."""
+    import dataclasses
+
+    from pxr import UsdGeom
+
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    asset = Usd.Stage.CreateNew(str(lib / "crate.usda"))
+    UsdGeom.SetStageUpAxis(asset, UsdGeom.Tokens.z)
+    root = UsdGeom.Xform.Define(asset, "/Crate")
+    cube = UsdGeom.Cube.Define(asset, "/Crate/body")
+    cube.CreateSizeAttr(0.5)
+    cube.AddTranslateOp().Set((0.0, 0.0, 0.25))
+    asset.SetDefaultPrim(root.GetPrim())
+    asset.Save()
+    config = dataclasses.replace(FAST_LIMITS, asset_roots=(str(lib),))
+    code = (f'p = stage.DefinePrim("/World/Objects/crate_ref", "Xform")\n'
+            f'p.GetReferences().AddReference("{lib / "crate.usda"}")\n'
+            f'UsdGeom.Xformable(p).AddTranslateOp().Set(Gf.Vec3d(1, 1, 0))\n'
+            + LABEL.format(p="p", label="crate"))
+    with Sandbox(seed=3, config=config) as sb:
+        assert sb.run(ROOM).ok
+        res = sb.run(code)
+        assert res.ok, res.error
+        stage = Usd.Stage.Open(sb.layer)
+        author_physics(stage)
+        obj = next(o for o in list_objects(stage) if o.name == "crate_ref")
+        assert obj.category == "crate" and abs(obj.size[2] - 0.5) < 1e-6
+        assert abs(obj.position[0] - 1) < 1e-6 and obj.support.endswith("/Floor")
+        assert stage.GetPrimAtPath("/World/Objects/crate_ref").HasAPI(UsdPhysics.RigidBodyAPI)
+        assert scene_from_stage(stage).by_path("/World/Objects/crate_ref").label == "crate"
