@@ -105,6 +105,16 @@ def _fresh_build(name: str, size, seed: int = 0):
     return stage, built
 
 
+
+def _catalogue_sizes(name: str):
+    c = catalog().categories[name]
+    mid = tuple(round((a + b) / 2, 4) for a, b in zip(c.size_min, c.size_max, strict=True))
+    return (c.size_min, mid, c.size_max)
+
+
+# catalogue categories that reuse these generators (one TOML entry each) are tested over their range
+SIZES.update({n: _catalogue_sizes(n) for n in catalog().categories if n not in SIZES and _generator(n) is not None})
+
 @functools.cache
 def _build(name: str, size, seed: int = 0):
     """A build shared by the tests below (none of them changes the stage)."""

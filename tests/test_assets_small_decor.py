@@ -239,7 +239,7 @@ SIZES: dict[str, tuple[Size, Size]] = {
     "yoga mat": ((0.6, 1.7, 0.004), (0.7, 1.9, 0.01)),
 }
 # names whose asset is an open container: it must declare an inside surface within its walls
-CONTAINERS = {"bowl", "fruit bowl", "pet bowl", "pan", "crate", "storage bin", "basket", "laundry basket",
+CONTAINERS = {"litter box", "mop bucket", "bowl", "fruit bowl", "pet bowl", "pan", "crate", "storage bin", "basket", "laundry basket",
               "shopping basket", "trash can", "recycling bin", "umbrella stand", "dog bed", "bird cage",
               "shopping cart", "colander", "baking dish", "bucket"}
 # names that declare a (non-container) support surface: plates, trays, boards, platforms
@@ -247,7 +247,9 @@ TOPS = {"plate", "tray", "paper tray", "cutting board", "cake stand", "pallet", 
         "cardboard box", "cat tree"}
 VARIED = ("book", "plant", "potted plant", "mug", "box", "painting", "table lamp", "floor lamp", "desk lamp", "lamp")
 ALLOWED = {"chrome", "brushed metal", "steel", "black plastic", "white plastic", "glass", "ceramic", "fabric", "rubber",
-           "paper", "cardboard", "terracotta", "oak wood", "painted white", "painted black"}
+           "paper", "cardboard", "terracotta", "oak wood", "painted white", "painted black", "felt", "colored plastic",
+           "leather", "vinyl", "aluminum", "teak", "dark wood", "acrylic", "foam", "suede", "light wood", "straw",
+           "tinted glass", "water"}
 MAX_PARTS = 60
 
 
@@ -259,6 +261,8 @@ KIT_MODULES = {
     "lighting.lamps", "medical.medical", "music.pianos", "music.strings", "office.paper", "pets.pets",
     "plants.plants", "tableware.tableware", "textiles.floor_and_window", "textiles.soft", "tools.tools",
     "toys.toys", "transport.wheeled", "utilities.climate", "wall_decor.wall_decor", "commercial.commercial",
+    "games.game_tables", "transport.vehicles", "medical.padded_tables", "office.machines", "lab.robot_arm",
+    "bathroom.racks_tubs", "decor.trophies", "tools.long_tools",
 }
 # synonyms tested as well (they build their category's generator)
 SYNONYMS = {"carpet", "clothes", "coffee machine"}
@@ -273,6 +277,11 @@ def _mine() -> list[str]:
     """Every catalogue category built by a Kit module, and the synonyms tested."""
     cats = catalog().categories
     return sorted({n for n in cats if _module(n) in KIT_MODULES} | SYNONYMS)
+
+
+# catalogue categories without sizes of their own here are tested over their catalogue range
+SIZES.update({n: (catalog().categories[n].size_min, catalog().categories[n].size_max) for n in _mine()
+              if n not in SIZES})
 
 
 def _sizes(name: str) -> list[Size]:

@@ -63,7 +63,7 @@ SIZES: dict[str, list[tuple[float, float, float]]] = {
     "toy box": [(0.7, 0.4, 0.45), (0.5, 0.35, 0.35), (0.9, 0.5, 0.6)],
 }
 # synonyms tested too: the category they share a generator with
-ALIAS = {"refrigerator": "fridge", "washer": "washing machine"}
+ALIAS = {"refrigerator": "fridge", "washer": "washing machine", "cooktop": "stove", "utility sink": "sink"}
 # the family modules designed with the casework
 CASEWORK_MODULES = {"cabinets.cabinets", "cabinets.tall", "cabinets.chests", "appliances.cooling", "appliances.cooking",
                     "appliances.laundry", "bathroom.fixtures"}

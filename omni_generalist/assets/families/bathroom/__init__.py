@@ -1,1 +1,1 @@
-"""The bathroom family: categories in objects.toml, generators in accessories, fixtures."""
+"""The bathroom family: categories in objects.toml, generators in accessories, fixtures, racks_tubs."""

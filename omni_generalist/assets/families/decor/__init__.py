@@ -1,1 +1,1 @@
-"""The decor family: categories in objects.toml, generators in ornaments, statues_clocks."""
+"""The decor family: categories in objects.toml, generators in ornaments, statues_clocks, trophies."""

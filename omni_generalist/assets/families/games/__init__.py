@@ -1,1 +1,1 @@
-"""The games family: categories in objects.toml, generators in arcade."""
+"""The games family: categories in objects.toml, generators in arcade, game_tables."""

@@ -1,1 +1,1 @@
-"""The lab family: categories in objects.toml, generators in lab."""
+"""The lab family: categories in objects.toml, generators in lab, robot_arm."""

@@ -1,1 +1,1 @@
-"""The medical family: categories in objects.toml, generators in medical."""
+"""The medical family: categories in objects.toml, generators in medical, padded_tables."""

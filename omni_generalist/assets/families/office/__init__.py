@@ -1,1 +1,1 @@
-"""The office family: categories in objects.toml, generators in paper."""
+"""The office family: categories in objects.toml, generators in machines, paper."""

@@ -118,10 +118,11 @@ def fish_tank(w: AssetWriter, size: Size, cat: Category) -> None:
     fb = _clamp(h * 0.06, 0.015, 0.04)
     t = _clamp(min(x, y) * 0.03, 0.004, 0.012)
     k.box("base", (-x, -y, 0), (x, y, fb), BLACK)
-    k.walls("glass", x * 0.995, y * 0.995, t, fb, h - fb, GLASS)
-    k.box("lid", (-x, -y, h - fb), (x, y, h), BLACK)
+    k.walls("glass", x * 0.995, y * 0.995, t, fb, h - fb * 2, GLASS)
+    k.box("rim", (-x, -y, h - fb * 2), (x, y, h - fb), BLACK)
+    k.box("hood", (-x * 0.9, -y * 0.85, h - fb), (x * 0.9, y * 0.85, h), BLACK)  # a light hood on the rim
     k.box("gravel", (-x + t, -y + t, fb), (x - t, y - t, fb + (h - 2 * fb) * 0.1), k.pick((WHITE, OAK, BLACK)))
-    k.box("water", (-x + t, -y + t, fb + (h - 2 * fb) * 0.1), (x - t, y - t, h - fb * 1.5), GLASS)
+    k.box("water", (-x + t, -y + t, fb + (h - 2 * fb) * 0.1), (x - t, y - t, h - fb * 2 - (h - 2 * fb) * 0.12), GLASS)
     gz = fb + (h - 2 * fb) * 0.1
     for _i in range(k.rng.randint(1, 3)):
         k.ball("rock", (k.u(-0.6, 0.6) * x, k.u(-0.4, 0.4) * y, gz), (x * 0.12, y * 0.3, (h - 2 * fb) * 0.12), rings=4)

@@ -1,1 +1,1 @@
-"""The tools family: categories in objects.toml, generators in tools."""
+"""The tools family: categories in objects.toml, generators in long_tools, tools."""

@@ -1,1 +1,1 @@
-"""The transport family: categories in objects.toml, generators in wheeled."""
+"""The transport family: categories in objects.toml, generators in vehicles, wheeled."""

@@ -50,7 +50,7 @@ def painting(w: AssetWriter, size: Size, cat: Category) -> None:
     y0 = -y if not standing else y - dp
     insert = CHROME if mirror else PAPER if paper else FABRIC
     tapestry = name == "tapestry"
-    frameless = tapestry or not mirror and not standing and rng.random() < (0.5 if name == "poster" else 0.15)
+    frameless = tapestry
     if tapestry:
         rr = min(y, h * 0.02)
         k.tube("rod", (-x, -y + rr, h - rr), (x, -y + rr, h - rr), rr, OAK, seg=8)
