@@ -142,15 +142,29 @@ def is_concrete_noun_phrase(text: str) -> bool:
     return not any(head.endswith(s) and len(head) > len(s) + 2 for s in data["suffixes"])
 
 
+def _names_a_thing(text: str) -> bool:
+    """True when some word of ``text`` (or its singular) is a noun of the catalogue's vocabulary."""
+    bad = set(rule_data()["words"]["not_nouns"])
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word not in bad and (word in _vocabulary() or singular(word) in _vocabulary()):
+            return True
+    return False
+
+
 def non_noun_objects(w: WorldView) -> list[str]:
-    """Names of objects made from words that are not concrete nouns: their ``source_text`` (or,
-    for a generic object without one, its category) fails :func:`is_concrete_noun_phrase`."""
+    """Names of objects made from words that are not concrete nouns.
+
+    A generic object (a category the catalogue does not know) is judged by its category name
+    (:func:`is_concrete_noun_phrase`); a known one by its ``source_text``, which must hold some noun
+    of the catalogue's vocabulary (a known kind matched from "visibility" or "far" does not).
+    """
     out = []
     for o in w.objects:
         text = o.extra.get("source_text")
-        if not text and o.extra.get("generic"):
-            text = o.category
-        if text and not is_concrete_noun_phrase(str(text)):
+        if o.extra.get("generic"):
+            if not is_concrete_noun_phrase(o.category):
+                out.append(o.name)
+        elif text and not _names_a_thing(str(text)):
             out.append(o.name)
     return out
 
