@@ -281,8 +281,14 @@ def info(
 
 
 @app.command("api")
-def api_cmd() -> None:
+def api_cmd(program_schema: bool = typer.Option(False, "--program-schema",
+                                                help="print the scene program's JSON schema (for apply_plan) instead")) -> None:
     """Print the action API reference (what policies' code can call)."""
+    if program_schema:
+        from .policy.procedural.program import schema_text
+
+        out.print(schema_text(), markup=False)
+        return
     from .actions.api import api_reference
 
     out.print(api_reference(), markup=False)

@@ -327,7 +327,7 @@ class ActionAPI:
                    side: str | None = None, facing: str | None = None, around: str | None = None,
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
                    center: bool = False, movable: bool | None = None, serves: str | None = None,
-                   offset: float | str | None = None) -> str:
+                   offset: float | str | None = None, like: str | None = None) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
@@ -357,12 +357,22 @@ class ActionAPI:
                 in meters from the wall's start (walls run counter-clockwise: the south wall from west
                 to east, east from south to north, north from east to west, west from north to south);
                 ``"center"`` centres it.
+            like: name of an object of the same category this one copies: the same model, and its
+                size when ``size`` is not given (one of a matching set: dining chairs, nightstands).
 
         Returns:
             The new object's name.
         """
         cat = catalog().get(category)
         room = self._room(required=False)
+        design = None
+        if like is not None:
+            model = self.get_object(like)
+            if model.category != cat.name:
+                raise ValueError(f"like={like!r} is a {model.category}, not a {cat.name}")
+            design = model.extra.get("design_seed")
+            if size is None:
+                size = model.size
         size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
         how = self._placement_kind(position=position, on=on, against_wall=against_wall, corner=corner,
                                    next_to=next_to, around=around, on_wall=on_wall, on_ceiling=on_ceiling,
@@ -378,7 +388,8 @@ class ActionAPI:
             serves = self.get_object(around).name
         elif serves is not None:
             serves = self.get_object(serves).name
-        return self._create(cat, name, size3, material, color, (x, y, z), yaw, support, how, movable, serves)
+        return self._create(cat, name, size3, material, color, (x, y, z), yaw, support, how, movable, serves,
+                            design=design)
 
     @staticmethod
     def _placement_kind(**given) -> str | None:
@@ -515,7 +526,8 @@ class ActionAPI:
         raise PlacementError(f"no free wall space for an object {size3[0]:.2f} m wide")
 
     def _create(self, cat: Category, name: str | None, size3, material: str | None, color: str | None,
-                pos, yaw: float, support: str, how: str, movable: bool | None, serves: str | None = None) -> str:
+                pos, yaw: float, support: str, how: str, movable: bool | None, serves: str | None = None,
+                design: int | None = None) -> str:
         choice = material_library().resolve(material or cat.material, color)
         obj_name = snake_name(name) if name else self._unique(OBJECTS, snake_name(cat.name))
         path = OBJECTS.AppendChild(obj_name)
@@ -528,9 +540,12 @@ class ActionAPI:
         half = math.radians(yaw) / 2
         xf.AddOrientOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
         # the asset gets its own generator, so its design draws do not shift later layout decisions
-        built = build_asset(self.stage, path, cat, size3, random.Random(self.rng.getrandbits(64)))
+        # (its seed is kept, so ``like=`` can build another of the same model)
+        design = int(design) if design is not None else self.rng.getrandbits(64)
+        built = build_asset(self.stage, path, cat, size3, random.Random(design))
         bind_material(prim, ensure_material(self.stage, choice))
         extra: dict = {"serves": serves, "access": "back"} if serves else {}
+        extra["design_seed"] = str(design)
         if built.surfaces:
             extra["surfaces"] = [round(v, 5) for sf in built.surfaces
                                  for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]
@@ -844,6 +859,31 @@ class ActionAPI:
         set_info(world, lighting=moods)
 
     # ----------------------------------------------------------------- helpers
+    def apply_plan(self, program: dict, seed: int = 0) -> dict:
+        """Build a whole room from a scene program: the room, its furniture in functional groups
+        (a sofa facing the TV across a coffee table, chairs around a table, nightstands beside a
+        bed, a mirror over the washbasin), small things on surfaces, curtains at windows, lights.
+
+        The program is JSON data: ``{"room": {"type": "living room", "size": "small", "style":
+        "scandinavian", "density": "dense", "lighting": ["warm"]}, "objects": [{"category":
+        "sofa", "count": 1}, {"category": "armchair", "count": 2, "quantity": "exact"}, {"category":
+        "book", "count": 10, "relation": "on", "target": "bookcase"}]}``. Relations: on, in, under,
+        behind, in_front_of, next_to, at_foot_of, against_wall, corner, center, near_entrance,
+        near_window, facing, stacked, around, rows, on_wall, ceiling, above, floor. The full schema:
+        ``omni-generalist api --program-schema``. Explicit counts are kept exactly; the room's usual
+        furniture and dressing fill in the rest. The world must not have a room yet.
+
+        Args:
+            program: the scene program.
+            seed: layout seed (the same program and seed give the same room).
+
+        Returns:
+            What was built: room type, groups placed as units, what was dropped and why.
+        """
+        from ..policy.procedural.apply import apply_program
+
+        return apply_program(self, program, seed)
+
     def _room(self, required: bool = True) -> RoomInfo | None:
         room = model.room_info(self.stage)
         if room is None and required:

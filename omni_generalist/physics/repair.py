@@ -134,6 +134,20 @@ class _Fixer:
             return True
         return False
 
+    def move_to_a_wall(self, path: str, why: str) -> bool:
+        """Move an object against the first wall with room for it (when nothing near will do)."""
+        from ..world.model import room_info
+
+        room = room_info(self.stage)
+        for wall in (room.walls if room else []):
+            try:
+                self.api.move_object(_name(path), against_wall=wall.name)
+            except (ValueError, KeyError, RuntimeError):
+                continue
+            self.actions.append(f"moved {_name(path)} against the {wall.name} wall: {why}")
+            return True
+        return False
+
     def set_pose(self, path: str, position, orientation=None, why: str = "") -> None:
         prim = self.stage.GetPrimAtPath(path)
         ops = {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
@@ -271,9 +285,21 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
                 and (small or (not can_stop and bo.support.endswith("/Floor")))):
             handled.add(blocker)
             ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
-            # at least the width of a door leaf away
-            if fx.try_moves(blocker, _rings(bo, (bo.position[0] - ax, bo.position[1] - ay), start=0.35),
-                            f"it blocked {_name(p.path)} of {_name(art_root)}"):
+            away = (bo.position[0] - ax, bo.position[1] - ay)
+            if art_root in objs:
+                # out of the swing: straight away from the side its doors open on (moving along a
+                # long counter only puts the blocker in front of the next door)
+                yaw = math.radians(objs[art_root].yaw)
+                fx_, fy_ = -math.sin(yaw), math.cos(yaw)
+                side = 1.0 if away[0] * fx_ + away[1] * fy_ >= 0 else -1.0
+                away = (side * fx_, side * fy_)
+            # at least the width of a door leaf away, within 45 degrees of straight away
+            n = math.hypot(*away) or 1.0
+            ring = [off for off in _rings(bo, away, start=0.5)
+                    if (off[0] * away[0] + off[1] * away[1]) / (n * math.hypot(off[0], off[1])) >= 0.7]
+            if fx.try_moves(blocker, ring, f"it blocked {_name(p.path)} of {_name(art_root)}"):
+                return
+            if fx.move_to_a_wall(blocker, f"it blocked {_name(p.path)} of {_name(art_root)}"):
                 return
         # 2. it opens into the wall: turn it round to face the room
         if p.value < 0.5 and "/Walls/" in blocker and art_root in objs and art_root not in handled:

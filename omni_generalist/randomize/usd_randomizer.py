@@ -326,6 +326,10 @@ def randomize_lights(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Ra
             "removed": removed, "added": added}
 
 
+_JITTER_SCALES = (1.0, 1.0, 1.0, 1.0, 0.5, 0.5, 0.25, 0.25)
+"""Fractions of the pose jitter tried in turn for one object until a move fits."""
+
+
 def randomize_poses(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Random) -> dict[str, Any]:
     """Re-lay movable floor objects within the layout constraints and shuffle small objects on their supports.
 
@@ -344,11 +348,12 @@ def randomize_poses(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Ran
     rng.shuffle(floor)
     if spec.poses and (j > 0 or d > 0):
         for o in floor:
-            for _ in range(4):
+            # full jitter first; in a tight room (a nightstand flush with its bed) smaller ones
+            for k in _JITTER_SCALES:
                 x, y, z = o.position
                 try:
-                    api.move_object(o.name, position=(x + rng.uniform(-j, j), y + rng.uniform(-j, j), z),
-                                    rotation=(o.yaw + rng.uniform(-d, d)) % 360.0)
+                    api.move_object(o.name, position=(x + k * rng.uniform(-j, j), y + k * rng.uniform(-j, j), z),
+                                    rotation=(o.yaw + k * rng.uniform(-d, d)) % 360.0)
                 except (PlacementError, ValueError):
                     continue
                 moved.append(o.name)
@@ -527,7 +532,8 @@ def variant_signature(stage: Usd.Stage) -> dict[str, dict[str, list[float]]]:
                                       float(api.GetColorTemperatureAttr().Get() or 6500.0),
                                       float(pos[0]), float(pos[1])]
     for o in list_objects(stage):
-        sig["poses"][o.name] = [o.position[0], o.position[1], o.position[2], o.yaw]
+        if o.movable:  # fixtures (wall-hung, built-in) never move: they would only dilute the spread
+            sig["poses"][o.name] = [o.position[0], o.position[1], o.position[2], o.yaw]
     return sig
 
 

@@ -11,11 +11,25 @@ instruction and :mod:`.edit` turns it into actions on the objects it names.
 
 from __future__ import annotations
 
+import ast
+import pprint
+
 from ..base import Observation
 from .edit import EditPlanner, read_scene
-from .emit import Step, emit
+from .emit import Step
 from .parse import PromptSpec, parse_prompt
-from .plan import Planner, ScenePlan
+
+
+def _read_result(output: str) -> dict:
+    """The dict ``apply_plan`` printed (its last line of output)."""
+    for line in reversed(output.strip().splitlines()):
+        try:
+            value = ast.literal_eval(line)
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(value, dict):
+            return value
+    return {}
 
 
 class ProceduralPolicy:
@@ -26,7 +40,8 @@ class ProceduralPolicy:
     def __init__(self, robot_radius: float = 0.25):
         self.robot_radius = robot_radius
         self.spec: PromptSpec | None = None
-        self.plan: ScenePlan | None = None
+        self.result: dict = {}
+        """What ``apply_plan`` reported it built."""
         self.editor: EditPlanner | None = None
         """Set when the policy edited an existing world instead of building one."""
         self._prompt, self._seed = "", 0
@@ -36,7 +51,7 @@ class ProceduralPolicy:
 
     def reset(self, prompt: str, seed: int) -> None:
         self._prompt, self._seed = prompt, seed
-        self.spec, self.plan, self.editor = None, None, None
+        self.spec, self.editor, self.result = None, None, {}
         self._queue = None  # planned at the first act(), once the world is seen
         self._last = None
         self.gave_up = []
@@ -47,12 +62,14 @@ class ProceduralPolicy:
             self.editor = EditPlanner(scene)
             return self.editor.plan(self._prompt)
         self.spec = parse_prompt(self._prompt)
-        self.plan = Planner().plan(self.spec, self._seed, self.robot_radius)
-        return emit(self.plan)
+        program = pprint.pformat(self.spec.to_dict(), width=110, sort_dicts=False)
+        return [Step(f"print(apply_plan({program}, seed={self._seed}))", [], "plan")]
 
     def act(self, obs: Observation) -> str | None:
         if self._queue is None:
             self._queue = self._start(obs)
+        elif self._last is not None and self._last.label == "plan" and obs.last_ok:
+            self.result = _read_result(obs.last_output)
         if self._last is not None and not obs.last_ok:
             if self._last.fallbacks:
                 self._queue[:0] = self._last.fallbacks
@@ -68,17 +85,18 @@ class ProceduralPolicy:
         """What the policy understood and planned (for report.json)."""
         if self.editor is not None:
             return {"edit": self.editor.requests, "dropped": self.editor.notes + self.gave_up}
-        if self.spec is None or self.plan is None:
+        if self.spec is None:
             return {}
-        s = self.spec
+        s, r = self.spec, self.result
         return {
-            "room_type": self.plan.room_type, "style": s.style, "density": s.density, "lighting": self.plan.lighting,
-            "requested": [{"category": o.category, "count": o.count, "relation": o.relation, "target": o.target,
-                           "material": o.material, "color": o.color, "mapped_from": o.mapped_from}
-                          for o in s.objects],
-            "unknown_words": s.unknown_words, "unmatched": s.unmatched,
-            "dropped": self.plan.dropped + self.gave_up,
-            "unreachable": self.plan.unreachable, "groups": self.plan.groups,
+            "room_type": r.get("room_type", s.room_type), "style": s.style, "density": s.density,
+            "lighting": s.lighting, "program": s.to_dict(),
+            "requested": [{"category": o.category, "count": o.count, "quantity": o.to_quantity(),
+                           "relation": o.relation, "target": o.target, "material": o.material, "color": o.color,
+                           "mapped_from": o.mapped_from, "source_text": o.source_text} for o in s.objects],
+            "unknown_words": s.unknown_words, "unmatched": list(r.get("unmatched", s.unmatched)),
+            "dropped": list(r.get("dropped", [])) + self.gave_up,
+            "unreachable": list(r.get("unreachable", [])), "groups": list(r.get("groups", [])),
         }
 
 

@@ -340,7 +340,7 @@ class EditPlanner:
         if not reqs:
             if set(clause.tokens) & {"light", "lights", "lighting", "lamp", "lamps"}:
                 return self._lighting(Clause("lighting", ["brighter"] + clause.tokens))
-            self.notes.append(f"nothing to add in {text!r}")
+            self.notes.append(f"nothing to add in {text!r}" if clause.verb else f"not understood: {text!r}")
             return []
         # "put the lamp next to the bed": the lamp exists and no count was asked for → a move
         if clause.word in ("put", "place", "set up", "stick") and clause.tokens[:1] == ["the"]:
@@ -367,9 +367,7 @@ class EditPlanner:
                 before = tokens[max(0, i - 3):i]
                 front = "front" in before
                 on = not front and bool(set(before) & {"on", "onto", "atop", "top", "in", "inside"})
-                reqs[0].relation = "facing" if front else "on" if on else "next_to"
-                if front:
-                    reqs[0].source_text += " front of"
+                reqs[0].relation = "in_front_of" if front else "on" if on else "next_to"
                 reqs[0].target = planned[-1].category
                 self._it = planned[-1].name
                 return
@@ -377,7 +375,8 @@ class EditPlanner:
     def _add_request(self, req: ObjectRequest, tokens: list[str]) -> list[Step]:
         steps: list[Step] = []
         targets: list[str] = []
-        if req.target and req.relation in ("on", "in", "next_to", "facing", "around"):
+        if req.target and req.relation in ("on", "in", "next_to", "facing", "around", "in_front_of", "behind",
+                                           "at_foot_of", "under", "stacked"):
             targets = [o.name for o in self._matches(ObjectRequest(req.target))]
             if self._it in targets:  # "... on it": that one first
                 targets.remove(self._it)
@@ -401,8 +400,12 @@ class EditPlanner:
             rel = req.relation
             if above is not None and cat.placement == "on_wall":  # "a painting above the bed"
                 where = [{"on_wall": above[0], "offset": above[1]}, {"on_wall": above[0]}]
-            elif rel in ("on", "in"):
+            elif rel in ("on", "in", "stacked"):
                 where = [{"on": t} for t in targets] + [{"next_to": t} for t in targets]
+            elif rel in ("in_front_of", "at_foot_of", "under"):  # "a rug in front of the sofa"
+                where = [{"next_to": t, "side": "front"} for t in targets] + [{"next_to": t} for t in targets]
+            elif rel == "behind":
+                where = [{"next_to": t, "side": "back"} for t in targets] + [{"next_to": t} for t in targets]
             elif rel == "next_to":
                 where = [{"next_to": t} for t in targets]
             elif rel == "around":

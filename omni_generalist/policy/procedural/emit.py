@@ -33,11 +33,12 @@ def _call(fn: str, *args, **kwargs) -> str:
 
 
 def _common(o: PlannedObject) -> dict:
-    return {"name": o.key, "size": o.size, "material": o.material, "color": o.color}
+    return {"name": o.key, "size": o.size, "material": o.material, "color": o.color, "like": o.like}
 
 
-def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
-    """Return the ``add_object`` call for a planned object and alternative calls for when it fails."""
+def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()) -> tuple[str, list[str]]:
+    """Return the ``add_object`` call for a planned object and alternative calls for when it fails
+    (``others``: supports of the same kind as its target, tried when the target is full)."""
     c = _common(o)
     if o.pose is not None:
         x, y, yaw = o.pose
@@ -46,7 +47,9 @@ def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
         main = _call("add_object", o.category, **c, position=pos, rotation=yaw, **extra)
         # an optional object that does not fit where the layout put it is left out rather than
         # dropped anywhere (a random spot could block the way to something else)
-        alts = [_call("add_object", o.category, **c)] if o.required else []
+        alts = [_call("add_object", o.category, **{**c, "like": None})] if o.required else []
+        if o.like:  # the model it copies may be missing: then a model of its own there
+            alts.insert(0, _call("add_object", o.category, **{**c, "like": None}, position=pos, rotation=yaw, **extra))
         return main, alts
     if o.placement == "on_wall":
         order = ([o.wall] if o.wall else []) + [w for w in walls if w != o.wall]
@@ -61,7 +64,8 @@ def object_call(o: PlannedObject, walls: list[str]) -> tuple[str, list[str]]:
     if o.placement == "on" and o.target:
         small = {**c, "size": None}
         alts = [_call("add_object", o.category, **small, on=o.target)]
-        if o.required or catalog().get(o.category).placement in ("on_surface", "in_container"):
+        alts += [_call("add_object", o.category, **small, on=t) for t in others if t != o.target]
+        if not o.dressing and (o.required or catalog().get(o.category).placement in ("on_surface", "in_container")):
             alts.append(_call("add_object", o.category, **c))  # anywhere it usually goes
         return _call("add_object", o.category, **c, on=o.target), alts
     return _call("add_object", o.category, **c), []
@@ -86,12 +90,15 @@ def emit(plan: ScenePlan) -> list[Step]:
         [o for o in plan.objects if o.pose is None and o.placement == "ceiling"],
         [o for o in plan.objects if o.pose is None and o.placement not in ("on_wall", "ceiling")],
     ]
+    kinds = {o.key: o.category for o in plan.objects}
     for group in groups:
         for k in range(0, len(group), CHUNK):
             chunk = group[k:k + CHUNK]
             singles = []
             for o in chunk:
-                main, alts = object_call(o, plan.wall_names)
+                t = kinds.get(o.target or "")
+                others = tuple(k for k, cat in kinds.items() if cat == t)[:6] if o.placement == "on" else ()
+                main, alts = object_call(o, plan.wall_names, others)
                 chain: list[Step] = []
                 for alt in reversed(alts):  # each alternative is tried only if the one before failed
                     chain = [Step(alt, chain, o.key)]
@@ -100,10 +107,25 @@ def emit(plan: ScenePlan) -> list[Step]:
             steps.append(Step(code, singles, f"objects {chunk[0].key}..{chunk[-1].key}"))
     steps.append(Step("\n".join(light_call(li) for li in plan.lights), [], "lights"))
     optional = sorted(o.key for o in plan.objects if not o.required)
-    if optional:
-        # a fallback may have put an optional object where it blocks the way: take it out
-        steps.append(Step(f"optional = {optional!r}\nfor name in unreachable_objects():\n"
-                          f"    if name in optional:\n        remove_object(name)", [], "reachability"))
+    # a fallback may have put an object where a robot cannot reach it (or where it blocks the way):
+    # an optional one is taken out, a required one moved against a wall where it can be reached
+    steps.append(Step(f"optional = {optional!r}\nwalls = {list(plan.wall_names)!r}\n"
+                      "for _round in range(3):\n"
+                      "    bad = unreachable_objects()\n"
+                      "    if not bad:\n        break\n"
+                      "    for name in bad:\n"
+                      "        if name in optional:\n            remove_object(name)\n            continue\n"
+                      "        for wall in walls:\n"
+                      "            try:\n                move_object(name, against_wall=wall)\n"
+                      "            except Exception:\n                continue\n"
+                      "            if name not in unreachable_objects():\n                break\n"
+                      "        else:  # no wall has room: on top of another of its kind (boxes stack)\n"
+                      "            kind = get_object(name).category\n"
+                      "            for other in list_objects(kind):\n"
+                      "                if other.name == name:\n                    continue\n"
+                      "                try:\n                    move_object(name, on=other.name)\n"
+                      "                except Exception:\n                    continue\n"
+                      "                break", [], "reachability"))
     return steps
 
 

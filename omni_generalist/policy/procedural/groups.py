@@ -36,6 +36,7 @@ class GroupSlot:
     required: bool = False
     height: float = 1.2
     shift: float = 0.0
+    match_width: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def _slot(d: dict, group: str) -> GroupSlot:
     return GroupSlot(id=str(d["id"]), kinds=tuple(str(k).lower() for k in d["kinds"]), of=str(d.get("of", "root")),
                      rel=rel, gap=pair(d.get("gap")), margin=pair(d.get("margin")), face=bool(d.get("face", False)),
                      max=int(d.get("max", 1)), required=bool(d.get("required", False)),
-                     height=float(d.get("height", 1.2)), shift=float(d.get("shift", 0.0)))
+                     height=float(d.get("height", 1.2)), shift=float(d.get("shift", 0.0)),
+                     match_width=bool(d.get("match_width", False)))
 
 
 def load_templates(raw: dict) -> tuple[GroupTemplate, ...]:
@@ -274,3 +276,62 @@ def _centred(side: list, k: int) -> list:
         return list(side)
     start = (len(side) - k) // 2
     return side[start:start + k]
+
+
+@dataclass(frozen=True)
+class RunTemplate:
+    """Units set side by side along the walls (a kitchen's base units); roles order the run."""
+
+    name: str
+    doc: str
+    min: int
+    end: tuple[str, ...]
+    wet: tuple[str, ...]
+    beside_wet: tuple[str, ...]
+    hot: tuple[str, ...]
+    fill: tuple[str, ...]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(self.end + self.wet + self.beside_wet + self.hot + self.fill)
+
+    def order(self, objects: list) -> list:
+        """``objects`` (each with a ``category``) in run order: an end piece, a fill piece, the wet
+        piece and what goes beside it, half the remaining fill, the hot piece, the rest."""
+        def take(kinds: tuple[str, ...]) -> list:
+            got = [o for o in pool if o.category in kinds]
+            for o in got:
+                pool.remove(o)
+            return got
+
+        pool = list(objects)
+        ends, wets, besides, hots, fills = (take(self.end), take(self.wet), take(self.beside_wet),
+                                            take(self.hot), take(self.fill))
+        fills += pool
+        seq = ends[:1] + fills[:1] + wets[:1] + besides
+        rest = fills[1:]
+        half = max(1, len(rest) // 2) if hots else len(rest)
+        seq += rest[:half] + hots + rest[half:] + wets[1:] + ends[1:]
+        return seq
+
+
+def load_runs(raw: dict) -> tuple[RunTemplate, ...]:
+    """Run templates from the ``[[run]]`` tables of ``groups.toml`` (a name twice is refused)."""
+    out: list[RunTemplate] = []
+    seen: set[str] = set()
+    for d in raw.get("run", []):
+        name = d["name"]
+        if name in seen:
+            raise ValueError(f"run {name!r} is defined twice in groups.toml")
+        seen.add(name)
+        out.append(RunTemplate(name, d.get("doc", ""), int(d.get("min", 3)),
+                               *(tuple(d.get(k, ())) for k in ("end", "wet", "beside_wet", "hot", "fill"))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def run_templates() -> tuple[RunTemplate, ...]:
+    """The run templates of the knowledge base."""
+    with open(data_dir() / "knowledge" / "groups.toml", "rb") as fh:
+        return load_runs(tomllib.load(fh))
+

@@ -80,3 +80,12 @@ def room_kb() -> RoomKB:
     with open(data_dir() / "knowledge" / "rooms.toml", "rb") as fh:
         raw = tomllib.load(fh)
     return RoomKB({k.lower(): _room(k.lower(), v) for k, v in raw.items()})
+
+
+@lru_cache(maxsize=1)
+def dressing() -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """What is kept on each kind of support (``data/knowledge/dressing.toml``): category → items."""
+    with open(data_dir() / "knowledge" / "dressing.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    return {k.lower(): tuple((str(i["category"]).lower(), int(i["count"][0]), int(i["count"][1]))
+                             for i in v.get("items", ())) for k, v in raw.items()}

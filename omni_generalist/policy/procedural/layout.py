@@ -191,7 +191,7 @@ class Solver:
                     continue
                 if footprints_overlap(zone, other):
                     return False
-        elif item.clearance > 0:
+        elif item.clearance > 0 and item.access == "front":
             zone = _front_zone(item, x, y, yaw, item.clearance)
             if not footprint_inside(zone, self.poly):
                 return False
@@ -421,68 +421,139 @@ class Solver:
         Returns False when no root pose fits the group.
         """
         keys = {it.key for it in g.items()}
-        by_id: dict[str, Item] = {"root": g.root}
-        for x, y, yaw, wall, off in self._group_root_candidates(g):
-            if not self._accept(g.root, x, y, yaw, zones_ignore=keys):
+        if g.place == "center":
+            g.root.access = "around"  # its seats keep its sides clear; no front zone of its own
+        total = sum(len(members) for slot, members, _ in g.slots if slot.rel not in ("on", "above", "above_side"))
+        cands = self._group_root_candidates(g)
+        best: tuple[int, int] | None = None  # (score, candidate index)
+        for i, cand in enumerate(cands):
+            got = self._try_group_at(g, keys, cand, seat_slots_fn)
+            if got is None:
                 continue
-            self._commit(g.root, x, y, yaw)
-            g.root.wall, g.root.offset = wall, off
-            committed = [g.root]
-            ok = True
-            left_out: list[Item] = []
-            for slot, members, gap in g.slots:
-                if slot.rel in ("on", "above", "above_side") or not members:
-                    continue
-                of_id = slot.of
-                of = by_id.get(of_id)
-                if of is None or of.pose is None:
-                    if slot.required:
-                        ok = False
-                        break
-                    left_out.extend(members)
-                    continue
-                poses = member_poses(slot, of.pose, of.size, [m.size for m in members], gap,
-                                     seat_slots=seat_slots_fn)
-                got = 0
-                for m, pose in zip(members, poses, strict=True):
-                    if pose is None:
-                        left_out.append(m)
-                        continue
-                    if slot.rel == "front" and slot.gap[0] >= 1.0:
-                        pose = self._snap_to_wall(m, pose, 0.9)
-                    if slot.rel == "under":
-                        m.walkable = True
-                    if slot.rel in ("around", "pushed_in"):
-                        m.access = "back"
-                    overlap = {of.key} if slot.rel == "pushed_in" else set()
-                    if self._accept(m, *pose, ignore=overlap, zones_ignore=keys):
-                        self._commit(m, *pose)
-                        committed.append(m)
-                        got += 1
-                        if slot.rel in ("around", "pushed_in", "front_row"):
-                            m.serves = of.key
-                        elif slot.rel == "front" and m.size[2] < 0.6 and of.size[2] > m.size[2] and slot.gap[1] < 0.6:
-                            # a low table just in front of a seat: the seat is reached over it
-                            m.serves, m.access = of.key, ("back" if slot.face else "front")
-                    else:
-                        m.access, m.serves = "front", None
-                        left_out.append(m)
-                if got:
-                    by_id[slot.id] = next(m for m in members if m.pose is not None)
-                elif slot.required:
+            if best is None or got > best[0]:
+                # members a robot cannot reach from the door count against the pose
+                placed = {it.key for it in g.items() if it.pose is not None}
+                got -= len(placed & set(self.reachability()))
+                if got == total:
+                    return True
+            self._undo_group(g)
+            if best is None or got > best[0]:
+                best = (got, i)
+        if best is None:
+            return False
+        self._try_group_at(g, keys, cands[best[1]], seat_slots_fn)
+        return True
+
+    def _undo_group(self, g: GroupItems) -> None:
+        for it in g.items():
+            if it.pose is not None:
+                self._uncommit(it)
+            if it is not g.root:
+                it.access, it.serves = "front", None
+
+    def _try_group_at(self, g: GroupItems, keys: set[str], cand, seat_slots_fn) -> int | None:
+        """Put the group's root at ``cand`` and its members where their slots say. Returns how
+        many members were placed, or None (nothing left committed) when the root or a required
+        member does not fit there."""
+        by_id: dict[str, Item] = {"root": g.root}
+        x, y, yaw, wall, off = cand
+        if not self._accept(g.root, x, y, yaw, zones_ignore=keys):
+            return None
+        self._commit(g.root, x, y, yaw)
+        g.root.wall, g.root.offset = wall, off
+        committed = [g.root]
+        ok = True
+        left_out: list[Item] = []
+        for slot, members, gap in g.slots:
+            if slot.rel in ("on", "above", "above_side") or not members:
+                continue
+            of_id = slot.of
+            of = by_id.get(of_id)
+            if of is None or of.pose is None:
+                if slot.required:
                     ok = False
                     break
-            if ok:
-                for m in left_out:
+                left_out.extend(members)
+                continue
+            poses = member_poses(slot, of.pose, of.size, [m.size for m in members], gap,
+                                 seat_slots=seat_slots_fn)
+            got = 0
+            for m, pose in zip(members, poses, strict=True):
+                if pose is None:
+                    left_out.append(m)
+                    continue
+                if slot.rel == "front" and slot.gap[0] >= 1.0:
+                    pose = self._snap_to_wall(m, pose, 0.9)
+                if slot.rel == "under":
+                    m.walkable = True
+                if slot.rel in ("around", "pushed_in", "front_row"):
+                    m.access = "back"
+                overlap = {of.key} if slot.rel == "pushed_in" else set()
+                if self._accept(m, *pose, ignore=overlap, zones_ignore=keys):
+                    self._commit(m, *pose)
+                    committed.append(m)
+                    got += 1
+                    if slot.rel in ("around", "pushed_in", "front_row"):
+                        m.serves = of.key
+                    elif slot.rel == "front" and m.size[2] < 0.6 and of.size[2] > m.size[2] and slot.gap[1] < 0.6:
+                        # a low table just in front of a seat: the seat is reached over it
+                        m.serves, m.access = of.key, ("back" if slot.face else "front")
+                else:
                     m.access, m.serves = "front", None
-                return True
-            for it in committed:
-                self._uncommit(it)
+                    left_out.append(m)
+            if got:
+                by_id[slot.id] = next(m for m in members if m.pose is not None)
+            elif slot.required:
+                ok = False
+                break
+        if ok:
+            for m in left_out:
+                m.access, m.serves = "front", None
+            return len(committed) - 1
+        for it in committed:
+            self._uncommit(it)
+            if it is not g.root:
                 it.access, it.serves = "front", None
-            by_id = {"root": g.root}
-        return False
+        return None
 
     # ------------------------------------------------------------- special arrangements
+    def place_run(self, items: list[Item]) -> list[Item]:
+        """Set ``items`` side by side along the walls in their order, backs to the wall, turning into
+        the next wall (counter-clockwise) when one is full: a galley, an L or a U. The run starts at
+        a corner of the longest wall without the door. Returns the items that did not fit."""
+        if not items:
+            return []
+        n = len(self.walls)
+        keys = {it.key for it in items}
+        depth = max(it.size[1] for it in items)
+        order = sorted(range(n), key=lambda i: (self.walls[i].name in self.door_walls, -self.walls[i].length,
+                                                self.rng.random()))
+        wi = order[0]
+        off, turns = GAP, 0
+        failed: list[Item] = []
+        for it in items:
+            placed = False
+            while turns < min(n - 1, 3):  # a galley, an L or a U
+                wall = self.walls[wi]
+                w = it.size[0]
+                while off + w + GAP <= wall.length + 1e-9:
+                    x, y = wall.point(off + w / 2, it.size[1] / 2 + GAP)
+                    if self._accept(it, x, y, wall.facing_yaw, zones_ignore=keys):
+                        self._commit(it, x, y, wall.facing_yaw)
+                        it.wall, it.offset = wall.name, round(off + w / 2, 4)
+                        off += w + 0.004
+                        placed = True
+                        break
+                    off += 0.05
+                if placed:
+                    break
+                # the next wall, starting clear of the units along this one and of the door of the
+                # last of them (it swings out along the next wall)
+                wi, turns, off = (wi + 1) % n, turns + 1, depth + 2 * GAP + RUN_CORNER_CLEAR
+            if not placed:
+                failed.append(it)
+        return failed
+
     def place_rows(self, items: list[Item], front_wall: Wall | None, seats: list[Item]) -> list[Item]:
         """Classroom rows: desks in a grid facing ``front_wall``, each with its seat behind it."""
         wall = front_wall or max(self.walls, key=lambda w: w.length)
@@ -570,10 +641,26 @@ class Solver:
         obstacles = [fp for it, fp in self.placed if not it.walkable]
         return unreachable(self.poly, obstacles, self.door_points, access, self.r)
 
+    def blockers(self, item: Item, reach: float = 1.2) -> list[Item]:
+        """Placed floor items standing within ``reach`` of ``item``'s access points (what may block
+        a robot's way to it)."""
+        fp = next(f for i, f in self.placed if i.key == item.key)
+        pts = self.access_points(item, fp)
+        out = []
+        for it, other in self.placed:
+            if it.key == item.key or it.walkable:
+                continue
+            ox, oy = other.x, other.y
+            if any(math.hypot(ox - px, oy - py) <= reach + max(it.size[0], it.size[1]) / 2 for px, py in pts):
+                out.append(it)
+        return out
+
     def access_points(self, it: Item, fp: Footprint) -> list[tuple[float, float]]:
         if it.access == "back":
             return [access_point(fp, it.size[1], True, self.r)]
         pts = [access_point(fp, it.size[1], False, self.r)]
+        if it.access == "around":  # a table in the open is reached from either long side
+            pts.append(access_point(fp, it.size[1], True, self.r))
         # a desk or table whose seat occupies its front is reached through the seat
         for other, ofp in self.placed:
             if other.serves == it.key:
@@ -583,8 +670,9 @@ class Solver:
 
 def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 6,
           groups: list[GroupItems] | None = None) -> LayoutResult:
-    """Place ``items``: rows and aisles first, then functional groups as units (largest first),
-    then everything else one by one; then repair reachability."""
+    """Place ``items``: a run of units (placement ``run``, in their order), rows and aisles first,
+    then functional groups as units (largest first), then everything else one by one; then repair
+    reachability."""
     from ...actions.placement import seat_slots
 
     result = LayoutResult()
@@ -593,7 +681,13 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
     rows = [i for i in items if i.placement == "rows" and i.category not in _SEAT_WORDS]
     seats = [i for i in items if i.placement == "rows" and i.category in _SEAT_WORDS]
     aisles = [i for i in items if i.placement == "aisles"]
-    rest = [i for i in items if i.placement not in ("rows", "aisles") and i.key not in in_group]
+    run = [i for i in items if i.placement == "run"]
+    rest = [i for i in items if i.placement not in ("rows", "aisles", "run") and i.key not in in_group]
+    for it in solver.place_run(run):
+        it.placement = "against_wall"
+        if it.key not in in_group:
+            rest.append(it)
+    result.grouped.extend(it.key for it in run if it.pose is not None)
     failed = solver.place_rows(rows, rows_wall, seats) if rows else list(seats)
     failed += solver.place_aisles(aisles)
     for it in failed:
@@ -604,6 +698,9 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
         return seat_slots(table_size, seat_size, gap=0.04, spacing=0.14)
 
     for g in sorted(groups, key=lambda g: -sum(i.size[0] * i.size[1] for i in g.items())):
+        if g.root.pose is not None:  # its root stands in the run: only members hung above it
+            rest.extend(it for it in g.items() if it.pose is None)
+            continue
         if solver.place_group(g, _seats):
             result.grouped.extend(it.key for it in g.items() if it.pose is not None)
             rest.extend(it for it in g.items() if it.pose is None)
@@ -626,6 +723,7 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
                 result.dropped.append(it)
         pending = nxt
     result.dropped.extend(pending)
+    grouped = set(result.grouped)
     for _ in range(max_repairs):
         bad = solver.reachability()
         if not bad:
@@ -633,6 +731,14 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
         for key in bad:
             it = solver._by_key(key)
             if it is None:
+                continue
+            if key in grouped:
+                # a member of a group keeps its place in the group: what blocks its way moves instead
+                for other in solver.blockers(it):
+                    if other.key not in grouped:
+                        solver._uncommit(other)
+                        if not solver.place(other):
+                            result.dropped.append(other)
                 continue
             solver._uncommit(it)
             if not solver.place(it):
@@ -648,6 +754,9 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
     result.placed = [i for i, _ in solver.placed]
     return result
 
+
+RUN_CORNER_CLEAR = 0.55
+"""Free length left at the corner where a run turns onto the next wall (room for a door to swing)."""
 
 _SEAT_WORDS = {"chair", "student chair", "office chair", "stool", "dining chair", "bar stool"}
 _ORDER = {"against_wall": 0, "corner": 1, "center": 2, "floor": 3, "next_to": 4, "facing": 4, "around": 5}

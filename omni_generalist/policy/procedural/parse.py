@@ -105,8 +105,9 @@ class Parser:
         if len(word) < 5 or word in V.STOP or word in V.NUMBERS or word in V.VAGUE or word in V.PART_WORDS \
                 or word in V.SCENE_WORDS or word in self.lib.colors:
             return word
-        if self._lookup([word]) or word in _SURFACES or word in _ADJ_MATERIAL or word in V.LIGHT_WORDS:
-            return word
+        if self._lookup([word]) or word in _SURFACES or word in _ADJ_MATERIAL or word in V.LIGHT_WORDS \
+                or not self._concrete(word):
+            return word  # only a misspelt noun is corrected ("hunting" is not "bunting")
         match = difflib.get_close_matches(word, self.single_words, n=1, cutoff=0.84)
         if not match:
             match = difflib.get_close_matches(singular(word), self.single_words, n=1, cutoff=0.84)
@@ -375,7 +376,7 @@ class Parser:
             kinds = {g.kind: g for g in group}
             nxt = ordered[k + 1][1] if k + 1 < len(ordered) else []
             next_is_noun = any(g.kind in ("object", "surface", "room") for g in nxt) or \
-                (nxt and nxt[0].kind == "word" and nxt[0].value not in V.STOP)
+                (nxt and nxt[0].kind == "word" and self._concrete(nxt[0].text))
             if next_is_noun and ("material" in kinds or "color" in kinds):
                 out.append(kinds.get("material") or kinds["color"])
             elif "object" in kinds:
@@ -449,9 +450,73 @@ class Parser:
                 req.relation, req.target = "on", with_owner.category
             if content is not None:
                 owner, owner_kind = req, "in" if content in ("full of", "filled with") else "on"
+            self._clause_quantities(req, clause, last_head, small)
             spec.objects.append(req)
+            self._set_for(req, clause, spec)
             if not (small and with_owner is not None):
                 last_head = req
+        self._each_totals(spec)
+
+    def _clause_quantities(self, req: ObjectRequest, clause: list[_Item], last_head: ObjectRequest | None,
+                           small: bool) -> None:
+        """Arrangement words of a clause: "two chairs each" (one set per target), "stacked boxes" /
+        "a stack of plates" (relation ``stacked``), "rows of desks" / "desks in rows" (``rows``)."""
+        texts = [it.text for it in clause]
+        if req.relation is None and last_head is not None and last_head is not req and \
+                (set(texts) & V.EACH_WORDS) and req.category != last_head.category:
+            req.each, req.target = True, last_head.category  # "three tables with two chairs each"
+            seat = self.cat.get(req.category).placement == "floor" and "chair" in req.category or "stool" in req.category
+            table = self.cat.get(last_head.category).support_surface
+            req.relation = "on" if small else "around" if seat and table else "next_to"
+        if req.relation is None and set(texts) & V.STACK_WORDS:
+            req.relation = "stacked"
+        if req.relation is None and set(texts) & V.ROW_WORDS:
+            req.relation = "rows"
+
+    def _set_for(self, req: ObjectRequest, clause: list[_Item], spec: PromptSpec) -> None:
+        """ "a dining table set for 12 (people)", "a table for six", "a table that seats 8": that many
+        chairs around the table and, when it is set, a place setting per seat on it (exact counts)."""
+        if not self.cat.get(req.category).support_surface:
+            return
+        texts = [it.text for it in clause]
+        n = None
+        for k, it in enumerate(clause):
+            if it.kind != "count" or k == 0:
+                continue
+            prev = texts[k - 1]
+            after = texts[k + 1] if k + 1 < len(texts) else ""
+            if prev in ("for", "seats", "seating", "seat") or (prev == "to" and after in V.SET_FOR_PEOPLE):
+                n = int(it.value)
+                break
+        if n is None or n < 1:
+            return
+        k0 = texts.index(next(t for t in texts if t in ("set", "laid", "for", "seats", "seating", "seat")))
+        source = " ".join(texts[k0:])
+        laid = bool({"set", "laid", "places", "settings", "setting"} & set(texts)) or "set" in req.source_text.split()
+        seat = "dining chair" if self.cat.find("dining chair") is not None and "dining" in req.category else "chair"
+        if not any(o.target == req.category and o.relation == "around" for o in spec.objects):
+            spec.objects.append(ObjectRequest(category=seat, count=n, explicit_count=True, quantity="exact",
+                                              relation="around", target=req.category, source_text=source))
+        if laid:
+            for thing in V.PLACE_SETTING:
+                found = self.cat.find(thing)
+                if found is not None:
+                    spec.objects.append(ObjectRequest(category=found.name, count=n, explicit_count=True,
+                                                      quantity="exact", relation="on", target=req.category,
+                                                      source_text=source))
+
+    def _each_totals(self, spec: PromptSpec) -> None:
+        """One set per target: ``count`` becomes the total and ``target_count`` the number of targets
+        when the prompt said how many targets there are ("three tables with two chairs each": six
+        chairs, target_count 3, so two per table)."""
+        for req in spec.objects:
+            if not (req.each and req.target):
+                continue
+            holders = [o for o in spec.objects if o is not req and o.category == req.target and o.explicit_count]
+            if holders:
+                n = sum(o.count for o in holders)
+                req.target_count = n
+                req.count = req.count * n
 
     def _clause(self, clause: list[_Item], spec: PromptSpec, tokens: list[str]):
         """Read one clause: [count] [attributes] head-noun [relation target] [content-verb]."""
@@ -467,14 +532,30 @@ class Parser:
                 break
             if it.kind == "object":
                 head_idx = k
+        first_rel = next((k for k, it in enumerate(clause) if it.kind == "rel"), None)
+        if head_idx is not None and first_rel is not None and first_rel < head_idx \
+                and not any(it.kind == "object" for it in clause[:first_rel]):
+            phrase = self._noun_phrase([it for it in clause[:first_rel] if it.kind in ("word", "color")])
+            if phrase and not any(it.kind in ("surface", "room") for it in clause[:first_rel]):
+                # "a cat on the rug": the unknown noun is the thing, the rug its target
+                pre = [it for it in clause[:first_rel] if it.end <= phrase[0].start]
+                req = self._unknown(phrase, pre, spec)
+                if req is not None:
+                    req.source_text = " ".join(it.text for it in clause)
+                    return req, clause[first_rel:], None
         before = clause[:head_idx] if head_idx is not None else clause[: rel_at if rel_at is not None else len(clause)]
         if head_idx is None:
             # a clause about the room: surfaces, materials, colours ("painted in pale blue", "brick walls")
             self._surface_clause(clause, spec)
-            words = [it for it in before if it.kind == "word" and it.value not in V.STOP and len(str(it.value)) > 2
-                     and it.value not in V.SCENE_WORDS and it.value not in V.SIZE_WORDS]
-            if words and not any(it.kind in ("surface", "room") for it in clause):
-                return self._unknown(words[-1].text, before, spec), [], content
+            words = [it for it in before if it.kind in ("word", "color")]
+            phrase = self._noun_phrase(words)
+            if phrase and phrase[0].start > 0 and tokens[phrase[0].start - 1] in V.COPULAS:
+                phrase = []  # "the room is calm", "it feels airy": a predicate, not a thing
+            if phrase and not any(it.kind in ("surface", "room") for it in clause):
+                req = self._unknown(phrase, [it for it in before if it.end <= phrase[0].start], spec)
+                if req is not None:
+                    req.source_text = " ".join(it.text for it in before)
+                return req, [], content
             return None, [], content
         head = clause[head_idx]
         req = ObjectRequest(category=str(head.value), source_text=" ".join(it.text for it in clause))
@@ -495,16 +576,53 @@ class Parser:
             req.articulated = True
         return req, rels, content
 
-    def _unknown(self, noun: str, before: list[_Item], spec: PromptSpec) -> ObjectRequest | None:
+    @staticmethod
+    def _concrete(word: str) -> bool:
+        """Whether an unknown word can name a thing: not a stop word, number, adjective, adverb, verb
+        form or abstract noun (by the word lists in :mod:`.vocab` and the suffixes of those forms)."""
+        w = word.lower()
+        if len(w) < 3 or not w.isalpha() or w in V.STOP or w in V.NUMBERS or w in V.VAGUE or w in V.NON_OBJECTS \
+                or w in V.SIZE_WORDS or w in V.STYLES or w in V.LIGHT_WORDS or w in V.DENSE_WORDS \
+                or w in V.SPARSE_WORDS or w in V.SCENE_WORDS or w in _ADJ_MATERIAL:
+            return False
+        if w in V.CONCRETE_EXCEPTIONS or singular(w) in V.CONCRETE_EXCEPTIONS:
+            return True
+        return not any(w.endswith(sfx) and len(w) >= len(sfx) + 3 for sfx in V.NON_OBJECT_SUFFIXES)
+
+    def _noun_phrase(self, words: list[_Item]) -> list[_Item]:
+        """The compound noun ending at the last concrete word of ``words``: the run of adjacent concrete
+        words before it ("filter coffee stand", "pet food bags"); empty when no word is concrete."""
+        k = len(words) - 1
+        while k >= 0 and (words[k].kind != "word" or not self._concrete(words[k].text)):
+            k -= 1
+        if k < 0:
+            return []
+        start = k
+        while start > 0 and words[start - 1].end == words[start].start and self._concrete(words[start - 1].text):
+            start -= 1  # a colour word inside a compound is a noun there ("filter coffee stand")
+        while words[start].kind != "word":
+            start += 1
+        return words[start:k + 1]
+
+    def _unknown(self, phrase: list[_Item], before: list[_Item], spec: PromptSpec) -> ObjectRequest | None:
+        """A request for a concrete noun the knowledge base does not name: the nearest category when it
+        is close enough (:data:`.embed.THRESHOLD`), else a labelled generic object listed in
+        ``spec.unmatched``."""
         from .embed import nearest_category
 
-        word = singular(noun)
-        if word in ("window", "door", "doorway", "opening", "skylight"):
+        last = phrase[-1].text
+        name = " ".join([it.text for it in phrase[:-1]] + [singular(last)])
+        if singular(last) in ("window", "door", "doorway", "opening", "skylight", "entrance"):
             return None  # part of the room shell, which every room has: not an object
-        spec.unknown_words.append(word)
-        hit = nearest_category(word, self.cat)
-        req = ObjectRequest(category=hit or word, known=hit is not None, mapped_from=word if hit else None)
-        plural = noun != word
+        spec.unknown_words.append(name)
+        hit = nearest_category(name, self.cat)
+        if hit is None and len(phrase) > 1:  # the head alone may be known ("pet food bag" → no; "oak desk")
+            found = self.cat.find(singular(last))
+            hit = found.name if found is not None and len(phrase) == 1 else None
+        req = ObjectRequest(category=hit or name, known=hit is not None, mapped_from=name if hit else None)
+        if hit is None and name not in spec.unmatched:
+            spec.unmatched.append(name)
+        plural = last != singular(last)
         self._attributes(req, before, plural)
         return req
 
@@ -523,8 +641,13 @@ class Parser:
                 req.scale = V.SIZE_WORDS[str(it.value)]
             elif it.kind == "word" and it.value in ("long", "wide"):
                 req.scale = 1.3
-        if count is not None:
+        said = " " + " ".join(it.text for it in before) + " "
+        if count is not None and any(it.kind == "count" for it in before):
             req.count, req.explicit_count = max(1, count), True
+            exact = any(f" {w} " in said for w in V.EXACTLY)  # "no more than two" is a cap, said exactly
+            req.quantity = "at_least" if not exact and any(f" {w} " in said for w in V.AT_LEAST) else "exact"
+        elif count is not None:  # "several", "rows of": a plausible number the planner may change
+            req.count = max(1, count)
         elif plural:
             req.count = 3 if self.cat.get(req.category).placement in ("on_surface", "in_container") else 2
 
@@ -555,6 +678,18 @@ class Parser:
         if words & {"each", "every"} and objs:
             req.each = True
         counts = [int(it.value) for it in target_items if it.kind == "count"]
+        if rel == "at" and words & V.FOOT_WORDS and objs:  # "a bench at the foot of the bed"
+            req.relation, req.target = "at_foot_of", str(objs[0].value)
+            return
+        named = {it.text for it in target_items if it.kind in ("word", "object", "room", "part")}
+        if rel in ("next_to", "at", "in", "front", "against", "behind", "facing") and named & V.ENTRANCE_WORDS \
+                and not any(it.kind == "object" and str(it.value) not in V.ENTRANCE_WORDS for it in target_items):
+            req.relation = "near_entrance"  # "near the door", "by the entrance", "at the entrance"
+            return
+        if rel in ("next_to", "at", "in", "front", "under") and (
+                "window" in words or any(it.kind == "object" and str(it.value) == "window" for it in target_items)):
+            req.relation, req.wall_hint = "near_window", "window"  # "near the window", "under the window"
+            return
         if rel in ("in", "at", "on") and ("corner" in words or "corners" in words):
             req.relation = "corner"
             return
@@ -605,20 +740,23 @@ class Parser:
                     req.target = nearest_category(noun, self.cat) or noun
         if req.target is None:
             return
-        mapping = {"on": "on", "in": "in", "at": "next_to", "against": "next_to", "on_wall": "next_to", "next_to": "next_to", "under": "next_to",
-                   "behind": "next_to", "between": "next_to", "facing": "facing", "front": "facing",
-                   "around": "around"}
+        mapping = {"on": "on", "in": "in", "at": "next_to", "against": "next_to", "on_wall": "next_to",
+                   "next_to": "next_to", "under": "under", "behind": "behind", "between": "next_to",
+                   "facing": "facing", "front": "in_front_of", "around": "around", "above": "above"}
         req.relation = mapping.get(rel, "next_to")
         if req.relation == "in" and not self.cat.get(req.target).container:
             req.relation = "on"  # "books in the bookcase", "clothes in the wardrobe" rest on its shelves
 
     def _surface_clause(self, clause: list[_Item], spec: PromptSpec) -> None:
         surf = next((str(it.value) for it in clause if it.kind == "surface"), None)
+        if surf is None:  # a material named with its surface: "brick walls", "tiled floor"
+            surf = next((_SURFACES[w] for it in clause if it.kind == "material" for w in it.text.split()
+                         if w in _SURFACES), None)
         mats = [str(it.value) for it in clause if it.kind == "material"]
         cols = [str(it.value) for it in clause if it.kind == "color"]
         painted = any(it.text in ("painted", "paint") for it in clause)
-        if surf is None and not (painted or cols or mats):
-            return
+        if surf is None and not painted:
+            return  # a colour or material with no surface and no "painted" describes nothing here
         target = surf or "wall"
         if surf is None and mats and not painted:
             return  # a lone material word with no surface: nothing to apply it to

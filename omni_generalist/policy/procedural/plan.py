@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from ...assets.catalog import Catalog, catalog
 from . import vocab as V
-from .groups import WALL_RELS, GroupPlan, form_groups, member_poses
-from .knowledge import RoomKB, RoomType, room_kb
+from .groups import WALL_RELS, GroupPlan, form_groups, member_poses, run_templates
+from .knowledge import RoomKB, RoomType, dressing, room_kb
 from .layout import GroupItems, Item, Solver, Wall, solve
 from .parse import ObjectRequest, PromptSpec
 
@@ -47,12 +47,18 @@ class PlannedObject:
     serves: str | None = None
     explicit: bool = False
     """Its relation comes from the prompt (not from the room's usual arrangement)."""
+    run: int | None = None
+    """Its place in a run of units (a kitchen's base units), counted from the run's start."""
+    like: str | None = None
+    """Another planned object this one is a copy of (same model: one of a matching set)."""
     wall_hint: str | None = None
     offset: float | None = None
     """For wall-hung objects: where along ``wall`` its centre goes."""
     source_text: str = ""
     group: str | None = None
     """The functional group it belongs to (``<template>:<root key>``)."""
+    dressing: bool = False
+    """Added to dress its support: put there or left out, never elsewhere."""
     lift: float = 0.0
     """Height it stands at above the floor (the top of the rug it stands on)."""
 
@@ -87,6 +93,18 @@ class ScenePlan:
 
 def _snake(text: str) -> str:
     return "_".join(text.lower().replace("-", " ").split())
+
+
+RUN_DEPTH = 0.62
+"""Depth of the units of a run (kitchen base units), meters."""
+COUNTER_HEIGHT = 0.9
+"""Height of the units of a run (a kitchen counter), meters."""
+UNDER_UPPERS = 0.42
+"""Height of the things that stand on a run's worktop (room under the wall cabinets), meters."""
+LARGE_ROOM_M2 = 150.0
+"""No room is larger than this unless the prompt asks for a large space or its contents need it."""
+MAX_TYPE_MIN_M2 = 40.0
+"""A room type's minimum floor area is never taken above this (contents decide beyond it)."""
 
 
 class Planner:
@@ -230,14 +248,23 @@ class Planner:
                 s.placement, s.target = "around", tables[k % len(tables)].key
         # the room's typical objects fill in what the prompt did not name
         self._typical(room, spec, requested, add, first, rng)
-        # a thing the room usually puts on something (a TV on its stand) goes there when it is there
+        # a thing the room usually puts on something (a TV on its stand) goes there when it is there:
+        # spread over every such support while they have room, the rest stay on the floor
+        used: dict[str, float] = {}
         for o in objs:
             rp = room_places.get(o.category, "")
             if o.explicit or not rp.startswith("on:") or o.placement in ("on", "on_any"):
                 continue
-            t = first(rp.split(":", 1)[1])
-            if t is not None and t is not o:
-                o.placement, o.target = "on", t.key
+            name = self.cat.get(rp.split(":", 1)[1]).name
+            supports = [t for t in objs if t is not o and (t.category == name or name in self.cat.hypernyms(t.category))
+                        and t.placement not in ("on", "on_any")]
+            supports.sort(key=lambda t: used.get(t.key, 0.0) / self._surface_area(t))
+            for t in supports:
+                if used.get(t.key, 0.0) + o.size[0] * o.size[1] <= 0.6 * self._surface_area(t):
+                    used[t.key] = used.get(t.key, 0.0) + o.size[0] * o.size[1]
+                    o.placement, o.target = "on", t.key
+                    break
+        self._dress(spec, objs, add, rng)
         # seats that go with desks set out in rows sit in those rows
         rowed = {o.key for o in objs if o.placement == "rows"}
         rowed_cats = {o.category for o in objs if o.placement == "rows"}
@@ -260,7 +287,52 @@ class Planner:
                     o.placement = "on_any"
         self._fit_contents(objs)
         groups = self._groups(objs)
+        self._one_focal_point(objs, groups)
+        self._run(objs, groups)
         return self._layout(spec, room, objs, rng, robot_radius, groups)
+
+    @staticmethod
+    def _one_focal_point(objs: list[PlannedObject], groups: list[GroupPlan]) -> None:
+        """Seating arranged around a fireplace leaves out the room's usual TV stand (and what stands
+        on it) unless the prompt asked for one: a TV behind the sofa would face its back."""
+        by_key = {o.key: o for o in objs}
+        if not any(g.template.name == "seating_focal" and by_key[g.root].category == "fireplace" for g in groups):
+            return
+        grouped = {k for g in groups for k in g.keys()}
+        drop = {o.key for o in objs if o.category in ("tv stand", "media console") and not o.source_text
+                and o.key not in grouped}
+        drop |= {o.key for o in objs if o.target in drop and not o.source_text}
+        objs[:] = [o for o in objs if o.key not in drop]
+
+    def _run(self, objs: list[PlannedObject], groups: list[GroupPlan]) -> None:
+        """Units that stand in one continuous run (a kitchen's base units, ``[[run]]`` in
+        ``groups.toml``): ordered, one depth, counter height, one finish; wall cabinets that no base
+        unit carries are left out (they would hang at random along the walls)."""
+        for tmpl in run_templates():
+            units = [o for o in objs if o.category in tmpl.kinds and not o.explicit
+                     and o.placement in ("against_wall", "floor", "corner")]
+            if len(units) < tmpl.min:
+                continue
+            finish = next((o for o in units if o.category in tmpl.fill), None)
+            for i, o in enumerate(tmpl.order(units)):
+                o.placement, o.run = "run", i
+                if o.category not in tmpl.end:
+                    o.size = (o.size[0], RUN_DEPTH, COUNTER_HEIGHT)
+                if finish is not None and o.category in tmpl.fill and o is not finish:
+                    o.material, o.color = finish.material, finish.color
+            # under the wall cabinets: what stands on the worktop fits below them (doors open freely)
+            run_keys = {o.key for o in units}
+            objs[:] = [o for o in objs if not (o.dressing and o.target in run_keys and o.size[2] > UNDER_UPPERS)]
+            for o in objs:
+                if o.target in run_keys and o.placement == "on" and o.size[2] > UNDER_UPPERS:
+                    o.size = (o.size[0], o.size[1], UNDER_UPPERS)
+            carried = {k for g in groups for ks in g.members.values() for k in ks}
+            uppers = [o for o in objs if o.category == "wall cabinet" and o.key in carried]
+            for o in uppers[1:]:  # one line of wall cabinets: one depth, one height, one finish
+                o.size, o.material, o.color = (o.size[0], *uppers[0].size[1:]), uppers[0].material, uppers[0].color
+            objs[:] = [o for o in objs if not (o.category == "wall cabinet" and o.key not in carried
+                                               and not o.source_text)]
+            return
 
     # ------------------------------------------------------------------ functional groups
     def _groups(self, objs: list[PlannedObject]) -> list[GroupPlan]:
@@ -288,6 +360,11 @@ class Planner:
                 by_key[key].group = f"{g.template.name}:{g.root}"
             for slot in g.template.slots:
                 members = [by_key[k] for k in g.members.get(slot.id, [])]
+                self._match_set(members)
+                if slot.rel == "front_row" and members:  # an island long enough for its stools
+                    need = len(members) * (max(m.size[0] for m in members) + 0.2) + 0.1
+                    cat = self.cat.get(root.category)
+                    root.size = (round(max(root.size[0], min(need, cat.size_max[0] * 1.5)), 3), *root.size[1:])
                 if slot.rel == "around" and members and root.category not in ("round table",):
                     self._fit_table(root, members)
                 if slot.margin[1] > 0:  # a rug sized to what it lies under (or at the foot of)
@@ -300,6 +377,16 @@ class Planner:
                         d = min(of.size[1] + 2 * mg, 4.0) if slot.rel == "under" else min(m.size[1], 1.3)
                         m.size = (round(w, 3), round(d, 3), m.size[2])
         return groups
+
+    @staticmethod
+    def _match_set(members: list[PlannedObject]) -> None:
+        """Pieces of one kind in one slot are a set (dining chairs, nightstands): one size, one
+        finish, one model (each takes the first one's ``like``)."""
+        first: dict[str, PlannedObject] = {}
+        for m in members:
+            f = first.setdefault(m.category, m)
+            if f is not m:
+                m.size, m.material, m.color, m.like = f.size, f.material, f.color, f.key
 
     def _fit_table(self, table: PlannedObject, seats: list[PlannedObject]) -> None:
         """A table long enough for its seats: two long sides, one seat at each end when more than six."""
@@ -315,6 +402,32 @@ class Planner:
             d = min(sw + 0.1, max(cat.size_max[1], 1.0))
         table.size = (round(w, 3), round(d, 3), table.size[2])
 
+    def _dress(self, spec: PromptSpec, objs: list[PlannedObject], add, rng) -> None:
+        """Dress every support with what people keep on it (``dressing.toml``): books on shelves, a
+        lamp on each nightstand, things on desks and counters. Not in sparse rooms; more in dense
+        ones; never a category the prompt gave an exact count for."""
+        if spec.density == "sparse":
+            return
+        exact = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
+        texts = {r.source_text for r in spec.objects if r.explicit_count and r.source_text}
+        exact |= {o.category for o in objs if o.source_text and o.source_text in texts}
+        exact |= {h for e in list(exact) for h in self.cat.hypernyms(e)}  # "fifty boxes": no other boxes
+        table = dressing()
+        for o in list(objs):
+            items = table.get(o.category) or next((table[h] for h in self.cat.hypernyms(o.category) if h in table), ())
+            if not items or o.placement in ("on", "on_any", "on_wall", "ceiling"):
+                continue
+            have = {}
+            for x in objs:
+                if x.target in (o.key, o.category):  # the prompt's "lamps on the nightstands" count too
+                    have[x.category] = have.get(x.category, 0) + 1
+            for category, lo, hi in items:
+                if category in exact or not self.cat.find(category):
+                    continue
+                n = hi if spec.density == "dense" else rng.randint(lo, hi)
+                for _ in range(max(0, n - have.get(category, 0))):
+                    add(category, "on", o.key, False).dressing = True
+
     def _fit_contents(self, objs: list[PlannedObject]) -> None:
         """Containers holding things take their largest size; things fit the surface they go on."""
         by_key = {o.key: o for o in objs}
@@ -328,6 +441,11 @@ class Planner:
             w = min(o.size[0], max(0.02, t.size[0] * 0.8))
             d = min(o.size[1], max(0.02, t.size[1] * 0.8))
             o.size = (round(w, 3), round(d, 3), o.size[2])
+
+    def _surface_area(self, o: PlannedObject) -> float:
+        """Floor area of what an object holds on its top and shelves, m2."""
+        c = self.cat.get(o.category)
+        return max(o.size[0] * o.size[1] * (max(c.shelves, 0) + (1 if c.support_surface else 0)), 1e-3)
 
     def _is_support(self, category: str, containers: bool = False) -> bool:
         c = self.cat.get(category)
@@ -471,6 +589,9 @@ class Planner:
             cat = self.cat.get(o.category)
             if o.size[2] < 0.03:
                 continue  # rugs and mats take no floor of their own
+            if o.run is not None:  # units in a run share one walkway in front
+                need += (o.size[0] + 0.02) * (o.size[1] + 0.5)
+                continue
             need += (o.size[0] + 0.25) * (o.size[1] + max(cat.front_clearance, 0.3) + 0.25)
         rows = [o for o in floor_objs if o.placement == "rows"]
         aisles = [o for o in floor_objs if o.placement == "aisles"]
@@ -478,19 +599,21 @@ class Planner:
             need += len(rows) * 0.9
         if aisles:
             need += len(aisles) * (aisles[0].size[0] * 1.3)
-        a_min = room.size_min[0] * room.size_min[1]
+        # the type's range, kept to what a room of that kind with these contents needs: a big type
+        # (a store, a gym) does not force hundreds of m2 on a few things, and nothing passes
+        # LARGE_ROOM_M2 unless the prompt asks for a large space (or its contents need it)
+        a_min = min(room.size_min[0] * room.size_min[1], MAX_TYPE_MIN_M2)
         a_max = room.size_max[0] * room.size_max[1]
         factor = {"sparse": 2.1, "dense": 1.45}.get(spec.density, 1.75)
-        area = min(max(need * factor, a_min), a_max)
-        # size words: "small" towards the bottom of the range, "large" towards the top, "huge" past it
         sc = spec.size_scale
+        cap = min(a_max, LARGE_ROOM_M2) if sc <= 1.05 else min(a_max, LARGE_ROOM_M2 * sc)
+        area = min(max(need * factor, a_min), cap)
+        # size words: "small" towards the bottom of the range, "large" scales the contents' need up
         if sc < 0.95:
-            area = max(a_min * sc, min(area, a_min + 0.3 * (a_max - a_min)) * sc)
+            area = max(a_min * sc, min(area, a_min + 0.3 * (cap - a_min)) * sc)
         elif sc > 1.05:
-            area = max(area * sc, a_min + 0.7 * (a_max - a_min) * min(sc, 1.6))
+            area = min(max(area * sc, a_min + 0.25 * (cap - a_min) * sc), cap)
         area = max(area, need * 1.3, 5.0)
-        if sc <= 1.05 and area > 150.0:
-            area = max(150.0, need * 1.3)
         aspect = rng.uniform(1.0, 1.45 if not (rows or aisles) else 1.7)
         w, d = math.sqrt(area * aspect), math.sqrt(area / aspect)
         # the largest group must fit against a wall with a walkway in front
@@ -498,7 +621,7 @@ class Planner:
         gw = max((e[0] for e in ext), default=0.0)
         gd = max((e[1] + (1.1 if g.template.root_place == "center" else 0.35) for e, g in zip(ext, groups, strict=True)),
                  default=0.0)
-        gw = max((e[0] + (1.1 if g.template.root_place == "center" else 0.2) for e, g in zip(ext, groups, strict=True)),
+        gw = max((e[0] + (1.1 if g.template.root_place == "center" else 0.9) for e, g in zip(ext, groups, strict=True)),
                  default=gw)
         if gd > d or gw > w:
             if gd > w and gd > d and w >= d:
@@ -509,16 +632,22 @@ class Planner:
                     d = w / 1.8
                 else:
                     w = d / 1.8
+        # a run of units fits along two walls (an L) with the corner and the door left clear
+        run_len = sum(o.size[0] for o in objs if o.run is not None)
+        if run_len and w + d < run_len + 2.4:
+            k = (run_len + 2.4) / (w + d)
+            w, d = w * k, d * k
         for _attempt in range(6):
             w, d = min(max(w, 2.4), 60.0), min(max(d, 2.4), 60.0)
-            plan = self._try_layout(spec, room, objs, rng, robot_radius, w, d, groups=groups)
+            plan = self._try_layout(spec, room, objs, rng, robot_radius, w, d, groups=groups,
+                                    strict_groups=_attempt < 3)
             if plan is not None:
                 return plan
             w, d = w * 1.12, d * 1.12
         return self._try_layout(spec, room, objs, rng, robot_radius, w, d, final=True, groups=groups)
 
     def _try_layout(self, spec, room, objs, rng, robot_radius, w, d, final: bool = False,
-                    groups: list[GroupPlan] | None = None) -> ScenePlan | None:
+                    groups: list[GroupPlan] | None = None, strict_groups: bool = False) -> ScenePlan | None:
         w, d = round(w, 2), round(d, 2)
         height = round(rng.uniform(*room.height), 2)
         tall = max((o.size[2] for o in objs if o.placement not in ("ceiling",)), default=2.0)
@@ -526,7 +655,8 @@ class Planner:
         has_rows = any(o.placement in ("rows", "aisles") for o in objs)
         poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
         names = ["south", "east", "north", "west"]
-        if not has_rows and w * d > 14 and rng.random() < 0.25 and spec.density != "dense":
+        if not has_rows and w * d > 14 and rng.random() < 0.25 and spec.density != "dense" and \
+                not any(o.run is not None for o in objs):  # a run of kitchen units wants plain walls
             # an L-shaped room: a corner cut away
             cw, cd = round(w * rng.uniform(0.3, 0.42), 2), round(d * rng.uniform(0.3, 0.42), 2)
             poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2 - cd), (w / 2 - cw, d / 2 - cd),
@@ -539,6 +669,7 @@ class Planner:
         dwall = walls[door_wall]
         door_off = round(rng.uniform(dw / 2 + 0.25, max(dw / 2 + 0.26, dwall.length - dw / 2 - 0.25)), 2)
         windows = []
+        has_run = any(o.run is not None for o in objs)
         n_win = rng.randint(*room.windows)
         n_hang = sum(1 for o in objs if self._at_window(o.category) and o.placement == "on_wall")
         n_win = max(n_win, n_hang)
@@ -548,14 +679,16 @@ class Planner:
             wl = walls[i]
             width = round(min(1.4, wl.length * 0.4), 2)
             off = round(rng.uniform(width / 2 + 0.4, wl.length - width / 2 - 0.4), 2)
-            windows.append((wl.name, off, width, 1.2, 0.9))
-        solver = Solver(poly, walls, [(door_wall, door_off, dw)], rng, robot_radius)
+            # over a run of counters the sill clears the worktop (a kitchen window)
+            windows.append((wl.name, off, width, 1.0, 1.05) if has_run else (wl.name, off, width, 1.2, 0.9))
+        doors = [(door_wall, door_off, dw)]
+        solver = Solver(poly, walls, doors, rng, robot_radius)
         for wname, off, width, _h, sill in windows:
             wl = next(x for x in walls if x.name == wname)
             solver.add_window(wl, off, width, sill)
         items = []
         by_key = {}
-        for o in objs:
+        for o in sorted(objs, key=lambda o: (o.run is None, o.run or 0)):
             if o.placement in ("on", "on_any", "on_wall", "ceiling"):
                 continue
             cat = self.cat.get(o.category)
@@ -579,6 +712,13 @@ class Planner:
         required_dropped = [i for i in result.dropped if i.required]
         if (required_dropped or result.unreachable) and not final:
             return None
+        if strict_groups:
+            # a piece the prompt asked for that its group could not take: try a larger room first
+            grouped = set(result.grouped)
+            asked = {k for g in groups or [] for ks in g.members.values() for k in ks
+                     if k in by_key and by_key[k][0].source_text}
+            if asked - grouped:
+                return None
         placed = {i.key for i in result.placed}
         kept = []
         dropped = [i.key for i in result.dropped]
@@ -671,6 +811,8 @@ class Planner:
                         continue
                     wall, off = where
                     w = min(o.size[0], of.size[0] * (1.0 if slot.rel == "above" else 0.6))
+                    if slot.match_width:
+                        w = of.size[0] - 0.01
                     if slot.rel == "above_side":
                         off += (1 if k % 2 == 0 else -1) * (of.size[0] / 2 + w / 2 + 0.12)
                     o.size = (round(max(w, 0.1), 3), o.size[1], o.size[2])

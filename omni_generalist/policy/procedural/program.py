@@ -62,6 +62,10 @@ class ObjectRequest:
     """The prompt words this request came from (recorded on every object it makes)."""
     mapped_from: str | None = None
 
+    def to_quantity(self) -> str:
+        """``exact``, ``at_least`` or ``default`` (an explicit count with no mode is exact)."""
+        return "exact" if self.explicit_count and self.quantity == "default" else self.quantity
+
 
 @dataclass
 class PromptSpec:
@@ -152,9 +156,14 @@ class PromptSpec:
 
 
 @lru_cache(maxsize=1)
+def schema_text() -> str:
+    """The JSON schema of a scene program as text (``omni-generalist api --program-schema``)."""
+    return resources.files(__package__).joinpath("scene_program.schema.json").read_text(encoding="utf-8")
+
+
 def schema() -> dict[str, Any]:
     """The JSON schema of a scene program (``scene_program.schema.json``)."""
-    text = resources.files(__package__).joinpath("scene_program.schema.json").read_text(encoding="utf-8")
+    text = schema_text()
     return json.loads(text)
 
 

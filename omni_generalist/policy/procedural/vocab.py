@@ -48,11 +48,14 @@ STOP = {
 STYLES = {
     "modern": "modern", "contemporary": "modern", "sleek": "modern", "rustic": "rustic", "farmhouse": "rustic",
     "cabin": "rustic", "industrial": "industrial", "loft": "industrial", "vintage": "vintage", "retro": "vintage",
-    "antique": "vintage", "victorian": "vintage", "minimalist": "minimalist", "minimal": "minimalist",
+    "antique": "vintage", "minimalist": "minimalist", "minimal": "minimalist",
     "scandinavian": "scandinavian", "nordic": "scandinavian", "bohemian": "bohemian", "boho": "bohemian",
     "traditional": "traditional", "classic": "traditional", "luxurious": "luxury", "luxury": "luxury",
     "elegant": "luxury", "futuristic": "futuristic", "coastal": "coastal", "japanese": "japanese", "zen": "japanese",
     "cozy": "cozy", "cosy": "cozy", "mid century": "vintage", "art deco": "luxury",
+    "victorian": "victorian", "gothic": "victorian", "edwardian": "victorian", "baroque": "victorian",
+    "chic": "chic", "glam": "chic", "glamorous": "chic", "parisian": "chic", "french": "chic",
+    "mediterranean": "coastal", "tropical": "coastal", "nautical": "coastal", "urban": "industrial",
 }
 
 # style → (floor, walls, furniture wood, textile, accent metal)
@@ -70,6 +73,8 @@ STYLE_PALETTE = {
     "coastal": ("oak wood", "painted white", "birch wood", "linen", "brushed metal"),
     "japanese": ("bamboo", "plaster", "oak wood", "linen", "black plastic"),
     "cozy": ("oak wood", "plaster", "oak wood", "wool", "brass"),
+    "victorian": ("walnut wood", "plaster", "cherry wood", "velvet", "brass"),
+    "chic": ("marble", "painted white", "walnut wood", "velvet", "brass"),
 }
 
 SIZE_WORDS = {"tiny": 0.6, "small": 0.75, "compact": 0.75, "cramped": 0.7, "little": 0.8, "narrow": 0.8,
@@ -100,7 +105,7 @@ RELATIONS = [
     ("lining", "against"), ("mounted on", "on_wall"), ("hung on", "on_wall"), ("hanging on", "on_wall"),
     ("hanging from", "hanging"), ("suspended from", "hanging"), ("hanging above", "above"), ("hung above", "above"),
     ("mounted above", "above"), ("above", "above"), ("hanging over", "above"), ("hung over", "above"),
-    ("over", "above"), ("facing", "facing"), ("looking at", "facing"), ("pointed at", "facing"),
+    ("over", "above"), ("facing", "facing"), ("face", "facing"), ("faces", "facing"), ("looking at", "facing"), ("pointed at", "facing"),
     ("toward", "facing"), ("towards", "facing"), ("opposite", "facing"), ("across from", "facing"),
     ("around", "around"), ("surrounding", "around"), ("encircling", "around"), ("circling", "around"),
     ("at", "at"), ("on", "on"), ("in", "in"),
@@ -122,3 +127,59 @@ OPENING_PARTS = {"drawer", "drawers", "door", "doors", "lid", "lids", "hinge", "
 SCENE_WORDS = {"tabletop", "scene", "setup", "set up", "vignette", "view", "shot", "arrangement", "environment",
                "interior", "layout", "world", "simulation", "sim", "render", "nook", "reading", "spot", "zone",
                "apartment", "flat", "house", "home", "building", "floor plan", "corner", "area", "space"}
+
+# quantity modes: words before a count that make it a lower bound, or insist on it
+AT_LEAST = ["at least", "no fewer than", "no less than", "a minimum of", "at minimum", "or more", "more than",
+            "over", "upwards of", "plus"]
+EXACTLY = ["exactly", "precisely", "only", "just", "no more than", "a total of", "in total", "total"]
+COPULAS = {"is", "are", "was", "were", "be", "being", "been", "feels", "feel", "looks", "look", "seems", "seem",
+           "stays", "remains", "becomes"}
+EACH_WORDS = {"each", "apiece", "per"}
+SET_FOR_PEOPLE = {"people", "persons", "guests", "diners", "person", "adults", "kids", "seats", "places"}
+PLACE_SETTING = ("plate", "glass", "fork", "knife")
+"""What one place setting puts on the table ("a dining table set for 12": 12 of each, and 12 chairs)."""
+STACK_WORDS = {"stacked", "stack", "stacks", "pile", "piles", "piled", "heap", "heaps", "tower", "towers"}
+ROW_WORDS = {"rows", "row"}
+ENTRANCE_WORDS = {"entrance", "entry", "entryway", "door", "doorway", "doors", "front door", "threshold"}
+FOOT_WORDS = {"foot", "end"}
+
+# words that are never objects (adjectives, adverbs, verbs, abstract nouns) though they look like nouns;
+# suffixes of abstract nouns, adjectives and participles (see parse._concrete)
+NON_OBJECTS = {
+    "far", "valuable", "visibility", "adorned", "total", "research", "good", "great", "best", "better", "fine",
+    "use", "purpose", "function", "ambience", "ambiance", "atmosphere", "vibe", "vibes", "theme", "mood", "feeling",
+    "sense", "touch", "hint", "accent", "accents", "detail", "details", "character", "charm", "comfort",
+    "plenty", "variety", "range", "mix", "selection", "kind", "kinds", "type", "types", "sort", "sorts", "style",
+    "way", "ways", "thing", "things", "stuff", "item", "items", "object", "objects", "lot", "end", "part", "parts",
+    "city", "town", "street", "view", "views", "time", "day", "night", "morning", "evening", "year", "years",
+    "work", "study", "play", "fun", "rest", "relaxation", "storage", "display", "seating", "circulation",
+    "access", "privacy", "quality", "value", "price", "cost", "budget", "color", "colour", "colors", "colours",
+    "shade", "shades", "tone", "tones", "finish", "finishes", "texture", "textures", "pattern", "patterns",
+    "décor", "decor", "furniture", "furnishings", "equipment", "gear", "supplies", "essentials", "amenities",
+    "appliances", "fixtures", "accessories", "decorations", "clutter", "mess", "layout", "design", "space",
+    "sized", "size", "shape", "level", "top", "bottom", "left", "right", "side", "sides", "half", "enough", "else", "everything", "something", "anything", "nothing", "someone", "everyone", "area", "areas",
+    "section", "sections", "zone", "zones", "region", "position", "location", "spot", "feet", "meter", "meters",
+    "metre", "metres", "foot", "inch", "inches", "cm", "m", "ft", "percent", "degrees", "chic", "cute", "comfy",
+    "plush", "fancy", "stylish", "trendy", "quaint", "charming", "inviting", "welcoming", "homey", "homely",
+    "lush", "grand", "vibrant", "colorful", "colourful", "rich", "deep", "pale", "light", "dark", "pretty",
+    "lovely", "nice", "neat", "ornate", "sleek", "sturdy", "heavy", "old", "used", "worn", "shabby", "dusty",
+    "dirty", "clean", "tidy", "ready", "available", "several", "various", "many", "much", "more", "most", "less",
+    "least", "only", "just", "even", "still", "yet", "already", "almost", "nearly", "about", "around", "approximately",
+    "roughly", "really", "quite", "rather", "so", "too", "very", "extra", "other", "same", "different",
+    "lies", "lie", "sits", "sit", "rests", "hangs", "hang", "leans", "lean", "faces", "face", "looks", "seems",
+    "feels", "calm", "serene", "peaceful", "relaxing", "perfect", "ideal", "family", "friends", "weekend",
+    "weekends", "lodge", "cottage", "villa", "mansion", "castle", "palace", "chalet", "manor", "hotel", "resort",
+    "upstairs", "downstairs", "inside", "outside", "indoor", "outdoor", "away", "together", "apart",
+}
+NON_OBJECT_SUFFIXES = ("ity", "ness", "tion", "sion", "ment", "ance", "ence", "ism", "ship", "hood", "ly", "ous",
+                       "ful", "ive", "less", "ish", "ical", "ible", "able", "ed", "ing", "est")
+CONCRETE_EXCEPTIONS = {
+    "clothing", "bedding", "railing", "railings", "awning", "painting", "paintings", "drawing", "drawings", "carving",
+    "building", "swing", "ring", "string", "sling", "wing", "spring", "king", "wedding", "pudding", "stuffing",
+    "ornament", "ornaments", "instrument", "instruments", "cabinet", "garment", "garments", "pavement", "cement",
+    "fence", "sentence", "station", "stations", "ration", "lotion", "potion", "cushion", "cushions", "ottoman",
+    "cable", "cables", "bed", "sled", "shed", "reed", "seed", "seeds", "weed", "sheed", "needle", "bottle",
+    "fly", "belly", "jelly", "lily", "trolley", "trolleys", "dolly", "pulley", "bully", "holly", "gully",
+    "olive", "olives", "hive", "knife", "knives", "dish", "fish", "radish", "bush", "brush", "relish",
+    "chest", "vest", "nest", "crest", "easel", "pencil", "vessel", "dresser", "ironing", "chessboard",
+}

@@ -1,0 +1,85 @@
+"""Only concrete nouns become objects; compounds stay whole; unknown nouns are reported (issue 11)."""
+
+import pytest
+
+from omni_generalist.policy.procedural.parse import parse_prompt
+
+
+@pytest.mark.parametrize("prompt, words", [
+    ("a chic boutique far from the city with valuable jewelry and good visibility, adorned with mirrors",
+     {"far", "valuable", "visibility", "adorned", "chic", "city", "good"}),
+    ("a research lab with a total of six microscopes", {"research", "total"}),
+    ("a cozy reading nook with plenty of natural light and a relaxing atmosphere",
+     {"plenty", "natural", "relaxing", "atmosphere", "reading", "nook"}),
+    ("a hunting lodge with an animal head trophy on the wall", {"hunting", "lodge", "bunting"}),
+])
+def test_words_that_are_not_things_make_no_objects(prompt, words):
+    spec = parse_prompt(prompt)
+    made = {w for o in spec.objects for w in o.category.split()} | {w for w in spec.unmatched}
+    assert not made & words, [o.category for o in spec.objects]
+
+
+@pytest.mark.parametrize("prompt, name", [
+    ("a coffee shop with a filter coffee stand", "filter coffee stand"),
+    ("a pet shop with pet food bags", "pet food bag"),
+    ("a living room with a cat on the rug", "cat"),
+])
+def test_unknown_concrete_nouns_stay_whole_and_are_reported(prompt, name):
+    spec = parse_prompt(prompt)
+    req = [o for o in spec.objects if o.category == name]
+    assert req and not req[0].known and req[0].source_text, [o.category for o in spec.objects]
+    assert name in spec.unmatched
+    assert name in spec.to_dict()["unmatched"]
+
+
+def test_known_compounds_and_synonyms_map_to_their_category():
+    spec = parse_prompt("a den with an animal head trophy on the wall, a chalkboard menu and a couch")
+    cats = {o.category for o in spec.objects}
+    assert {"animal head trophy", "menu board", "sofa"} <= cats and not spec.unmatched
+
+
+def test_an_unknown_noun_before_a_relation_is_the_thing_not_its_target():
+    spec = parse_prompt("a living room with a cat on the rug")
+    cat = next(o for o in spec.objects if o.category == "cat")
+    assert (cat.relation, cat.target) == ("on", "rug")
+    assert not any(o.category == "jacket" for o in spec.objects)  # not a near spelling of "coat"
+
+
+def test_every_request_records_its_source_words():
+    spec = parse_prompt("a living room with a sofa, two armchairs facing the sofa, a cat on the rug and a "
+                        "dining table set for 4 people")
+    assert spec.objects and all(o.source_text for o in spec.objects)
+    assert next(o for o in spec.objects if o.category == "armchair").source_text.startswith("two armchairs")
+
+
+@pytest.mark.parametrize("prompt, style", [
+    ("a victorian study", "victorian"), ("a chic boutique", "chic"), ("a modern kitchen", "modern"),
+    ("an industrial loft", "industrial"), ("a rustic cabin bedroom", "rustic"),
+    ("a scandinavian living room", "scandinavian"), ("a bohemian bedroom", "bohemian"),
+    ("a minimalist office", "minimalist"),
+])
+def test_style_words_set_the_style(prompt, style):
+    assert parse_prompt(prompt).style == style
+
+
+def test_surface_materials_and_colours():
+    spec = parse_prompt("a victorian study with brick walls and a marble floor")
+    assert (spec.wall_material, spec.floor_material) == ("brick", "marble")
+    spec = parse_prompt("a nursery with walls painted pale blue")
+    assert spec.wall_color == "pale blue"
+    spec = parse_prompt("a coffee shop with a filter coffee stand")  # "coffee" here is not a wall colour
+    assert spec.wall_color is None
+
+
+def test_a_long_paragraph():
+    text = ("This is a spacious Scandinavian living room with white walls and a light oak floor. A large grey "
+            "sofa sits against one wall, with a low coffee table in front of it. Two armchairs face the sofa. "
+            "A tall bookshelf filled with books stands in the corner, and a floor lamp is beside the sofa. "
+            "Above the sofa hangs a large abstract painting. A potted plant is near the window, and a woven "
+            "rug lies under the coffee table. The atmosphere is calm, bright and inviting, perfect for "
+            "reading and relaxing with family on weekends.")
+    spec = parse_prompt(text)
+    cats = {o.category for o in spec.objects}
+    assert spec.room_type == "living room" and spec.style == "scandinavian"
+    assert {"sofa", "coffee table", "armchair", "floor lamp", "rug"} <= cats
+    assert not cats & {"atmosphere", "family", "weekend", "reading", "perfect"}

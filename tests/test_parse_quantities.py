@@ -1,0 +1,85 @@
+"""Quantity forms the prompt parser reads: a test per form (issue 11)."""
+
+import pytest
+
+from omni_generalist.policy.procedural.parse import parse_prompt
+
+
+def _req(prompt, category):
+    reqs = [o for o in parse_prompt(prompt).objects if o.category == category]
+    assert reqs, [o.category for o in parse_prompt(prompt).objects]
+    return reqs[0]
+
+
+@pytest.mark.parametrize("prompt, category, count, quantity", [
+    ("a bedroom with exactly two shelf units", "shelf", 2, "exact"),
+    ("a living room with at least four armchairs", "armchair", 4, "at_least"),
+    ("a lounge with four or more armchairs", "armchair", 4, "at_least"),
+    ("a warehouse with over 100 boxes", "box", 100, "at_least"),
+    ("a dining room with no more than two tables", "table", 2, "exact"),
+    ("a bedroom with a pair of nightstands", "nightstand", 2, "exact"),
+    ("a living room with a couple of lamps", "lamp", 2, "exact"),
+    ("a library with a dozen books", "book", 12, "exact"),
+    ("a library with two dozen books", "book", 24, "exact"),
+    ("a classroom with twenty four desks", "desk", 24, "exact"),
+    ("a classroom with 12 desks", "desk", 12, "exact"),
+    ("a lab with a total of six microscopes", "microscope", 6, "exact"),
+])
+def test_explicit_counts(prompt, category, count, quantity):
+    req = _req(prompt, category)
+    assert (req.count, req.quantity, req.explicit_count) == (count, quantity, True)
+    assert req.to_quantity() == quantity
+
+
+@pytest.mark.parametrize("prompt, category", [
+    ("a living room with armchairs", "armchair"),
+    ("a kitchen with several plates", "plate"),
+    ("a classroom with rows of desks", "desk"),
+])
+def test_plurals_and_vague_words_get_a_default_count(prompt, category):
+    req = _req(prompt, category)
+    assert req.count >= 2 and req.quantity == "default" and not req.explicit_count
+
+
+def test_a_single_thing_is_one_by_default():
+    req = _req("a bedroom with a bed", "bed")
+    assert (req.count, req.quantity, req.explicit_count) == (1, "default", False)
+
+
+def test_n_each_is_a_total_with_the_number_of_targets():
+    """ "three tables with two chairs each": six chairs, two per table (count // target_count)."""
+    spec = parse_prompt("a cafe with three tables with two chairs each")
+    tables = [o for o in spec.objects if o.category == "table"][0]
+    chairs = [o for o in spec.objects if o.category == "chair"][0]
+    assert tables.count == 3 and tables.quantity == "exact"
+    assert (chairs.count, chairs.each, chairs.target, chairs.target_count, chairs.quantity) == (6, True, "table", 3,
+                                                                                                "exact")
+    assert chairs.relation == "around" and chairs.count // chairs.target_count == 2
+
+
+def test_one_on_each_counted_target():
+    lamp = _req("two nightstands with a lamp on each nightstand", "lamp")
+    assert (lamp.count, lamp.each, lamp.target, lamp.target_count) == (2, True, "nightstand", 2)
+    laptop = _req("a classroom where each desk has a laptop", "laptop")  # desks not counted: one per desk
+    assert (laptop.each, laptop.target, laptop.count, laptop.target_count) == (True, "desk", 1, 1)
+
+
+@pytest.mark.parametrize("prompt, n", [("a dining room with a dining table set for 12 people", 12),
+                                       ("a dining room with a table set for six", 6)])
+def test_set_for_n_gives_chairs_and_place_settings(prompt, n):
+    spec = parse_prompt(prompt)
+    table = next(o for o in spec.objects if "table" in o.category and o.relation is None)
+    chairs = [o for o in spec.objects if "chair" in o.category]
+    assert len(chairs) == 1 and chairs[0].count == n and chairs[0].relation == "around"
+    assert chairs[0].target == table.category and chairs[0].quantity == "exact"
+    setting = {o.category: o for o in spec.objects if o.relation == "on" and o.target == table.category}
+    assert {"plate", "glass", "fork", "knife"} <= set(setting)
+    assert all(o.count == n and o.explicit_count and o.source_text for o in setting.values())
+
+
+@pytest.mark.parametrize("prompt", ["a dining room with a table for six", "a conference room with a table that seats 6"])
+def test_a_table_for_n_seats_n_without_place_settings(prompt):
+    spec = parse_prompt(prompt)
+    chairs = [o for o in spec.objects if "chair" in o.category]
+    assert chairs and chairs[0].count == 6 and chairs[0].relation == "around" and chairs[0].explicit_count
+    assert not any(o.category == "plate" for o in spec.objects)
