@@ -305,3 +305,25 @@ def test_matching_sets_share_one_model(tmp_path):
     assert oa.size == ob.size and oa.extra["design_seed"] == ob.extra["design_seed"]
     with pytest.raises(ValueError, match="not a"):
         api.add_object("sofa", position=(-1.5, 1.5), like=a)
+
+
+@pytest.mark.parametrize("prompt, style", [("a victorian living room with a sofa and two armchairs", "victorian"),
+                                           ("a cozy scandinavian bedroom", "scandinavian"),
+                                           ("an industrial loft office", "industrial")])
+def test_style_words_select_the_palette(prompt, style):
+    from omni_generalist.policy.procedural import vocab as V
+
+    spec = parse_prompt(prompt)
+    assert spec.style == style
+    pal = V.STYLE_PALETTE[style]
+    plan = Planner().plan(spec, 0)
+    assert plan.floor_material == pal.floor and plan.wall_material == pal.walls
+    soft = [o for o in plan.objects if o.material == pal.textile and o.color]
+    assert {o.color for o in soft} <= set(pal.colors) and len({o.color for o in soft}) <= 1
+    assert any(o.material == pal.wood for o in plan.objects)
+
+
+def test_a_colour_the_prompt_names_beats_the_style():
+    plan = _plan("a bohemian living room with a red sofa and two armchairs", 0)
+    assert _by_cat(plan, "sofa")[0].color == "red"
+    assert all(o.color != "red" for o in _by_cat(plan, "armchair"))

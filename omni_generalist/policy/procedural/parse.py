@@ -339,8 +339,8 @@ class Parser:
         for tok in tokens:
             if tok in V.SIZE_WORDS and spec.size_scale == 1.0:
                 spec.size_scale = V.SIZE_WORDS[tok]
-            if tok in V.STYLES and spec.style is None:
-                spec.style = V.STYLES[tok]
+            if tok in V.STYLES and (spec.style is None or spec.style == "cozy"):
+                spec.style = V.STYLES[tok]  # a named style beats "cozy", which is also a size word
             if tok in V.DENSE_WORDS:
                 spec.density = "dense"
             elif tok in V.SPARSE_WORDS and spec.density != "dense":
@@ -348,7 +348,7 @@ class Parser:
             mood = V.LIGHT_WORDS.get(tok)
             if mood and mood not in spec.lighting:
                 spec.lighting.append(mood)
-        for style in ("mid century", "art deco"):
+        for style in (w for w in V.STYLES if " " in w or "-" in w):  # "mid century", "art deco"
             if style in joined:
                 spec.style = V.STYLES[style]
         if "low light" in joined or "low lighting" in joined or "lights off" in joined:

@@ -95,6 +95,8 @@ def _snake(text: str) -> str:
     return "_".join(text.lower().replace("-", " ").split())
 
 
+TEXTILES = ("fabric", "linen", "velvet", "wool", "leather", "cotton", "boucle", "microfiber", "chenille")
+"""Materials of upholstery and soft furnishings (a style gives them its textile and colour)."""
 RUN_DEPTH = 0.62
 """Depth of the units of a run (kitchen base units), meters."""
 COUNTER_HEIGHT = 0.9
@@ -861,24 +863,32 @@ class Planner:
         return max(walls, key=lambda w: w.length) if walls else None
 
     def _materials(self, spec: PromptSpec, room: RoomType, plan: ScenePlan, rng) -> None:
+        """Floor and wall finishes, and with a style (``data/knowledge/styles.toml``) its wood for
+        wooden furniture, its textile and one of its colours for upholstered pieces (one colour per
+        room), its metal for metal ones. Materials and colours the prompt names win."""
         palette = V.STYLE_PALETTE.get(spec.style or "", None)
-        floor = spec.floor_material or (palette[0] if palette else room.floor)
-        walls = room.walls if not palette else palette[1]
+        floor = spec.floor_material or (palette.floor if palette else room.floor)
+        walls = room.walls if not palette else palette.walls
         if spec.wall_material:
             walls = spec.wall_material
         if spec.wall_color:
             walls = f"{spec.wall_color} paint" if not spec.wall_material else f"{spec.wall_color} {spec.wall_material}"
         plan.floor_material, plan.wall_material = floor, walls
-        if palette:
-            for o in plan.objects:
-                if o.material is not None:
-                    continue
-                cat = self.cat.get(o.category)
-                main = cat.material
-                if "wood" in main and "furniture" in cat.tags:
-                    o.material = palette[2]
-                elif main in ("fabric", "linen", "velvet", "wool", "leather") and "seating" in cat.tags:
-                    o.material = palette[3]
+        if not palette:
+            return
+        accent = rng.choice(palette.colors) if palette.colors else None
+        for o in plan.objects:
+            if o.material is not None:
+                continue
+            cat = self.cat.get(o.category)
+            main = cat.material
+            if "wood" in main and "furniture" in cat.tags:
+                o.material = palette.wood
+            elif main in TEXTILES and ("seating" in cat.tags or "bed" in cat.tags or cat.name in ("curtain", "rug")):
+                o.material = palette.textile
+                o.color = o.color or accent
+            elif "metal" in main or main in ("steel", "chrome", "brass", "aluminum", "stainless steel"):
+                o.material = palette.metal
 
     def _lights(self, spec: PromptSpec, room: RoomType, plan: ScenePlan, rng, area: float) -> None:
         moods = list(spec.lighting)

@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
+
+from ...paths import data_dir
+
+
+@dataclass(frozen=True)
+class StylePalette:
+    """What a style selects: floor and wall finishes, furniture wood, upholstery textile, metal,
+    and the colours upholstery is drawn from."""
+
+    floor: str
+    walls: str
+    wood: str
+    textile: str
+    metal: str
+    colors: tuple[str, ...]
+
 NUMBERS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -45,37 +63,11 @@ STOP = {
     "want", "need", "would", "should", "could", "show", "design", "i", "we", "you", "without",
 }
 
-STYLES = {
-    "modern": "modern", "contemporary": "modern", "sleek": "modern", "rustic": "rustic", "farmhouse": "rustic",
-    "cabin": "rustic", "industrial": "industrial", "loft": "industrial", "vintage": "vintage", "retro": "vintage",
-    "antique": "vintage", "minimalist": "minimalist", "minimal": "minimalist",
-    "scandinavian": "scandinavian", "nordic": "scandinavian", "bohemian": "bohemian", "boho": "bohemian",
-    "traditional": "traditional", "classic": "traditional", "luxurious": "luxury", "luxury": "luxury",
-    "elegant": "luxury", "futuristic": "futuristic", "coastal": "coastal", "japanese": "japanese", "zen": "japanese",
-    "cozy": "cozy", "cosy": "cozy", "mid century": "vintage", "art deco": "luxury",
-    "victorian": "victorian", "gothic": "victorian", "edwardian": "victorian", "baroque": "victorian",
-    "chic": "chic", "glam": "chic", "glamorous": "chic", "parisian": "chic", "french": "chic",
-    "mediterranean": "coastal", "tropical": "coastal", "nautical": "coastal", "urban": "industrial",
-}
+STYLES: dict[str, str] = {}
+"""Style word → style name (``data/knowledge/styles.toml``)."""
 
-# style → (floor, walls, furniture wood, textile, accent metal)
-STYLE_PALETTE = {
-    "modern": ("ceramic tile", "painted white", "walnut wood", "fabric", "chrome"),
-    "rustic": ("pine wood", "brick", "pine wood", "wool", "cast iron"),
-    "industrial": ("concrete", "brick", "steel", "leather", "steel"),
-    "vintage": ("walnut wood", "plaster", "cherry wood", "velvet", "brass"),
-    "minimalist": ("birch wood", "painted white", "birch wood", "linen", "aluminum"),
-    "scandinavian": ("birch wood", "painted white", "birch wood", "linen", "brushed metal"),
-    "bohemian": ("oak wood", "plaster", "wicker", "wool", "brass"),
-    "traditional": ("oak wood", "plaster", "cherry wood", "fabric", "brass"),
-    "luxury": ("marble", "plaster", "walnut wood", "velvet", "brass"),
-    "futuristic": ("concrete", "painted white", "white plastic", "leather", "chrome"),
-    "coastal": ("oak wood", "painted white", "birch wood", "linen", "brushed metal"),
-    "japanese": ("bamboo", "plaster", "oak wood", "linen", "black plastic"),
-    "cozy": ("oak wood", "plaster", "oak wood", "wool", "brass"),
-    "victorian": ("walnut wood", "plaster", "cherry wood", "velvet", "brass"),
-    "chic": ("marble", "painted white", "walnut wood", "velvet", "brass"),
-}
+STYLE_PALETTE: dict[str, StylePalette] = {}
+"""Style name → its palette (``data/knowledge/styles.toml``)."""
 
 SIZE_WORDS = {"tiny": 0.6, "small": 0.75, "compact": 0.75, "cramped": 0.7, "little": 0.8, "narrow": 0.8,
               "cozy": 0.9, "cosy": 0.9, "medium": 1.0, "large": 1.3, "big": 1.3, "spacious": 1.4, "roomy": 1.3,
@@ -183,3 +175,19 @@ CONCRETE_EXCEPTIONS = {
     "olive", "olives", "hive", "knife", "knives", "dish", "fish", "radish", "bush", "brush", "relish",
     "chest", "vest", "nest", "crest", "easel", "pencil", "vessel", "dresser", "ironing", "chessboard",
 }
+
+
+def _load_styles() -> None:
+    with open(data_dir() / "knowledge" / "styles.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    for name, d in raw.items():
+        for word in d.get("words", [name]):
+            if word in STYLES:
+                raise ValueError(f"styles.toml: the word {word!r} names two styles")
+            STYLES[word] = name
+        STYLE_PALETTE[name] = StylePalette(d["floor"], d["walls"], d["wood"], d["textile"], d["metal"],
+                                           tuple(d.get("colors", ())))
+
+
+_load_styles()
+
