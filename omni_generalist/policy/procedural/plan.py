@@ -526,6 +526,9 @@ class Planner:
                 n = rng.randint(lo, hi)
                 if many_explicit and lo == 0:
                     n = 0
+                big = self.cat.get(ro.category).placement not in SMALL and ro.placement != "on_wall"
+                if spec.size_scale < 0.95 and lo == 0 and big:
+                    n = 0  # a small room keeps only the furniture it must have
             if n <= 0:
                 continue
             place = ro.placement
