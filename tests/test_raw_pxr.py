@@ -198,3 +198,69 @@ def test_referenced_usd_asset_from_a_registered_root_is_an_object(tmp_path):
         assert abs(obj.position[0] - 1) < 1e-6 and obj.support.endswith("/Floor")
         assert stage.GetPrimAtPath("/World/Objects/crate_ref").HasAPI(UsdPhysics.RigidBodyAPI)
         assert scene_from_stage(stage).by_path("/World/Objects/crate_ref").label == "crate"
+
+
+def test_raw_objects_move_and_rotate_like_any_object():
+    """move_object / rotate_object work on raw objects whatever ops they carry (they raised KeyError
+    on the missing orient op); the pose is the bounds' bottom centre, turned about it, and what
+    rests on a raw object travels with it."""
+    with Sandbox(seed=3, config=FAST_LIMITS) as sb:
+        assert sb.run(ROOM).ok
+        assert sb.run(CORPUS[2][0]).ok  # crate: XformCommonAPI translate, 0.4 m cube at (1, 0.5)
+        assert sb.run(CORPUS[10][0]).ok  # stool: translate on the root, parts with translate+scale
+        assert sb.run('c = UsdGeom.Cube.Define(stage, "/World/Objects/tilted")\nc.CreateSizeAttr(0.4)\n'
+                      'c.AddTranslateOp().Set(Gf.Vec3d(-2, 1.5, 0.2))\nc.AddRotateZOp().Set(30)').ok
+        res = sb.run("add_object('mug', on='crate')")
+        assert res.ok, res.error
+
+        def obj(name):
+            return next(o for o in list_objects(sb.stage) if o.name == name)
+
+        mug0, crate0 = obj("mug_0").position, obj("crate").position
+        res = sb.run("move_object('crate', by=(0.5, -0.5))")
+        assert res.ok, res.error
+        assert obj("crate").position == pytest.approx((crate0[0] + 0.5, crate0[1] - 0.5, crate0[2]), abs=1e-6)
+        assert obj("mug_0").position == pytest.approx((mug0[0] + 0.5, mug0[1] - 0.5, mug0[2]), abs=1e-6)
+        res = sb.run("rotate_object('crate', 45)")
+        assert res.ok, res.error
+        c = obj("crate")
+        assert c.position[:2] == pytest.approx((crate0[0] + 0.5, crate0[1] - 0.5), abs=1e-6)
+        assert c.size[0] == pytest.approx(0.4 * 2 ** 0.5, abs=1e-5)  # its bounds turned by 45 degrees
+        res = sb.run("rotate_object('tilted', 60)")  # 30 + 60: world-aligned again
+        assert res.ok, res.error
+        assert obj("tilted").size == pytest.approx((0.4, 0.4, 0.4), abs=1e-5)
+        res = sb.run("move_object('stool', against_wall='north')")
+        assert res.ok, res.error
+        s = obj("stool")
+        assert s.bounds[1][1] == pytest.approx(2.5, abs=0.06)  # the room is 5 m deep, centred on 0
+        res = sb.run("move_object('crate', position=(9, 9))")  # outside the room: refused, nothing moves
+        assert not res.ok and res.error_kind == "PlacementError"
+        assert obj("crate").position[:2] == pytest.approx((crate0[0] + 0.5, crate0[1] - 0.5), abs=1e-6)
+
+
+@pytest.mark.parametrize("code, where", [
+    ('c = UsdGeom.Cube.Define(stage, "/World/box")\nc.CreateSizeAttr(0.4)', "/World/Objects/box"),
+    ('m = UsdGeom.Mesh.Define(stage, "/World/Props/crate")\n' + BOX, "/World/Objects/Props"),
+    ('stage.DefinePrim("/World/Looks/ball", "Sphere")', "/World/Objects/Looks"),
+    ('UsdGeom.Cube.Define(stage, "/box")', "outside the world"),
+    ('stage.DefinePrim("/Scratch", "Xform")', "outside the world"),
+])
+def test_geometry_outside_objects_is_refused_with_where_to_put_it(room_sandbox, code, where):
+    """Geometry defined outside /World/Objects (and the room and lights) would be drawn but be no
+    object: no label, no physics, no checks. It is refused, saying where objects go."""
+    sb = room_sandbox
+    before = sb.layer.ExportToString()
+    res = sb.run(code)
+    assert not res.ok and res.error_kind == "SandboxViolation" and where in res.error, res.error
+    assert sb.layer.ExportToString() == before
+    # what is not geometry may go elsewhere under /World: a grouping Xform, a light
+    res = sb.run('stage.DefinePrim("/World/Markers", "Xform")\n'
+                 'UsdLux.SphereLight.Define(stage, "/World/KeyLight").CreateIntensityAttr(2000)')
+    assert res.ok, res.error
+
+
+@pytest.fixture(scope="module")
+def room_sandbox():
+    with Sandbox(seed=3, config=FAST_LIMITS) as sb:
+        assert sb.run(ROOM).ok
+        yield sb

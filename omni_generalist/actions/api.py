@@ -29,6 +29,7 @@ from ..errors import PlacementError
 from ..world import model
 from ..world.metadata import get_info, label, set_info
 from ..world.model import FLOOR, ObjectInfo, RoomInfo
+from ..world.raw import transform_about
 from ..world.stage import LIGHTS, OBJECTS
 from . import placement as P
 from .room import add_opening, build_shell, rebuild_wall, validate_polygon
@@ -647,9 +648,12 @@ class ActionAPI:
         dx, dy, dz = pos[0] - obj.position[0], pos[1] - obj.position[1], pos[2] - obj.position[2]
         dyaw = yaw - obj.yaw
         ops = {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
-        ops[UsdGeom.XformOp.TypeTranslate].Set(Gf.Vec3d(*(round(v, 6) for v in pos)))
-        half = math.radians(yaw) / 2
-        ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
+        if UsdGeom.XformOp.TypeTranslate in ops and UsdGeom.XformOp.TypeOrient in ops and len(ops) == 2:
+            ops[UsdGeom.XformOp.TypeTranslate].Set(Gf.Vec3d(*(round(v, 6) for v in pos)))
+            half = math.radians(yaw) / 2
+            ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
+        else:  # authored with plain pxr (any ops): moved and turned about the bottom centre of its bounds
+            transform_about(prim, obj.position, (dx, dy, dz), dyaw)
         # whatever rests on the object travels with it
         c, s = math.cos(math.radians(dyaw)), math.sin(math.radians(dyaw))
         for other in self._objects():

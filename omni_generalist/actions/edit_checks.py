@@ -7,17 +7,28 @@ layer it receives (the parent trusts nothing the worker sends):
   belong to the executor: an edit layer that sets any is refused;
 * references, payloads and asset-valued attributes may name only assets under the allowed roots;
 * size limits (:class:`EditLimits`): prims per action, elements per array, array elements per
-  action and the text size of the edit, so that merging and saving stay cheap for the parent.
+  action and the text size of the edit, so that merging and saving stay cheap for the parent;
+* where things are defined: every prim lies under the default prim ``/World``, and geometry
+  (gprims, point instancers, references, payloads) only under ``/World/Objects`` (objects: raw pxr
+  geometry there is labelled, given physics and counted like any object), ``/World/Room`` or
+  ``/World/Rooms`` (the shell of a room or a home's rooms) or ``/World/Lights`` — geometry elsewhere would be drawn but be no object (no label, no
+  physics, not validated), so it is refused with a message that says where to put it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pxr import Sdf
+from pxr import Sdf, Tf, Usd
 
 from ..errors import ActionError
 from .pxr_guard import allowed_asset
+
+WORLD_ROOT = Sdf.Path("/World")
+GEOMETRY_ROOTS = (Sdf.Path("/World/Objects"), Sdf.Path("/World/Room"), Sdf.Path("/World/Rooms"),
+                  Sdf.Path("/World/Lights"))
+"""Where an action may define geometry (the stage layout of docs/design.md §3)."""
+_GEOMETRY_TYPES = [Tf.Type.FindByName(n) for n in ("UsdGeomGprim", "UsdGeomPointInstancer")]
 
 
 @dataclass(frozen=True)
@@ -70,11 +81,15 @@ def check_edit(layer: Sdf.Layer, limits: EditLimits, roots: tuple[str, ...]) -> 
             if prims > limits.max_prims:
                 raise _violation(f"the action authored more than {limits.max_prims} prims")
             spec = layer.GetPrimAtPath(path)
+            composed = False
             for field, label in (("references", "a reference"), ("payload", "a payload")):
                 if spec is not None and spec.HasInfo(field):
                     op = spec.GetInfo(field)
                     for item in op.GetAddedOrExplicitItems():
                         _check_asset(item.assetPath, f"{label} on {path}", roots)
+                        composed = True
+            if spec is not None:
+                _check_place(path, spec, composed)
             return
         if not path.IsPropertyPath():
             return
@@ -95,6 +110,25 @@ def check_edit(layer: Sdf.Layer, limits: EditLimits, roots: tuple[str, ...]) -> 
                     raise _violation(f"the action authored more than {limits.max_array_elements} array elements")
 
     layer.Traverse(Sdf.Path.absoluteRootPath, visit)
+
+
+def is_geometry_type(type_name: str) -> bool:
+    """True for a prim type that draws geometry (a gprim such as ``Mesh`` or ``Cube``, a point instancer)."""
+    if not type_name:
+        return False
+    t = Usd.SchemaRegistry.GetTypeFromName(type_name)
+    return any(t.IsA(g) for g in _GEOMETRY_TYPES if g)
+
+
+def _check_place(path: Sdf.Path, spec: Sdf.PrimSpec, composed: bool) -> None:
+    """Refuse a prim defined outside ``/World``, and geometry outside :data:`GEOMETRY_ROOTS`."""
+    if spec.specifier == Sdf.SpecifierDef and not path.HasPrefix(WORLD_ROOT):
+        raise _violation(f"{path} lies outside the world (its root prim is /World); define objects under "
+                         f"/World/Objects, e.g. /World/Objects/{path.name}")
+    if (composed or is_geometry_type(spec.typeName)) and not any(path.HasPrefix(r) for r in GEOMETRY_ROOTS):
+        top = path.GetPrefixes()[min(1, len(path.GetPrefixes()) - 1)]
+        raise _violation(f"geometry at {path} would be no object (no label, physics or checks); define objects "
+                         f"under /World/Objects, e.g. /World/Objects/{top.name if top != WORLD_ROOT else path.name}")
 
 
 def check_size(text: str, limits: EditLimits) -> None:

@@ -160,6 +160,11 @@ def _yaw_from_prim(prim: Usd.Prim) -> tuple[tuple[float, float, float], float]:
             yaw = float(op.Get())
         elif op.GetOpType() == UsdGeom.XformOp.TypeRotateXYZ:  # what Replicator's modify.pose writes
             yaw = float(op.Get()[2])
+        elif op.GetOpType() == UsdGeom.XformOp.TypeTransform:  # a moved object that had other ops
+            m = Gf.Matrix4d(op.Get())
+            t, x_axis = m.ExtractTranslation(), m.GetRow3(0)
+            pos = (float(t[0]), float(t[1]), float(t[2]))
+            yaw = math.degrees(math.atan2(x_axis[1], x_axis[0]))
     return pos, _norm_yaw(yaw)
 
 

@@ -11,7 +11,7 @@ instance ``class``, or Isaac's older ``semantic:Semantics:params:semanticData``)
 
 from __future__ import annotations
 
-from pxr import Usd, UsdGeom, UsdShade
+from pxr import Gf, Usd, UsdGeom, UsdShade
 
 from .metadata import get_info, label, semantic_classes, set_info
 from .stage import OBJECTS
@@ -103,3 +103,20 @@ def adopt_raw_objects(stage: Usd.Stage) -> list[str]:
         set_info(prim, raw=True, size=list(size))
         out.append(str(prim.GetPath()))
     return out
+
+
+def transform_about(prim: Usd.Prim, pivot, offset, degrees: float) -> None:
+    """Turn ``prim`` by ``degrees`` about the vertical axis through ``pivot`` and move it by ``offset``
+    (world space), whatever transform ops it has; its transform becomes one matrix op.
+
+    Used by the move and rotate actions on raw objects, whose pose is their bounds, not their ops.
+    """
+    xf = UsdGeom.Xformable(prim)
+    now = Usd.TimeCode.Default()
+    world = xf.ComputeLocalToWorldTransform(now)
+    parent = xf.ComputeParentToWorldTransform(now)
+    p = Gf.Vec3d(*(float(v) for v in pivot))
+    delta = (Gf.Matrix4d().SetTranslate(-p) * Gf.Matrix4d().SetRotate(Gf.Rotation(Gf.Vec3d(0, 0, 1), float(degrees)))
+             * Gf.Matrix4d().SetTranslate(p + Gf.Vec3d(*(float(v) for v in offset))))
+    local = world * delta * parent.GetInverse()
+    xf.MakeMatrixXform().Set(Gf.Matrix4d(*[round(v, 9) for row in local for v in row]))
