@@ -108,6 +108,7 @@ def generate(
     fmt: Annotated[str | None, typer.Option("--format", help="usd (binary) or usda (text).")] = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip physics validation.")] = False,
     no_preview: Annotated[bool, typer.Option("--no-preview", help="Do not render preview.png.")] = False,
+    assets: Annotated[str | None, typer.Option("--assets", help="Asset libraries (NAME[,NAME]) whose assets to prefer for the categories they cover.")] = None,
     force: ForceOpt = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006 - typer needs a literal default
@@ -123,6 +124,8 @@ def generate(
         settings.generator.validate = False
     if no_preview:
         settings.generator.preview = False
+    if assets is not None:
+        settings.assets.catalogues = tuple(n.strip() for n in assets.split(",") if n.strip())
     if actions is not None:
         if policy is not None:
             raise InputError("give either --policy or --actions, not both")
@@ -555,6 +558,73 @@ def _usd_warnings_kept() -> Iterator[None]:
                     err.print(f"usd warning: {_one_line(w.commentary)}", markup=False)
             trap.Clear()
 
+assets_app = typer.Typer(help="User asset libraries: index a folder of USD, glTF, OBJ, STL, URDF and MJCF assets "
+                              "(docs/assets.md).", no_args_is_help=True)
+app.add_typer(assets_app, name="assets")
+
+
+@assets_app.command("add")
+def assets_add(
+    folder: Annotated[Path, typer.Argument(help="Folder of assets to index (read, never changed).")],
+    name: Annotated[str | None, typer.Option("--name", help="Library name (default: the folder's name).")] = None,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006 - typer needs a literal default
+) -> None:
+    """Index (or re-index what changed in) a folder of assets as a library."""
+    from .assets.library import LibrarySettings, add_library
+    from .assets.library.store import print_progress
+
+    a = _settings(config, overrides).assets
+    s = add_library(folder, name, LibrarySettings(max_file_mb=a.max_file_mb, decomposition=a.decomposition),
+                    progress=print_progress)
+    err.print(f"library {s['name']}: {s['objects']} objects ({s['labelled']} labelled, {s['unlabelled']} unlabelled), "
+              f"{s['scenes']} scenes, {len(s['broken'])} broken, {s['skipped_files']} other files passed over")
+    for rel, why in s["broken"].items():
+        err.print(f"  broken: {rel}: {why}")
+    out.print(s["name"])
+
+
+@assets_app.command("list")
+def assets_list(name: Annotated[str | None, typer.Argument(help="A library: list its assets.")] = None) -> None:
+    """List the libraries, or the assets of one (id, kind, category, confidence, size)."""
+    from .assets.library import libraries, load_index, summary
+    from .assets.library.annotate import unlabelled_description  # noqa: F401 - documented format
+
+    if name is None:
+        for n in sorted(libraries()):
+            s = summary(n)
+            out.print(f"{n}\t{s['folder']}\t{s['objects']} objects\t{s['scenes']} scenes\t{len(s['broken'])} broken")
+        return
+    idx = load_index(name)
+    for rel in sorted(idx["assets"]):
+        a = idx["assets"][rel]
+        size = " x ".join(f"{v:.2f}" for v in a["size"])
+        what = a["category"] or f"(unlabelled: {a.get('unlabelled', '')})"
+        conf = a["label"]["confidence"]
+        out.print(f"{a['id']}\t{a['kind']}\t{what}\t{conf:.2f}\t{size} m" + ("\tarticulated" if a["articulated"] else ""))
+    for rel, why in sorted(idx["broken"].items()):
+        out.print(f"{name}/{rel}\tbroken\t{why}")
+
+
+@assets_app.command("show")
+def assets_show(asset_id: Annotated[str, typer.Argument(help="LIBRARY/PATH as 'assets list' prints it.")]) -> None:
+    """Print everything the index holds about one asset (JSON)."""
+    import json
+
+    from .assets.library import show_asset
+
+    out.print(json.dumps(show_asset(asset_id), indent=2))
+
+
+@assets_app.command("remove")
+def assets_remove(name: Annotated[str, typer.Argument(help="Library to forget.")]) -> None:
+    """Forget a library: its index and converted files go; the folder itself is left alone."""
+    from .assets.library import remove_library
+
+    remove_library(name)
+    err.print(f"removed library {name}")
+
+
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
@@ -581,3 +651,4 @@ def entry() -> None:
 
 if __name__ == "__main__":
     entry()
+

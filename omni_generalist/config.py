@@ -177,6 +177,18 @@ class RenderConfig:
 
 
 @dataclass
+class AssetsConfig:
+    """User asset libraries (docs/assets.md, "Asset libraries")."""
+
+    catalogues: tuple[str, ...] = ()
+    """Libraries (names given to ``assets add``) whose assets worlds prefer for the categories they cover."""
+    max_file_mb: float = 200.0
+    """Files (and the meshes a description names) larger than this are listed as broken and skipped."""
+    decomposition: str = "coacd"
+    """Collision for meshes without their own: ``coacd`` (convex decomposition, cached) or ``hull`` (one convex hull)."""
+
+
+@dataclass
 class Settings:
     """All settings, one section per subsystem."""
 
@@ -187,6 +199,7 @@ class Settings:
     randomization: RandomizationConfig = field(default_factory=RandomizationConfig)
     batch: BatchConfig = field(default_factory=BatchConfig)
     render: RenderConfig = field(default_factory=RenderConfig)
+    assets: AssetsConfig = field(default_factory=AssetsConfig)
 
 
 def _coerce(value: Any, typ: Any, where: str) -> Any:

@@ -21,6 +21,7 @@ from pxr import Sdf
 from .actions.executor import ActionResult, Sandbox
 from .actions.log import ActionLog
 from .actions.placement import GAP
+from .assets.library.use import activate as activate_libraries
 from .config import Settings
 from .errors import InputError, WorldFormatError
 from .io import check_output_dir, write_json
@@ -250,6 +251,7 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
     check_output_dir(folder.path, force, inputs)
     t0 = time.perf_counter()
     stage = new_stage()
+    activate_libraries(stage.GetRootLayer(), settings.assets.catalogues)
     provenance = {"prompt": prompt, "policy": policy.name}
     if sandbox is not None:
         sandbox.reset(stage.GetRootLayer(), seed, provenance)

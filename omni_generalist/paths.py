@@ -26,3 +26,15 @@ def data_dir() -> Path:
 def config_dir() -> Path:
     """Return the ``config/`` folder."""
     return project_root() / "config"
+
+
+def cache_dir() -> Path:
+    """Return the user's cache folder (asset-library indexes, converted assets, decompositions).
+
+    ``OMNI_GENERALIST_CACHE`` overrides it; else ``$XDG_CACHE_HOME/omni_generalist`` (``~/.cache/omni_generalist``).
+    """
+    env = os.environ.get("OMNI_GENERALIST_CACHE")
+    if env:
+        return Path(env).expanduser().resolve()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser().resolve() / "omni_generalist"

@@ -33,9 +33,12 @@ def check_config(config: SandboxConfig) -> SandboxConfig:
 
 def allowed_asset_roots(config: SandboxConfig) -> tuple[str, ...]:
     """The absolute, resolved folders whose assets an action may reference: ``sandbox.asset_roots``
-    (the registered asset libraries and their conversion cache are to be listed there)."""
+    and the registered asset libraries' folders and their conversion cache (``assets add``)."""
+    from ..assets.library.store import libraries, library_root
+
     out: list[str] = []
-    for root in config.asset_roots:
+    registered = [info["folder"] for info in libraries().values()]
+    for root in (*config.asset_roots, *registered, *((str(library_root()),) if registered else ())):
         if not root:
             continue
         p = str(Path(os.path.expanduser(root)).resolve())

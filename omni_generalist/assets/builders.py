@@ -52,6 +52,7 @@ def _load() -> None:
             pkg = importlib.import_module(fam.name)
             for mod in pkgutil.iter_modules(pkg.__path__, fam.name + "."):
                 importlib.import_module(mod.name)
+        importlib.import_module(__package__ + ".library.use")  # the ``library`` generator (user asset libraries)
 
 
 def registered() -> list[str]:
@@ -103,7 +104,7 @@ def build_asset(stage: Usd.Stage, root: Sdf.Path, category: Category, size: Size
     writer = AssetWriter(stage, root, rng)
     generator_for(category)(writer, size, category)
     built = writer.result()
-    if category.articulation != "none" and not built.articulated:
+    if category.articulation != "none" and not built.articulated and category.generator != "library":
         # the category opens (the knowledge base says so) but its generator made no joints
         _clear(stage, root)
         writer = AssetWriter(stage, root, rng)

@@ -53,7 +53,10 @@ def _apply_physx(prim: Usd.Prim, schema: str, values: dict[str, tuple[Sdf.ValueT
 
 
 def _colliders(prim: Usd.Prim) -> list[Usd.Prim]:
-    return [p for p in Usd.PrimRange(prim) if p.IsA(UsdGeom.Gprim) and p.IsActive()]
+    # a mesh whose asset turned its collision off (a library asset's visual mesh, simulated through
+    # its collision pieces) is not a collider
+    return [p for p in Usd.PrimRange(prim) if p.IsA(UsdGeom.Gprim) and p.IsActive()
+            and UsdPhysics.CollisionAPI(p).GetCollisionEnabledAttr().Get() is not False]
 
 
 def _mark_collider(prim: Usd.Prim, approximation: str | None) -> None:
@@ -89,11 +92,13 @@ def _mesh_volume(prim: Usd.Prim) -> float:
 
 
 def object_mass(info: dict) -> float:
-    """Mass of an object (kg) from its category's effective density and its size."""
+    """Mass of an object (kg) from its category's effective density and its size (its ``volume``, m³,
+    when its asset knows it: a library asset)."""
     w, d, h = (float(v) for v in info.get("size", (0.3, 0.3, 0.3)))
     cat = catalog().find(str(info.get("category", "")))
     density = cat.density if cat is not None else 400.0
-    return max(0.05, density * w * d * h)
+    volume = float(info["volume"]) if info.get("volume") else w * d * h
+    return max(0.05, density * volume)
 
 
 def fixed_reason(info: dict) -> str | None:
