@@ -21,10 +21,9 @@ from pxr import Sdf
 from .actions.executor import ActionResult, Sandbox
 from .actions.log import ActionLog
 from .actions.placement import GAP
-from .assets.library.use import activate as activate_libraries
 from .config import Settings
 from .errors import InputError, WorldFormatError
-from .io import check_output_dir, write_json
+from .io import check_output_dir
 from .policy.base import Observation, Policy
 from .policy.script import ScriptPolicy
 from .version import __version__
@@ -221,6 +220,13 @@ def _write_preview(dest: Path, layer: Sdf.Layer, settings: Settings, report: dic
     report["timings"]["preview_s"] = round(time.perf_counter() - t0, 3)
 
 
+def _previewer(layer: Sdf.Layer, settings: Settings, report: dict[str, Any]) -> Callable[[Path], None] | None:
+    """What writes ``preview.png`` into a world folder being written (None when previews are off)."""
+    if not settings.generator.preview:
+        return None
+    return lambda dest: _write_preview(dest, layer, settings, report)
+
+
 def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, settings: Settings | None = None,
                    force: bool = False, progress: ProgressFn | None = None,
                    sandbox: Sandbox | None = None, inputs=()) -> WorldResult:
@@ -251,7 +257,6 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
     check_output_dir(folder.path, force, inputs)
     t0 = time.perf_counter()
     stage = new_stage()
-    activate_libraries(stage.GetRootLayer(), settings.assets.catalogues)
     provenance = {"prompt": prompt, "policy": policy.name}
     if sandbox is not None:
         sandbox.reset(stage.GetRootLayer(), seed, provenance)
@@ -281,12 +286,8 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
         if hasattr(policy, "summary"):
             report["plan"] = policy.summary()
         with folder.lock(settings.generator.lock_timeout_s), folder.replace(force, inputs) as tmp:
-            t1 = time.perf_counter()
-            world_file = WorldFolder.write_world(tmp, sandbox.layer, fmt, log.to_text(), report)
-            report["timings"]["write_s"] = round(time.perf_counter() - t1, 3)
-            if settings.generator.preview:
-                _write_preview(tmp, sandbox.layer, settings, report)
-            write_json(tmp / "report.json", report)
+            world_file = WorldFolder.write_world(tmp, sandbox.layer, fmt, log.to_text(), report,
+                                                 preview=_previewer(sandbox.layer, settings, report))
     return WorldResult(folder.path, folder.path / world_file.name, report, results)
 
 
@@ -380,12 +381,8 @@ def edit_world(world: str | Path, policy: Policy, instruction: str = "", setting
             if hasattr(policy, "summary"):
                 report["edit"]["plan"] = policy.summary()
             with folder.replace(force=True, keep_others=True) as tmp:
-                if has_log:
-                    WorldFolder.write_world(tmp, sandbox.layer, fmt, new_log.to_text(), report)
-                else:
+                if not has_log:
                     (tmp / "actions.py").unlink(missing_ok=True)
-                    WorldFolder.write_world(tmp, sandbox.layer, fmt, None, report)
-                if settings.generator.preview:
-                    _write_preview(tmp, sandbox.layer, settings, report)
-                    write_json(tmp / "report.json", report)
+                WorldFolder.write_world(tmp, sandbox.layer, fmt, new_log.to_text() if has_log else None, report,
+                                        preview=_previewer(sandbox.layer, settings, report))
     return WorldResult(folder.path, folder.path / world_file.name, report, results)

@@ -336,6 +336,27 @@ def test_f11_crash_between_the_renames_is_recovered(tmp_path, monkeypatch):
     assert not io.backup_path(world).exists() and (world / "world.usda").read_text() == "new"
 
 
+def test_world_folder_writes_the_report_once_and_last(tmp_path):
+    """WorldFolder.write_world is the one writer of report.json: the preview (which adds to the
+    report) runs before it, so the report on disk holds what the preview added."""
+    from omni_generalist.world.folder import WorldFolder
+    from omni_generalist.world.stage import new_stage
+
+    seen = []
+
+    def preview(dest):
+        seen.append(sorted(p.name for p in dest.iterdir()))
+        (dest / "preview.png").write_bytes(b"png")
+        report["timings"]["preview_s"] = 0.5
+
+    report = {"prompt": "p", "timings": {"build_s": 1.0}}
+    world = WorldFolder.write_world(tmp_path, new_stage().GetRootLayer(), "usda", "# log\n", report, preview=preview)
+    assert world == tmp_path / "world.usda"
+    assert seen == [["actions.py", "world.usda"]]  # no report yet when the preview runs
+    on_disk = json.loads((tmp_path / "report.json").read_text())
+    assert on_disk == report and on_disk["timings"]["preview_s"] == 0.5 and "write_s" in on_disk["timings"]
+
+
 # ---------------------------------------------------------------- 12: replace_object
 def test_f12_replacement_is_placed_by_its_own_rules():
     from omni_generalist.generate import layout_checks

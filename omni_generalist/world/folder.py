@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,14 +109,24 @@ class WorldFolder:
             yield tmp
 
     @staticmethod
-    def write_world(dest: Path, layer: Sdf.Layer, fmt: str, log_text: str | None, report: dict[str, Any]) -> Path:
-        """Write the world file (``fmt`` ``usd`` or ``usda``), ``actions.py`` (unless ``log_text`` is None)
-        and ``report.json`` into ``dest``; return the world file."""
+    def write_world(dest: Path, layer: Sdf.Layer, fmt: str, log_text: str | None, report: dict[str, Any],
+                    preview: Callable[[Path], None] | None = None) -> Path:
+        """Write a world folder's files into ``dest``; return the world file.
+
+        The world file (``fmt`` ``usd`` or ``usda``), ``actions.py`` (unless ``log_text`` is None), the
+        preview (``preview(dest)``, which may add to ``report``) and, last, ``report.json``: this is the
+        one place a world's report is written (:meth:`update_report` changes entries of it in place).
+        ``report["timings"]["write_s"]`` gets the time the world file and log took.
+        """
         if fmt not in ("usd", "usda"):
             raise InputError(f"unknown format {fmt!r}; use usd or usda")
         name = "world.usda" if fmt == "usda" else "world.usd"
+        t0 = time.perf_counter()
         save_layer(layer, dest / name)
         if log_text is not None:
             write_text_atomic(dest / ACTIONS, log_text)
+        report.setdefault("timings", {})["write_s"] = round(time.perf_counter() - t0, 3)
+        if preview is not None:
+            preview(dest)
         write_json(dest / REPORT, report)
         return dest / name
