@@ -487,6 +487,62 @@ def eval_cmd(
         out.print(str(summary.out / EVAL_FILE))
 
 
+train_app = typer.Typer(no_args_is_help=True, help="The learning loop: trajectories and self-improvement (docs/training.md).")
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("export")
+def train_export(
+    source: Annotated[Path, typer.Argument(help="A world folder, or a folder of worlds (batch, self-improve round).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for episodes.jsonl and images/.")] = Path("episodes"),
+    images: Annotated[bool, typer.Option("--images/--no-images", help="Record the renders the policy sees.")] = True,
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Turn worlds into chat-format training episodes (the hf: policy's requests and replies)."""
+    from .train.trajectories import export_worlds
+
+    refuse_overlap(out_dir, [source])
+    path, episodes, records = export_worlds(source, out_dir, _settings(config, overrides), images)
+    err.print(f"{episodes} episodes, {records} records")
+    out.print(str(path))
+
+
+@train_app.command("self-improve")
+def train_self_improve(
+    model: Annotated[Path, typer.Option("--model", help="Local transformers model folder (as hf:PATH).")],
+    prompts: Annotated[Path, typer.Option("--prompts", help=".txt or .jsonl prompts (jsonl: heldout: true marks held-out).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Run folder (rounds.jsonl, rewards.png, round_RR/).")],
+    rounds: Annotated[int, typer.Option("--rounds", help="Rounds to run (re-running resumes).")] = 3,
+    samples: Annotated[int, typer.Option("--samples", help="Worlds sampled per prompt per round.")] = 4,
+    lora_rank: Annotated[int, typer.Option("--lora-rank", help="LoRA rank.")] = 16,
+    temperature: Annotated[float, typer.Option("--temperature", help="Sampling temperature.")] = 0.8,
+    threshold: Annotated[float, typer.Option("--threshold", help="Keep every world with at least this reward.")] = 0.7,
+    pool: Annotated[Path | None, typer.Option("--pool", help="Worlds (e.g. a batch folder) joining round 1's candidates.")] = None,
+    clip: Annotated[str, typer.Option("--clip", help="Local CLIP model folder for the image-text reward term.")] = "",
+    config: ConfigOpt = None,
+    overrides: SetOpt = [],  # noqa: B006
+) -> None:
+    """Sample, score, select, LoRA fine-tune and evaluate, round after round."""
+    from .train.lora import LoraConfig
+    from .train.rewards import RewardConfig
+    from .train.self_improve import SelfImproveConfig, SelfImprover
+
+    if lora_rank < 1:
+        raise InputError(f"--lora-rank must be at least 1, got {lora_rank}")
+    cfg = SelfImproveConfig(model=model, prompts=prompts, out=out_dir, rounds=rounds, samples=samples,
+                            temperature=temperature, threshold=threshold, pool=pool,
+                            lora=LoraConfig(rank=lora_rank, alpha=2.0 * lora_rank),
+                            reward=RewardConfig(clip_checkpoint=clip))
+    rows = SelfImprover(cfg, _settings(config, overrides),
+                        lambda event, data: err.print(f"round {data['round']}: candidates {data['candidates']['mean']:.3f}, "
+                                                      f"selected {data['selected']['n']}, held-out {data['heldout']['mean']:.3f}",
+                                                      markup=False) if event == "round" else None).run()
+    out.print(str(out_dir / "rounds.jsonl"))
+    if not rows:
+        raise GeneralistError("no round ran")
+
+
 @app.command("isaaclab")
 def isaaclab_cmd(
     source: Annotated[Path, typer.Argument(help="World folder, USD file, variants folder or batch folder/manifest.")],

@@ -5,6 +5,9 @@ a ``vision_config`` is loaded as ``AutoModelForImageTextToText`` with its ``Auto
 sees the render of the world; any other as ``AutoModelForCausalLM`` with its tokenizer and reads
 the world's text summary only. Prompts go through the model's chat template (a plain
 ``System/User/Assistant`` layout when it has none). Needs the ``ml`` extra (torch, transformers).
+
+``hf:PATH@ADAPTER`` also loads a LoRA adapter folder (``adapter_config.json``, as
+``omni-generalist train self-improve`` saves it) on top of the model; needs ``peft``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,23 @@ from typing import Any
 
 from ...config import PolicyConfig
 from ...errors import PolicyError
+
+
+def split_adapter(spec: str) -> tuple[str, str | None]:
+    """``PATH@ADAPTER`` → (PATH, ADAPTER); a PATH that exists as written (even with an ``@``) has no adapter."""
+    text = str(spec).strip()
+    if "@" not in text or Path(text).expanduser().exists():
+        return text, None
+    path, _, adapter = text.rpartition("@")
+    return path, adapter or None
+
+
+def check_adapter_folder(path: str | Path) -> Path:
+    """Return the LoRA adapter folder, or raise a :class:`PolicyError` that says what is wrong with it."""
+    p = Path(str(path).strip()).expanduser()
+    if not (p / "adapter_config.json").is_file():
+        raise PolicyError(f"{p} is not a LoRA adapter folder (it has no adapter_config.json)")
+    return p.absolute()
 
 
 def check_model_folder(path: str | Path) -> Path:
@@ -40,8 +60,10 @@ class HFBackend:
 
     def __init__(self, path: str | Path, config: PolicyConfig | None = None):
         self.config = config or PolicyConfig()
+        path, adapter = split_adapter(str(path))
         self.path = check_model_folder(path)
-        self.name = f"hf:{self.path}"
+        self.adapter = check_adapter_folder(adapter) if adapter else None
+        self.name = f"hf:{self.path}" + (f"@{self.adapter}" if self.adapter else "")
         self.model: Any = None
         self.processor: Any = None
         self.tokenizer: Any = None
@@ -65,11 +87,20 @@ class HFBackend:
             else:
                 self.tokenizer = tf.AutoTokenizer.from_pretrained(self.path, local_files_only=True)
                 self.model = tf.AutoModelForCausalLM.from_pretrained(self.path, local_files_only=True)
+            if self.adapter is not None:
+                self.model = self._with_adapter(self.model)
             self.model.to(self.config.device)
             self.model.eval()
         except (OSError, ValueError, KeyError, RuntimeError, TypeError) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise PolicyError(f"cannot load the model in {self.path}: {first}") from None
+
+    def _with_adapter(self, model: Any) -> Any:
+        try:
+            import peft
+        except ImportError:
+            raise PolicyError("hf:PATH@ADAPTER needs peft: pip install 'omni-generalist[train]'") from None
+        return peft.PeftModel.from_pretrained(model, str(self.adapter))
 
     # ----------------------------------------------------------------- prompting
     def _chat(self, messages: list[dict], with_image: bool) -> list[dict]:
@@ -137,4 +168,4 @@ class HFBackend:
         return tok.decode(new, skip_special_tokens=True)
 
 
-__all__ = ["HFBackend", "check_model_folder"]
+__all__ = ["HFBackend", "check_adapter_folder", "check_model_folder", "split_adapter"]

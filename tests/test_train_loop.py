@@ -1,0 +1,151 @@
+"""The self-improvement loop on CPU: a tiny random LLaVA the test builds, a pool of procedural worlds
+(good) and corrupted ones, selection, LoRA steps, the adapter back in ``hf:``, resume after a crash,
+and ``train export``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("peft")
+
+from omni_generalist import Settings  # noqa: E402
+from omni_generalist.actions.log import ActionLog  # noqa: E402
+from omni_generalist.policy import make_policy  # noqa: E402
+from omni_generalist.policy.procedural import ProceduralPolicy  # noqa: E402
+from omni_generalist.policy.procedural.parse import parse_prompt  # noqa: E402
+from omni_generalist.policy.script import ScriptPolicy  # noqa: E402
+from omni_generalist.policy.vlm import system_prompt  # noqa: E402
+from omni_generalist.train.lora import LoraConfig, encode, mean_loss  # noqa: E402
+from omni_generalist.train.rewards import RewardConfig  # noqa: E402
+from omni_generalist.train.self_improve import SelfImproveConfig, SelfImprover, select  # noqa: E402
+from omni_generalist.train.trajectories import read_records, sample_world  # noqa: E402
+
+from .conftest import run_cli  # noqa: E402
+from .tiny_vlm import build_llava  # noqa: E402
+
+OFFICE = "a small office with a desk, a chair and a lamp on the desk"
+BATH = "a bathroom with a bathtub, a toilet and a sink"
+HELD = "a bedroom with a bed"
+
+
+def _settings() -> Settings:
+    s = Settings()
+    s.generator.validate = False
+    s.generator.preview = False
+    s.generator.max_steps = 2
+    s.generator.max_failures = 0
+    s.policy.max_new_tokens = 8
+    return s
+
+
+def _plan_code(prompt: str) -> str:
+    return f"print(apply_plan({parse_prompt(prompt).to_dict()!r}, seed=0))"
+
+
+@pytest.fixture(scope="module")
+def pool(tmp_path_factory):
+    """Good procedural worlds for two prompts, and for each a corrupted one (another prompt's plan)."""
+    root = tmp_path_factory.mktemp("pool")
+    s = _settings()
+    sample_world(OFFICE, root / "office_good", ProceduralPolicy(), 0, s)
+    sample_world(BATH, root / "bath_good", ProceduralPolicy(), 0, s)
+    for name, prompt, other in (("office_bad", OFFICE, BATH), ("bath_bad", BATH, "a garage with a car")):
+        log = ActionLog(prompt=prompt, seed=0)
+        log.append(_plan_code(other))
+        sample_world(prompt, root / name, ScriptPolicy(log, "corrupted"), 0, s)
+    return root
+
+
+@pytest.fixture(scope="module")
+def tiny_vlm(tmp_path_factory):
+    corpus = [system_prompt(), _plan_code(OFFICE), _plan_code(BATH), "```python\n\n```\nDONE"]
+    return build_llava(tmp_path_factory.mktemp("models") / "tiny-llava", corpus)
+
+
+def _config(tiny_vlm, pool, tmp_path, prompts) -> SelfImproveConfig:
+    return SelfImproveConfig(model=tiny_vlm, prompts=prompts, out=tmp_path / "run", rounds=1, samples=1,
+                             temperature=1.0, threshold=0.75, pool=pool,
+                             lora=LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=3),
+                             reward=RewardConfig(validate_physics=False))
+
+
+def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp_path):
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text("\n".join(json.dumps(d) for d in (
+        {"prompt": OFFICE}, {"prompt": BATH}, {"prompt": HELD, "heldout": True})) + "\n")
+    cfg = _config(tiny_vlm, pool, tmp_path, prompts)
+    events = []
+
+    def crash(event, data):
+        events.append((event, data.get("id")))
+        if len(events) == 3:
+            raise RuntimeError("simulated crash")
+
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        SelfImprover(cfg, _settings(), crash).run()
+    first = [e for e in events]
+    assert [e for e, _ in first] == ["candidate"] * 3 and not (cfg.out / "rounds.jsonl").exists()
+
+    events.clear()
+    rows = SelfImprover(cfg, _settings(), lambda e, d: events.append((e, d.get("id")))).run()
+    again = [i for e, i in events if e == "candidate"]
+    # 4 pool worlds + 2 model samples; the 3 scored before the crash are not redone
+    assert len(again) == 3 and not set(again) & {i for _, i in first}
+    (row,) = rows
+    cands = [json.loads(x) for x in (cfg.out / "round_01" / "candidates.jsonl").read_text().splitlines()]
+    by_world = {c["world"].split("/")[-2] if c["source"] == "sample" else c["world"].split("/")[-2]: c for c in cands}
+    rewards = {c["id"]: c["reward"]["total"] for c in cands}
+    good = {c["id"] for c in cands if "_good" in c["world"]}
+    bad = {c["id"] for c in cands if "_bad" in c["world"]}
+    assert len(good) == 2 and len(bad) == 2 and by_world
+    # selection keeps the good procedural worlds and nothing else (the random model builds nothing)
+    assert set(row["selected_ids"]) == good, rewards
+    assert all(rewards[g] > rewards[b] for g in good for b in bad)
+    assert all(rewards[c["id"]] == 0.0 for c in cands if c["source"] == "sample")
+    # LoRA steps lower the loss on the selected records
+    train = row["train"]
+    assert train["records"] == 4 and train["loss_after"] < train["loss_before"], train
+    # the adapter is saved and loads back into the hf: policy, giving the trained model's loss
+    adapter = cfg.out / "round_01" / "adapter"
+    assert (adapter / "adapter_config.json").is_file() and row["policy"] == f"hf:{tiny_vlm}@{adapter}"
+    policy = make_policy(f"hf:{tiny_vlm}@{adapter}", _settings().policy)
+    assert type(policy.backend.model).__name__.startswith("Peft")
+    records = read_records(cfg.out / "round_01" / "selected.jsonl")
+    batches = [encode(policy.backend, r, cfg.out / "round_01") for r in records]
+    assert mean_loss(policy.backend.model, batches) == pytest.approx(train["loss_after"], rel=1e-3)
+    base = make_policy(f"hf:{tiny_vlm}", _settings().policy)
+    assert mean_loss(base.backend.model, batches) == pytest.approx(train["loss_before"], rel=1e-3)
+    # the held-out prompt was evaluated, the round logged and plotted; a third run does nothing
+    assert row["heldout"]["n"] == 1 and (cfg.out / "rewards.png").stat().st_size > 1000
+    events.clear()
+    assert SelfImprover(cfg, _settings(), lambda e, d: events.append(e)).run() == rows and not events
+
+
+def test_selection_rule():
+    c = [{"id": "a", "prompt": "p", "reward": {"total": 0.5}}, {"id": "b", "prompt": "p", "reward": {"total": 0.9}},
+         {"id": "c", "prompt": "p", "reward": {"total": 0.8}}, {"id": "d", "prompt": "q", "reward": {"total": 0.0}},
+         {"id": "e", "prompt": "r", "reward": {"total": 0.3}}]
+    assert [x["id"] for x in select(c, 0.75, 1)] == ["b", "c", "e"]
+    assert [x["id"] for x in select(c, 0.95, 2)] == ["b", "c", "e"]
+
+
+def test_export_replays_a_world_into_chat_records(pool, tmp_path):
+    world = tmp_path / "w"
+    shutil.copytree(pool / "office_good" / "world", world)  # no episode.json: the export replays actions.py
+    proc = run_cli("train", "export", str(world), "--out", str(tmp_path / "ds"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    recs = read_records(tmp_path / "ds" / "episodes.jsonl")
+    assert [r["step"] for r in recs] == [0, 1] and recs[0]["prompt"] == OFFICE
+    first, last = recs
+    assert first["messages"][0]["role"] == "system" and first["messages"][-1]["content"].startswith("```python\n")
+    assert "apply_plan(" in first["messages"][-1]["content"] and first["image"] is None and first["ok"]
+    assert last["messages"][-1]["content"] == "DONE" and (tmp_path / "ds" / last["image"]).is_file()
+    assert "# action 1 (ok)" in last["messages"][1]["content"][0]["text"]
+    # a folder holding no world is refused in one line
+    proc = run_cli("train", "export", str(tmp_path / "nothing"), "--out", str(tmp_path / "x"))
+    assert proc.returncode == 2 and b"does not exist" in proc.stderr

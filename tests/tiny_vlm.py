@@ -1,0 +1,77 @@
+"""A tiny vision-language model (LLaVA: CLIP vision tower + 2-layer Llama), randomly initialised, no download.
+
+Same construction as ``test_hf_policy.py``; the byte-level BPE tokenizer has a larger vocabulary
+(trained on the system prompt and procedural action code) so that training records stay short.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEMPLATE = ("{% for m in messages %}<s>{{ m['role'] }}: {% if m['content'] is string %}{{ m['content'] }}"
+            "{% else %}{% for p in m['content'] %}{% if p['type'] == 'image' %}<image>{% else %}{{ p['text'] }}"
+            "{% endif %}{% endfor %}{% endif %}</s>\n{% endfor %}{% if add_generation_prompt %}<s>assistant: {% endif %}")
+IMAGE = 32
+PATCH = 8
+
+
+def tokenizer(corpus: list[str], vocab: int = 3000):
+    import transformers
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
+
+    tok = Tokenizer(models.BPE())
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    tok.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=vocab, special_tokens=["<pad>", "<s>", "</s>", "<image>"],
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    tok.train_from_iterator(corpus, trainer)
+    fast = transformers.PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>",
+                                                pad_token="<pad>", extra_special_tokens={"image_token": "<image>"})
+    fast.chat_template = TEMPLATE
+    return fast
+
+
+def build_llava(path: Path, corpus: list[str]) -> Path:
+    """Save a random tiny LLaVA with its processor to ``path``."""
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    tok = tokenizer(corpus)
+    text = transformers.LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                    num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=16384,
+                                    bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
+                                    pad_token_id=tok.pad_token_id)
+    vision = transformers.CLIPVisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=1,
+                                           num_attention_heads=2, image_size=IMAGE, patch_size=PATCH)
+    cfg = transformers.LlavaConfig(vision_config=vision, text_config=text,
+                                   image_token_id=tok.convert_tokens_to_ids("<image>"),
+                                   vision_feature_select_strategy="default", vision_feature_layer=-1)
+    transformers.LlavaForConditionalGeneration(cfg).save_pretrained(path)
+    images = transformers.CLIPImageProcessor(size={"shortest_edge": IMAGE}, crop_size={"height": IMAGE, "width": IMAGE})
+    transformers.LlavaProcessor(image_processor=images, tokenizer=tok, patch_size=PATCH,
+                                vision_feature_select_strategy="default", chat_template=TEMPLATE,
+                                num_additional_image_tokens=1).save_pretrained(path)
+    return path
+
+
+def build_clip(path: Path, corpus: list[str]) -> Path:
+    """Save a random tiny CLIP (text + vision towers), its tokenizer and image processor to ``path``."""
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    tok = tokenizer(corpus, vocab=500)
+    cfg = transformers.CLIPConfig(
+        text_config={"vocab_size": len(tok), "hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1,
+                     "num_attention_heads": 2, "max_position_embeddings": 64, "projection_dim": 16,
+                     "bos_token_id": tok.bos_token_id, "eos_token_id": tok.eos_token_id,
+                     "pad_token_id": tok.pad_token_id},
+        vision_config={"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1, "num_attention_heads": 2,
+                       "image_size": IMAGE, "patch_size": PATCH, "projection_dim": 16},
+        projection_dim=16)
+    transformers.CLIPModel(cfg).save_pretrained(path)
+    tok.save_pretrained(path)
+    transformers.CLIPImageProcessor(size={"shortest_edge": IMAGE},
+                                    crop_size={"height": IMAGE, "width": IMAGE}).save_pretrained(path)
+    return path
