@@ -123,3 +123,32 @@ def test_long_fstrings_are_refused_before_the_quadratic_parse():
         parse(code)
     assert exc.value.line == 2
     parse("x = 1\n" + "\n".join(f"y = f'{{x}} {i}'" for i in range(2000)))  # many short ones are fine
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["edit", "{w}", "--actions", "{src}"], "cannot write"),
+    (["validate", "{w}", "--repair"], "read-only"),
+    (["isaaclab", "{w}", "--out", "{w}/cfg.py"], "cannot write"),
+])
+def test_read_only_targets_are_one_line_and_exit_2(world, tmp_path, argv, words):
+    """A world folder that may not be written: exit 2 with one line (these were internal errors).
+    The folder and its files are made immutable (``chattr +i``), which holds for root too."""
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    for p in world.iterdir():
+        (ro / p.name).write_bytes(p.read_bytes())
+    src = tmp_path / "a.py"
+    src.write_text("add_object('plant', corner=True)\n")
+    before = {p.name: p.read_bytes() for p in ro.iterdir()}
+    targets = [str(p) for p in ro.iterdir()] + [str(ro)]
+    if subprocess.run(["chattr", "+i", *targets], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    try:
+        proc = run_cli(*[a.format(w=ro, src=src) for a in argv])
+    finally:
+        subprocess.run(["chattr", "-i", *targets], check=True)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert len(err.strip().splitlines()) == 1 and words in err and "internal error" not in err, err
+    assert {p.name: p.read_bytes() for p in ro.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["a.py", "ro"]
