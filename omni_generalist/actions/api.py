@@ -108,6 +108,8 @@ class ActionAPI:
         self._dirty: set[str] = set()
         self._touched: set[str] = set()
         self._paused = False
+        self._active_room: str | None = None
+        """In a home: the room ``add_object(room=...)`` or ``furnish_room`` is placing in (docs/homes.md)."""
         self._listener = Tf.Notice.Register(Usd.Notice.ObjectsChanged, self._on_change, stage)
 
     def _on_change(self, notice, sender) -> None:
@@ -191,6 +193,23 @@ class ActionAPI:
         """Return a short text description of the room and every object (what a policy reads)."""
         room = self.room_info()
         lines = []
+        homes = self._home_rooms() if self._active_room is None else []
+        if homes:
+            counts: dict[str, list[str]] = {}
+            for o in self.list_objects():
+                counts.setdefault(str(o.extra.get("room", "")), []).append(o.name)
+            lines.append(f"home: {len(homes)} rooms")
+            for r in homes:
+                xs = [p[0] for p in r.polygon]
+                ys = [p[1] for p in r.polygon]
+                joins = []
+                for d in r.doors:
+                    other = [n for n in get_info(self.stage.GetPrimAtPath(d.path)).get("connects", []) if n != r.name]
+                    joins.append(f"{d.name} in {d.wall} to {other[0] if other else 'outside'}")
+                lines.append(f"room {r.name} ({r.room_type}): x {min(xs):.2f}..{max(xs):.2f}, y {min(ys):.2f}..{max(ys):.2f}, "
+                             f"doors: {'; '.join(joins) or 'none'}, windows {len(r.windows)}, "
+                             f"contains: {', '.join(counts.get(r.name, [])) or 'nothing'}")
+            room = None
         if room:
             xs = [p[0] for p in room.polygon]
             ys = [p[1] for p in room.polygon]
@@ -200,7 +219,7 @@ class ActionAPI:
                                                for w in room.walls))
             for op in room.doors + room.windows:
                 lines.append(f"{op.name}: {op.kind} in wall {op.wall} at {op.offset:.2f} m along it, {op.width:.2f} m wide")
-        else:
+        elif not homes:
             lines.append("no room yet")
         for o in self.list_objects():
             x, y, z = o.position
@@ -329,7 +348,7 @@ class ActionAPI:
                    side: str | None = None, facing: str | None = None, around: str | None = None,
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
                    center: bool = False, movable: bool | None = None, serves: str | None = None,
-                   offset: float | str | None = None, like: str | None = None) -> str:
+                   offset: float | str | None = None, like: str | None = None, room: str | None = None) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
@@ -361,10 +380,16 @@ class ActionAPI:
                 ``"center"`` centres it.
             like: name of an object of the same category this one copies: the same model, and its
                 size when ``size`` is not given (one of a matching set: dining chairs, nightstands).
+            room: in a home, the room it goes in (``"bedroom_1"``; see ``scene_summary``); walls,
+                corners and free spots are that room's.
 
         Returns:
             The new object's name.
         """
+        if room is not None or (self._active_room is None and self._home_rooms()):
+            return self._in_room(room, lambda: self.add_object(
+                category, name, size, material, color, position, rotation, on, against_wall, corner, next_to, side,
+                facing, around, on_wall, height, on_ceiling, center, movable, serves, offset, like))
         cat = catalog().get(category)
         room = self._room(required=False)
         design = None
@@ -383,7 +408,8 @@ class ActionAPI:
                                    center=center) or self._default_placement(cat, room)
         if how == "on" and size is None:  # no size asked for: shrink to fit the target's largest surface if needed
             size3 = _fit_to_surfaces(size3, self.get_object(on), cat)
-        objs = [o for o in self._objects() if str(o.path) not in self.removed]
+        objs = [o for o in self._objects() if str(o.path) not in self.removed
+                and (self._active_room is None or o.extra.get("room") == self._active_room)]  # a home: this room's
         (x, y, z, yaw), support = self._place(how, cat.name, size3, objs, room, position=position, rotation=rotation,
                                               on=on, against_wall=against_wall, corner=corner, next_to=next_to,
                                               side=side, facing=facing, around=around, on_wall=on_wall,
@@ -553,6 +579,10 @@ class ActionAPI:
         if built.surfaces:
             extra["surfaces"] = [round(v, 5) for sf in built.surfaces
                                  for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]
+        if self._active_room is not None:  # in a home: the room it is in, and that room's floor
+            extra["room"] = self._active_room
+            if support == str(FLOOR):
+                support = f"/World/Rooms/{self._active_room}/Floor"
         label(prim, cat.name, choice.label, support, cat.movable if movable is None else bool(movable),
               built.articulated, broader=catalog().hypernyms(cat.name) if cat.known else (),
               size=list(size3), placement=how, **extra)
@@ -891,7 +921,68 @@ class ActionAPI:
 
         return apply_program(self, program, seed)
 
+    def create_home(self, program: dict, seed: int = 0) -> dict:
+        """Build the shell of a home or building with several rooms: solve its floor plan, then
+        author every room under ``/World/Rooms/<room>`` with shared walls built once, interior doors
+        in shared walls, one entrance and windows in exterior walls. Furnish rooms afterwards with
+        ``furnish_room`` or ``add_object(..., room=...)``.
+
+        Args:
+            program: the programme, ``{"building": "apartment", "rooms": [{"name": "bedroom_1",
+                "kind": "bedroom", "contents": "a bed and a desk"}, ...], "outline": [12, 9] or None,
+                "max_rooms": 30}`` (kinds: ``data/knowledge/homes.toml``), or a solved floor plan
+                (rooms with ``rect``, ``doors``, ``windows``).
+            seed: floor-plan seed (the same programme and seed give the same plan).
+
+        Returns:
+            The rooms (name, type, area), doors (the rooms they join) and the entrance.
+        """
+        from ..policy.procedural.home_apply import create_home
+
+        return create_home(self, program, int(seed))
+
+    def furnish_room(self, room: str, program: dict | None = None, seed: int = 0) -> dict:
+        """Furnish one room of a home with the procedural planner: the room's own walls, doors and
+        windows are kept clear (door swings included), objects get ``room`` in their metadata.
+
+        Args:
+            room: the room's name (``scene_summary`` lists them).
+            program: a scene program for the room (as ``apply_plan`` takes); None: the room's kind
+                and the contents the home's programme gave it.
+            seed: layout seed.
+
+        Returns:
+            What was built (as ``apply_plan`` reports it).
+        """
+        from ..policy.procedural.home_apply import furnish_room
+
+        return self._in_room(str(room), lambda: furnish_room(self, str(room), program, int(seed)))
+
+    def _home_rooms(self) -> list[RoomInfo]:
+        from ..world.home import home_rooms
+
+        return home_rooms(self.stage)
+
+    def _in_room(self, room: str | None, fn):
+        """Run ``fn`` with ``room`` as the home's active room (the one a position lies in when None)."""
+        rooms = {r.name: r for r in self._home_rooms()}
+        if not rooms:
+            raise ValueError(f"room={room!r} names a room of a home; this world has one room")
+        if room is None:
+            raise ValueError(f"this world is a home: name the room (room=...), one of {', '.join(rooms)}")
+        if room not in rooms:
+            raise KeyError(f"no room {room!r} (rooms: {', '.join(rooms)})")
+        prev, self._active_room = self._active_room, room
+        try:
+            return fn()
+        finally:
+            self._active_room = prev
+
     def _room(self, required: bool = True) -> RoomInfo | None:
+        if self._active_room is not None:
+            for r in self._home_rooms():
+                if r.name == self._active_room:
+                    return r
         room = model.room_info(self.stage)
         if room is None and required:
             raise ValueError("there is no room yet: call create_room first")

@@ -92,10 +92,53 @@ def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Se
 
 def world_reachability(stage, radius: float = 0.25) -> dict:
     """Reachability of a world read from its stage: ``{"reachable": share, "unreachable": [names]}``."""
+    from ..world.home import home_rooms
     from ..world.model import list_objects, room_info
 
+    homes = home_rooms(stage)
+    if homes:  # a home: each room from its own doors (home_reachability checks the rooms' graph)
+        every = list_objects(stage)
+        bad_all: list[str] = []
+        total = 0
+        for r in homes:
+            part = _room_reachability(r, [o for o in every if o.extra.get("room") == r.name
+                                          and o.support.endswith(f"/{r.name}/Floor")], radius)
+            bad_all += part["unreachable"]
+            total += part["objects"]
+        return {"reachable": (total - len(bad_all)) / total if total else 1.0, "unreachable": bad_all,
+                "objects": total}
     room = room_info(stage)
     objs = [o for o in list_objects(stage) if o.support.endswith("/Room/Floor")]
+    return _room_reachability(room, objs, radius)
+
+
+def home_reachability(stage) -> dict:
+    """Rooms of a home reachable from the entrance through doors: ``{"rooms": n, "unreachable": [names]}``."""
+    from ..world.home import home_rooms
+    from ..world.metadata import get_info
+
+    rooms = home_rooms(stage)
+    links: dict[str, set[str]] = {r.name: set() for r in rooms}
+    start: set[str] = set()
+    for r in rooms:
+        for d in r.doors:
+            info = get_info(stage.GetPrimAtPath(d.path))
+            joined = [str(n) for n in info.get("connects", [])]
+            if info.get("entrance"):
+                start.update(joined)
+            for a in joined:
+                links.setdefault(a, set()).update(n for n in joined if n != a)
+    seen, todo = set(start), list(start)
+    while todo:
+        for n in links.get(todo.pop(), ()):
+            if n not in seen:
+                seen.add(n)
+                todo.append(n)
+    return {"rooms": len(rooms), "unreachable": sorted(set(links) - seen)}
+
+
+def _room_reachability(room, objs, radius: float) -> dict:
+    """Reachability of the floor objects ``objs`` of one room from its doors."""
     if room is None or not room.doors:
         return {"reachable": None, "unreachable": [], "objects": len(objs)}
     blocking = [o for o in objs if o.size[2] >= 0.03]

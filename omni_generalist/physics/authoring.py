@@ -155,14 +155,17 @@ def _author_scene(stage: Usd.Stage, config: PhysicsConfig) -> None:
 
 
 def _author_room(stage: Usd.Stage) -> None:
-    room = stage.GetPrimAtPath(ROOM)
-    if not room:
-        return
-    for prim in _colliders(room):
-        # the floor and ceiling slabs of L-shaped rooms are not convex: triangle meshes (static only)
-        name = prim.GetName()
-        _mark_collider(prim, "none" if name in ("Floor", "Ceiling") else "convexHull")
-    _bind_physics_materials(stage, room)
+    from ..world.home import ROOMS
+
+    # one room (/World/Room) or a home's shell (/World/Rooms: every room static, docs/homes.md)
+    for room in (stage.GetPrimAtPath(ROOM), stage.GetPrimAtPath(ROOMS)):
+        if not room:
+            continue
+        for prim in _colliders(room):
+            # the floor and ceiling slabs of L-shaped rooms are not convex: triangle meshes (static only)
+            name = prim.GetName()
+            _mark_collider(prim, "none" if name in ("Floor", "Ceiling") else "convexHull")
+        _bind_physics_materials(stage, room)
 
 
 def _author_articulation(stage: Usd.Stage, root: Usd.Prim, mass: float, fixed: bool) -> None:

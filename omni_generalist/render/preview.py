@@ -17,9 +17,11 @@ from .files import write_png
 
 def ceiling_paths(stage: Usd.Stage) -> frozenset[str]:
     """Prim paths to hide in a plan view: the ceiling and objects hanging from it."""
-    paths = {str(CEILING)}
+    from ..world.home import home_rooms
+
+    paths = {str(CEILING)} | {f"{r.path}/Ceiling" for r in home_rooms(stage)}
     for o in list_objects(stage):
-        if o.support == str(CEILING) or o.placement == "ceiling":
+        if o.support == str(CEILING) or o.support.endswith("/Ceiling") or o.placement == "ceiling":
             paths.add(o.path)
     return frozenset(paths)
 
@@ -51,6 +53,17 @@ def label_plan(stage: Usd.Stage, result: RenderResult) -> Image.Image:
         taken.append(box)
         draw.rectangle(box, fill=(255, 255, 255, 255), outline=(60, 60, 60))
         draw.text((x - w / 2 - left, y - h / 2 - top), text, fill=(20, 20, 20), font=font)
+    from ..world.home import home_rooms
+
+    big = _font(max(12, result.camera.width // 28))
+    for r in home_rooms(stage):  # a home: each room's name near its centre, in blue
+        xs, ys = [p[0] for p in r.polygon], [p[1] for p in r.polygon]
+        x, y = result.camera.project(np.array([[(min(xs) + max(xs)) / 2, min(ys) + 0.35, 0.0]]))[0]
+        text = r.name.replace("_", " ")
+        left, top, right, bottom = draw.textbbox((0, 0), text, font=big)
+        w, h = right - left, bottom - top
+        draw.rectangle((x - w / 2 - 3, y - h / 2 - 3, x + w / 2 + 3, y + h / 2 + 3), fill=(225, 235, 255), outline=(40, 70, 160))
+        draw.text((x - w / 2 - left, y - h / 2 - top), text, fill=(20, 40, 130), font=big)
     return img
 
 

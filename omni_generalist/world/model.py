@@ -84,6 +84,10 @@ class RoomInfo:
     windows: list[OpeningInfo]
     floor_material: str = ""
     wall_material: str = ""
+    name: str = "room"
+    """The room's name (a home's rooms: ``bedroom_1``; a one-room world: ``room``)."""
+    path: str = str(ROOM)
+    """Its prim (``/World/Room``, or ``/World/Rooms/<name>`` in a home)."""
 
     def wall(self, key: str | int) -> WallInfo:
         """Find a wall by index, name (``north``/``south``/``east``/``west`` or ``wall_3``) or path."""
@@ -212,7 +216,9 @@ def room_info(stage: Usd.Stage) -> RoomInfo | None:
     info = get_info(prim) if prim else {}
     flat = info.get("polygon")
     if not flat:
-        return None
+        from .home import home_outline  # a home: its outline, for readers of one room (docs/homes.md)
+
+        return home_outline(stage)
     poly = [(float(flat[i]), float(flat[i + 1])) for i in range(0, len(flat), 2)]
     names = list(info.get("wall_names", [])) or [f"wall_{i}" for i in range(len(poly))]
     walls = [WallInfo(names[i], i, poly[i], poly[(i + 1) % len(poly)], str(WALLS.AppendChild(f"wall_{i}")))

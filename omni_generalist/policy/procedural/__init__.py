@@ -17,7 +17,9 @@ import pprint
 from ..base import Observation
 from .edit import EditPlanner, read_scene
 from .emit import Step
+from .floorplan import solve_floorplan
 from .parse import PromptSpec, parse_prompt
+from .program_home import parse_home
 
 
 def _read_result(output: str) -> dict:
@@ -61,6 +63,12 @@ class ProceduralPolicy:
         if scene.has_room:
             self.editor = EditPlanner(scene)
             return self.editor.plan(self._prompt)
+        home = parse_home(self._prompt)  # multi-room hook (docs/homes.md): a home or building
+        if home is not None:
+            solve_floorplan(home, self._seed)  # a programme that cannot be built stops here (exit 2)
+            prog = pprint.pformat(home.to_dict(), width=110, sort_dicts=False)
+            return [Step(f"print(create_home({prog}, seed={self._seed}))", [], "home")] + [
+                Step(f"print(furnish_room({r.name!r}, seed={self._seed}))", [], f"furnish {r.name}") for r in home.rooms]
         self.spec = parse_prompt(self._prompt)
         program = pprint.pformat(self.spec.to_dict(), width=110, sort_dicts=False)
         return [Step(f"print(apply_plan({program}, seed={self._seed}))", [], "plan")]

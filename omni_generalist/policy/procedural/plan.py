@@ -112,6 +112,9 @@ MAX_TYPE_MIN_M2 = 40.0
 class Planner:
     """Builds a :class:`ScenePlan` from a :class:`PromptSpec` and a seed."""
 
+    shell = None
+    """Multi-room hook (home_apply.RoomShell): a home's room with fixed size, doors and windows."""
+
     def __init__(self, cat: Catalog | None = None, rooms: RoomKB | None = None):
         self.cat = cat or catalog()
         self.rooms = rooms or room_kb()
@@ -637,6 +640,10 @@ class Planner:
                     d = w / 1.8
                 else:
                     w = d / 1.8
+        if self.shell is not None:  # multi-room hook: a room of a home keeps the floor plan's size
+            w, d = self.shell.width, self.shell.depth
+            return (self._try_layout(spec, room, objs, rng, robot_radius, w, d, groups=groups, strict_groups=True)
+                    or self._try_layout(spec, room, objs, rng, robot_radius, w, d, final=True, groups=groups))
         # a run of units fits along two walls (an L) with the corner and the door left clear
         run_len = sum(o.size[0] for o in objs if o.run is not None)
         if run_len and w + d < run_len + 2.4:
@@ -687,6 +694,9 @@ class Planner:
             # over a run of counters the sill clears the worktop (a kitchen window)
             windows.append((wl.name, off, width, 1.0, 1.05) if has_run else (wl.name, off, width, 1.2, 0.9))
         doors = [(door_wall, door_off, dw)]
+        if self.shell is not None:  # multi-room hook: the floor plan's rectangle, doors and windows
+            poly, names, height, windows, doors, walls = self.shell.layout(w, d, Wall)
+            dwall, door_off, dw = walls[doors[0][0]], doors[0][1], doors[0][2]
         solver = Solver(poly, walls, doors, rng, robot_radius)
         for wname, off, width, _h, sill in windows:
             wl = next(x for x in walls if x.name == wname)

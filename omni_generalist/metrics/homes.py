@@ -1,0 +1,69 @@
+"""Checks of a home read from its USD alone (docs/homes.md): rooms reachable from the entrance,
+doors in walls their two rooms share and clear of furniture, windows in exterior walls only,
+every object inside the room it records."""
+
+from __future__ import annotations
+
+from pxr import Usd
+
+from ..world.geometry import Footprint, footprint_inside, footprints_overlap
+from ..world.home import ROOMS, home_rooms
+from ..world.metadata import get_info
+from ..world.model import list_objects
+from .reachability import home_reachability
+
+DOOR_ZONE = 0.6
+"""Depth in front of a door (each side) that must be free of floor furniture (m)."""
+
+
+def home_checks(stage: Usd.Stage) -> dict:
+    """Measure a home: ``{"rooms", "unreachable_rooms", "bad_doors", "bad_windows", "misplaced"}``
+    (each a list of what fails; empty lists mean the home passes)."""
+    rooms = home_rooms(stage)
+    by = {r.name: r for r in rooms}
+    info = get_info(stage.GetPrimAtPath(ROOMS))
+    x0, y0, x1, y1 = (float(v) for v in info.get("outline", (0, 0, 0, 0)))
+    objs = list_objects(stage)
+    floor_objs = [o for o in objs if o.support.endswith("/Floor") and o.size[2] >= 0.03]
+    bad_doors, bad_windows, misplaced = [], [], []
+    seen: set[str] = set()
+    for r in rooms:
+        for d in r.doors:
+            if d.path in seen:
+                continue
+            seen.add(d.path)
+            di = get_info(stage.GetPrimAtPath(d.path))
+            joined = [str(n) for n in di.get("connects", [])]
+            if not all(n in by and any(x.path == d.path for x in by[n].doors) for n in joined):
+                bad_doors.append(f"{d.name}: not in a wall of each room it joins {joined}")
+            for n in joined:  # the swing zone on each side is clear of furniture
+                room = by.get(n)
+                op = next((x for x in room.doors if x.path == d.path), None) if room else None
+                if op is None:
+                    continue
+                wall = room.wall(op.wall)
+                cx, cy = wall.point(op.offset, DOOR_ZONE / 2)
+                zone = Footprint(cx, cy, op.width, DOOR_ZONE, wall.facing_yaw)
+                for o in floor_objs:
+                    if o.extra.get("room") == n and footprints_overlap(zone, o.footprint):
+                        bad_doors.append(f"{d.name}: {o.name} stands in its way in {n}")
+        for w in r.windows:
+            wi = get_info(stage.GetPrimAtPath(w.path))
+            cx, cy = (float(v) for v in wi.get("center", (0, 0)))
+            on_outline = (abs(cy - y0) < 1e-3 or abs(cy - y1) < 1e-3) if wi.get("axis") == "x" else \
+                (abs(cx - x0) < 1e-3 or abs(cx - x1) < 1e-3)
+            if not on_outline:
+                bad_windows.append(f"{w.name} of {r.name} is in an interior wall")
+    for o in objs:
+        room = by.get(str(o.extra.get("room", "")))
+        if room is None:
+            misplaced.append(f"{o.name}: no room")
+            continue
+        if "/Walls/" in o.support or o.placement in ("on_wall", "any_wall_hang"):
+            continue
+        margin = 0.01 if o.support.endswith("/Floor") else 0.05  # a book may overhang its shelf's edge
+        if not footprint_inside(o.footprint.inflated(-margin), room.polygon):
+            misplaced.append(f"{o.name} crosses a wall of {room.name}")
+    reach = home_reachability(stage)
+    return {"rooms": [r.name for r in rooms], "unreachable_rooms": reach["unreachable"], "bad_doors": bad_doors,
+            "bad_windows": bad_windows, "misplaced": misplaced}
