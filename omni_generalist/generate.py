@@ -18,6 +18,7 @@ from typing import Any
 
 from pxr import Sdf
 
+from .actions.edit_checks import used_asset_roots
 from .actions.executor import ActionResult, Sandbox
 from .actions.log import ActionLog
 from .actions.placement import GAP
@@ -318,7 +319,8 @@ def world_report(sandbox: Sandbox, results: list[ActionResult], physics: dict[st
         "layout": layout_checks(sandbox.layer),
         "physics": physics,
         "sandbox": {"confinement": sandbox.confinement.get("level", "not started"),
-                    "asset_roots": list(sandbox.asset_roots)},
+                    "asset_roots": list(sandbox.asset_roots),
+                    "asset_roots_used": used_asset_roots(sandbox.layer, sandbox.asset_roots)},
         "timings": timings,
     }
     if edit is not None:

@@ -227,7 +227,7 @@ def test_f8_room_without_door_and_raw_define_prim_build(tmp_path):
     from omni_generalist.actions.confine import LEVELS, landlock_abi
 
     assert report["sandbox"]["confinement"] == ("landlock+seccomp" if landlock_abi() else "seccomp")
-    assert report["sandbox"]["confinement"] in LEVELS and report["sandbox"]["asset_roots"] == []
+    assert report["sandbox"]["confinement"] in LEVELS and report["sandbox"]["asset_roots_used"] == []
     proc, out = _gen(tmp_path, "raw", "create_room(5, 4)\nstage.DefinePrim('/World/Objects/probe', 'Xform')\n")
     assert proc.returncode == 0, proc.stderr.decode()
     src = tmp_path / "raw.py"
@@ -398,3 +398,12 @@ def test_assets_under_allowed_roots_can_be_referenced(tmp_path, mode):
         assert s.asset_roots == (str(lib.resolve()),)
         res = s.run(f"p = stage.DefinePrim('/World/Objects/x')\np.GetReferences().AddReference({str(canary)!r})")
         assert not res.ok and "outside the allowed asset roots" in res.error
+        if mode == "auto":  # report.json lists the allowed roots and those the world takes assets from
+            from omni_generalist.generate import world_report
+
+            other = tmp_path / "unused_library"
+            other.mkdir()
+            s.config = SandboxConfig(timeout_s=5, memory_mb=512, asset_roots=(str(lib), str(other)))
+            rep = world_report(s, s.results, None, "usda", prompt="", seed=1, policy="t", timings={})["sandbox"]
+            assert rep["asset_roots"] == [str(lib.resolve()), str(other.resolve())]
+            assert rep["asset_roots_used"] == [str(lib.resolve())]

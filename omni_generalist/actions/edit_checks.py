@@ -112,6 +112,32 @@ def check_edit(layer: Sdf.Layer, limits: EditLimits, roots: tuple[str, ...]) -> 
     layer.Traverse(Sdf.Path.absoluteRootPath, visit)
 
 
+def asset_paths(layer: Sdf.Layer) -> list[str]:
+    """Every external asset path ``layer`` names: sublayers, references, payloads and asset-valued
+    attributes (textures...), in traversal order."""
+    found = [p for p in layer.subLayerPaths if p]
+
+    def visit(path: Sdf.Path) -> None:
+        if path.IsPrimPath():
+            spec = layer.GetPrimAtPath(path)
+            for field in ("references", "payload"):
+                if spec is not None and spec.HasInfo(field):
+                    found.extend(i.assetPath for i in spec.GetInfo(field).GetAddedOrExplicitItems() if i.assetPath)
+        elif path.IsPropertyPath():
+            attr = layer.GetAttributeAtPath(path)
+            if attr is not None and attr.HasDefaultValue():
+                found.extend(p for p in _asset_values(attr.default) if p)
+
+    layer.Traverse(Sdf.Path.absoluteRootPath, visit)
+    return found
+
+
+def used_asset_roots(layer: Sdf.Layer, roots: tuple[str, ...]) -> list[str]:
+    """The allowed asset ``roots`` that ``layer`` takes assets from (``report.json`` lists them)."""
+    paths = asset_paths(layer)
+    return [r for r in roots if any(allowed_asset(p, (r,)) for p in paths)]
+
+
 def is_geometry_type(type_name: str) -> bool:
     """True for a prim type that draws geometry (a gprim such as ``Mesh`` or ``Cube``, a point instancer)."""
     if not type_name:
