@@ -43,3 +43,28 @@ class TestDependencies(omni.kit.test.AsyncTestCase):
         self.assertTrue(manager.is_extension_enabled("omni.pip.compute"))
         import scipy.ndimage  # noqa: F401
         import scipy.spatial  # noqa: F401
+
+
+class TestSandboxInKit(omni.kit.test.AsyncTestCase):
+    async def test_worker_runs_on_kits_python_and_is_confined(self):
+        """Issue 15 item 9: inside Kit ``sys.executable`` is the Kit binary; the sandbox worker is started
+        on Kit's own Python with Kit's module and library paths, runs actions (pxr imports in the child)
+        and applies the OS confinement (a child process, never an in-process executor)."""
+        import os
+        import sys
+
+        from omni_generalist.actions import Sandbox
+        from omni_generalist.actions.confine import LEVELS
+        from omni_generalist.actions.spawn import worker_command
+
+        command = worker_command()
+        if not os.path.basename(sys.executable).lower().startswith("python"):
+            self.assertEqual(command.reason, "kit python")
+        with Sandbox(seed=1) as sandbox:
+            res = sandbox.run("create_room(4, 4)\nadd_door('south')\nprint(stage.GetPrimAtPath('/World/Room').IsValid())")
+            self.assertTrue(res.ok, res.error)
+            self.assertEqual(res.output.strip(), "True")
+            self.assertIn(sandbox.confinement.get("level"), LEVELS)
+            self.assertNotEqual(sandbox._worker.process.pid, os.getpid())
+            res = sandbox.run("import os")
+            self.assertFalse(res.ok)
