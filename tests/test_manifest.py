@@ -241,3 +241,23 @@ def test_kit_provides_every_module_the_extension_imports():
         files += sorted(p.glob("*.py")) if p.is_dir() else [p]
     missing = {f"{m} ({f.relative_to(ROOT)})" for f in files for m in _required_imports(f) - provided}
     assert not missing, f"imported in Kit but no declared dependency provides it: {sorted(missing)}"
+
+
+def test_documented_kit_test_command_can_resolve_the_dependencies():
+    """Issue 15 item 7: docs/kit.md's shell command for the Kit tests runs omni.kit.test's runner on this
+    extension's test module, with Isaac Sim 5.x's extension folders (where omni.physx,
+    omni.replicator.core and omni.pip.compute live: exts, extscache) as well as ours. The old text
+    gave a bare ``kit --ext-folder ...`` that loads no test runner and resolves none of them."""
+    text = (ROOT / "docs" / "kit.md").read_text()
+    section = text[text.index("## 7. Kit tests"):]
+    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    argv = block.replace("\\\n", " ").split()
+    assert argv[0].endswith("kit") and "--enable" in argv and argv[argv.index("--enable") + 1] == "omni.kit.test"
+    settings = dict(a.split("=", 1) for a in argv if a.startswith("--/exts/omni.kit.test/"))
+    assert settings["--/exts/omni.kit.test/runTestsAndQuit"] == "true"
+    tested = settings["--/exts/omni.kit.test/testExts/0"].strip("'\"")
+    assert tested in [m["name"] for m in _manifest()["python"]["module"]]  # the module whose tests run
+    folders = [argv[i + 1] for i, a in enumerate(argv) if a == "--ext-folder"]
+    for isaac_folder in ("./exts", "./extscache"):
+        assert isaac_folder in folders
+    assert any("kit-exts" in f for f in folders)  # where docs/kit.md installs this extension
