@@ -642,14 +642,13 @@ def assets_add(
 
 @assets_app.command("list")
 def assets_list(name: Annotated[str | None, typer.Argument(help="A library: list its assets.")] = None) -> None:
-    """List the libraries, or the assets of one (id, kind, category, confidence, size)."""
+    """List the libraries, or the assets of one (tab-separated: id, kind, category, confidence, size)."""
     from .assets.library import libraries, load_index, summary
-    from .assets.library.annotate import unlabelled_description  # noqa: F401 - documented format
 
     if name is None:
         for n in sorted(libraries()):
             s = summary(n)
-            out.print(f"{n}\t{s['folder']}\t{s['objects']} objects\t{s['scenes']} scenes\t{len(s['broken'])} broken")
+            typer.echo(f"{n}\t{s['folder']}\t{s['objects']} objects\t{s['scenes']} scenes\t{len(s['broken'])} broken")
         return
     idx = load_index(name)
     for rel in sorted(idx["assets"]):
@@ -657,9 +656,9 @@ def assets_list(name: Annotated[str | None, typer.Argument(help="A library: list
         size = " x ".join(f"{v:.2f}" for v in a["size"])
         what = a["category"] or f"(unlabelled: {a.get('unlabelled', '')})"
         conf = a["label"]["confidence"]
-        out.print(f"{a['id']}\t{a['kind']}\t{what}\t{conf:.2f}\t{size} m" + ("\tarticulated" if a["articulated"] else ""))
+        typer.echo(f"{a['id']}\t{a['kind']}\t{what}\t{conf:.2f}\t{size} m" + ("\tarticulated" if a["articulated"] else ""))
     for rel, why in sorted(idx["broken"].items()):
-        out.print(f"{name}/{rel}\tbroken\t{why}")
+        typer.echo(f"{name}/{rel}\tbroken\t{why}")
 
 
 @assets_app.command("show")

@@ -160,14 +160,14 @@ def _fit_units(extent: np.ndarray, category: str | None) -> float:
     return min(UNIT_CANDIDATES, key=lambda u: abs(math.log(big * u / target)))
 
 
-def support_surfaces(tris: np.ndarray, min_area: float = 0.0016, limit: int = 6) -> list[list[float]]:
+def support_surfaces(tris: np.ndarray, min_area: float = 0.0009, limit: int = 6) -> list[list[float]]:
     """Upward faces clustered by height into rectangles with the clearance above them (object frame)."""
     if not len(tris):
         return []
     e1, e2 = tris[:, 1] - tris[:, 0], tris[:, 2] - tris[:, 0]
     n = np.cross(e1, e2)
     area = 0.5 * np.linalg.norm(n, axis=1)
-    up = (n[:, 2] / np.maximum(2 * area, 1e-12)) > 0.95
+    up = (n[:, 2] / np.maximum(2 * area, 1e-12)) > 0.9
     cz = tris.mean(axis=1)[:, 2]
     top = float(tris[:, :, 2].max())
     out = []

@@ -342,7 +342,7 @@ def _urdf_geometry(path: Path, geo) -> tuple[np.ndarray, np.ndarray, Part | None
             faces.append(p.faces + off)
             off += len(p.points)
         return pts, np.vstack(faces), (sub.parts[0] if len(sub.parts) == 1 else None)
-    for kind, attrs in (("box", ("size",)), ("cylinder", ("radius", "length")), ("sphere", ("radius",))):
+    for kind in ("box", "cylinder", "sphere"):
         el = geo.find(kind)
         if el is None:
             continue

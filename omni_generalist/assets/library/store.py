@@ -122,7 +122,6 @@ def discover(folder: Path) -> tuple[list[Path], int]:
                 other += 1
     root = folder.resolve()
     owned: set[Path] = set()
-    desc_dirs: set[Path] = set()
     included: set[Path] = set()
     ref_dirs: dict[Path, set[Path]] = {}
     for d in descriptions:
@@ -130,25 +129,30 @@ def discover(folder: Path) -> tuple[list[Path], int]:
             urdf_references(d) if d.suffix.lower() == ".urdf" else []
         owned.update(refs)
         included.update(r for r in refs if r.suffix.lower() in (".xml", ".mjcf"))
-        desc_dirs.add(d.parent.resolve())
         ref_dirs[d.resolve()] = {r.parent for r in refs} - {d.parent.resolve()}
+
+    stems = {(d.parent, d.stem) for d in descriptions}
+
+    def in_named_folder(p: Path) -> bool:
+        """Inside a folder named after a description beside it (``cabinet.xml`` and ``cabinet/``)."""
+        return any((a.parent, a.name) in stems for a in (p.parent, *p.parent.parents) if a != root and root in a.parents)
 
     def component(e: Path) -> bool:
         """A part of another description: included by it, or beside the description named after their folder."""
         e = e.resolve()
-        if e in included:
+        if e in included or in_named_folder(e):
             return True
         return e.stem != e.parent.name and any(o.parent == e.parent and o.stem == o.parent.name and o != e
                                                for o in ref_dirs)
 
     def mesh_owned(m: Path) -> bool:
         m = m.resolve()
-        if m in owned:
+        if m in owned or in_named_folder(m):
             return True
         if any(m.parent in dirs for dirs in ref_dirs.values()):
             return True
-        near = [m.parent, m.parent.parent]
-        return any(dd in desc_dirs and (dd != root or dd == m.parent) for dd in near)
+        # the folder of a description named after it (milk/milk.xml) holds its source and collision meshes
+        return any((dd, dd.name) in stems for dd in (m.parent, m.parent.parent) if dd != root)
 
     descriptions = [d for d in descriptions if not component(d)]
     standalone = [m for m in meshes if not mesh_owned(m)]
@@ -187,6 +191,8 @@ def index_asset(path: Path, folder: Path, name: str, settings: LibrarySettings) 
         if p.exists() and p.suffix.lower() in MESH_EXTS and p.stat().st_size / 1e6 > settings.max_file_mb:
             raise AssetError(f"its mesh {p.name} ({p.stat().st_size / 1e6:.1f} MB) is over the size cap "
                              f"(setting assets.max_file_mb = {settings.max_file_mb:g})")
+    if path.parent == folder:  # the library's own folder name says nothing about one asset
+        model.names = [(n, src) for n, src in model.names if src != "folder name"]
     sidecar = read_sidecar(path)
     ann = annotate(path, model, sidecar, use_model=settings.use_model)
     rel = path.relative_to(folder).as_posix()
@@ -266,7 +272,9 @@ def add_library(folder: str | Path, name: str | None = None, settings: LibrarySe
         if reread % 10 == 0:  # a long first run keeps what it did if interrupted
             _save(name, new_files, assets, broken, skipped)
     _save(name, new_files, assets, broken, skipped)
-    return summary(name)
+    out = summary(name)
+    out["read"] = reread
+    return out
 
 
 def _save(name: str, files: dict, assets: dict, broken: dict, skipped: int) -> None:
