@@ -39,7 +39,8 @@ from .load import (
     urdf_references,
 )
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
+"""Bumped when annotation changes: an index of another version is rebuilt on the next ``add``."""
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 Progress = Callable[[int, int, str], None]
 
@@ -240,6 +241,8 @@ def add_library(folder: str | Path, name: str | None = None, settings: LibrarySe
     write_json(_registry_file(), known)
     index = load_index(name)
     old_files, old_assets, old_broken = index.get("files", {}), index.get("assets", {}), index.get("broken", {})
+    if index.get("version") != INDEX_VERSION:  # indexed by another annotator version: read everything again
+        old_files = {}
     files, skipped = discover(root)
     new_files, assets, broken = {}, {}, {}
     reread = 0
