@@ -236,6 +236,18 @@ def test_raw_objects_move_and_rotate_like_any_object():
         res = sb.run("move_object('crate', position=(9, 9))")  # outside the room: refused, nothing moves
         assert not res.ok and res.error_kind == "PlacementError"
         assert obj("crate").position[:2] == pytest.approx((crate0[0] + 0.5, crate0[1] - 0.5), abs=1e-6)
+        # an object with Replicator's op order (translate + rotateXYZ, what match_pose_ops writes) turns too
+        assert sb.run("add_object('chair', position=(1.5, -1.0))").ok
+        res = sb.run("xf = UsdGeom.Xformable(stage.GetPrimAtPath('/World/Objects/chair_0'))\n"
+                     "t = xf.GetOrderedXformOps()[0].Get()\nxf.ClearXformOpOrder()\n"
+                     "xf.AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(t)\n"
+                     "xf.AddRotateXYZOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(0, 0, 30))")
+        assert res.ok, res.error
+        chair = obj("chair_0")
+        assert chair.yaw == pytest.approx(30)
+        res = sb.run("rotate_object('chair_0', 60)")
+        assert res.ok, res.error
+        assert obj("chair_0").yaw == pytest.approx(90) and obj("chair_0").position == pytest.approx(chair.position)
 
 
 @pytest.mark.parametrize("code, where", [

@@ -681,7 +681,8 @@ class ActionAPI:
         dx, dy, dz = pos[0] - obj.position[0], pos[1] - obj.position[1], pos[2] - obj.position[2]
         dyaw = yaw - obj.yaw
         ops = {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
-        if UsdGeom.XformOp.TypeTranslate in ops and UsdGeom.XformOp.TypeOrient in ops and len(ops) == 2:
+        own = (UsdGeom.XformOp.TypeTranslate, UsdGeom.XformOp.TypeOrient)
+        if all(k in ops for k in own) and set(ops) <= {*own, UsdGeom.XformOp.TypeScale}:  # as add_object made it
             ops[UsdGeom.XformOp.TypeTranslate].Set(Gf.Vec3d(*(round(v, 6) for v in pos)))
             half = math.radians(yaw) / 2
             ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(half), 0.0, 0.0, math.sin(half)))
