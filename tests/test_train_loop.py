@@ -1,6 +1,7 @@
-"""The self-improvement loop on CPU: a tiny random LLaVA the test builds, a pool of procedural worlds
-(good) and corrupted ones, selection, LoRA steps, the adapter back in ``hf:``, resume after a crash,
-and ``train export``."""
+"""The learning loop on CPU: rewards of good, partial, corrupted and physically broken worlds (with a
+tiny random CLIP), and one self-improvement round with a tiny random LLaVA the test builds on a pool
+of a procedural world and corrupted ones: selection, LoRA steps, the adapter back in ``hf:``, resume
+after a crash; ``train export``."""
 
 from __future__ import annotations
 
@@ -47,37 +48,51 @@ def _plan_code(prompt: str) -> str:
     return f"print(apply_plan({parse_prompt(prompt).to_dict()!r}, seed=0))"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _one_thread():
+    """Two cores shared by many processes: torch's thread pool would oversubscribe them."""
+    n = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(n)
+
+
+def _corrupted(root, name: str, code: str) -> None:
+    log = ActionLog(prompt=OFFICE, seed=0)
+    log.append(code)
+    sample_world(OFFICE, root / name, ScriptPolicy(log, "corrupted"), 0, _settings())
+
+
 @pytest.fixture(scope="module")
 def pool(tmp_path_factory):
-    """Good procedural worlds for two prompts, and for each a corrupted one (another prompt's plan)."""
+    """For the office prompt: the procedural world (good), the same plan without the lamp (partial),
+    a bathroom's plan (wrong) and an action that fails (broken: no world)."""
     root = tmp_path_factory.mktemp("pool")
-    s = _settings()
-    sample_world(OFFICE, root / "office_good", ProceduralPolicy(), 0, s)
-    sample_world(BATH, root / "bath_good", ProceduralPolicy(), 0, s)
-    for name, prompt, other in (("office_bad", OFFICE, BATH), ("bath_bad", BATH, "a garage with a car")):
-        log = ActionLog(prompt=prompt, seed=0)
-        log.append(_plan_code(other))
-        sample_world(prompt, root / name, ScriptPolicy(log, "corrupted"), 0, s)
+    sample_world(OFFICE, root / "office_good", ProceduralPolicy(), 0, _settings())
+    partial = parse_prompt(OFFICE)
+    partial.objects = [o for o in partial.objects if o.category != "lamp"]
+    _corrupted(root, "office_partial", f"print(apply_plan({partial.to_dict()!r}, seed=0))")
+    _corrupted(root, "office_wrong", _plan_code(BATH))
+    _corrupted(root, "office_broken", "create_room(width=-3.0)")
     return root
 
 
 @pytest.fixture(scope="module")
 def tiny_vlm(tmp_path_factory):
-    corpus = [system_prompt(), _plan_code(OFFICE), _plan_code(BATH), "```python\n\n```\nDONE"]
+    corpus = [system_prompt(), _plan_code(OFFICE), "```python\n\n```\nDONE"]
     return build_llava(tmp_path_factory.mktemp("models") / "tiny-llava", corpus)
 
 
 def _config(tiny_vlm, pool, tmp_path, prompts) -> SelfImproveConfig:
     return SelfImproveConfig(model=tiny_vlm, prompts=prompts, out=tmp_path / "run", rounds=1, samples=1,
-                             temperature=1.0, threshold=0.75, pool=pool,
-                             lora=LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=3),
+                             temperature=1.0, threshold=0.9, pool=pool,
+                             lora=LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=4),
                              reward=RewardConfig(validate_physics=False))
 
 
 def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp_path):
     prompts = tmp_path / "prompts.jsonl"
-    prompts.write_text("\n".join(json.dumps(d) for d in (
-        {"prompt": OFFICE}, {"prompt": BATH}, {"prompt": HELD, "heldout": True})) + "\n")
+    prompts.write_text("\n".join(json.dumps(d) for d in ({"prompt": OFFICE}, {"prompt": HELD, "heldout": True})) + "\n")
     cfg = _config(tiny_vlm, pool, tmp_path, prompts)
     events = []
 
@@ -94,22 +109,22 @@ def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp
     events.clear()
     rows = SelfImprover(cfg, _settings(), lambda e, d: events.append((e, d.get("id")))).run()
     again = [i for e, i in events if e == "candidate"]
-    # 4 pool worlds + 2 model samples; the 3 scored before the crash are not redone
-    assert len(again) == 3 and not set(again) & {i for _, i in first}
+    # 4 pool worlds + 1 model sample; the 3 scored before the crash are not redone
+    assert len(again) == 2 and not set(again) & {i for _, i in first}
     (row,) = rows
     cands = [json.loads(x) for x in (cfg.out / "round_01" / "candidates.jsonl").read_text().splitlines()]
-    by_world = {c["world"].split("/")[-2] if c["source"] == "sample" else c["world"].split("/")[-2]: c for c in cands}
     rewards = {c["id"]: c["reward"]["total"] for c in cands}
-    good = {c["id"] for c in cands if "_good" in c["world"]}
-    bad = {c["id"] for c in cands if "_bad" in c["world"]}
-    assert len(good) == 2 and len(bad) == 2 and by_world
-    # selection keeps the good procedural worlds and nothing else (the random model builds nothing)
-    assert set(row["selected_ids"]) == good, rewards
-    assert all(rewards[g] > rewards[b] for g in good for b in bad)
-    assert all(rewards[c["id"]] == 0.0 for c in cands if c["source"] == "sample")
-    # LoRA steps lower the loss on the selected records
+    kind = {c["id"]: c["world"].split("office_")[-1].split("/")[0] if c["source"] == "pool" else "model"
+            for c in cands}
+    assert sorted(kind.values()) == ["broken", "good", "model", "partial", "wrong"]
+    good = next(i for i, k in kind.items() if k == "good")
+    # selection keeps the good procedural world and nothing else (the random model builds nothing)
+    assert row["selected_ids"] == [good], rewards
+    assert all(rewards[good] > r for i, r in rewards.items() if i != good)
+    assert all(rewards[i] == 0.0 for i, k in kind.items() if k in ("broken", "model"))
+    # LoRA steps lower the loss on the selected records (its two steps: the plan, then DONE)
     train = row["train"]
-    assert train["records"] == 4 and train["loss_after"] < train["loss_before"], train
+    assert train["records"] == 2 and train["loss_after"] < train["loss_before"], train
     # the adapter is saved and loads back into the hf: policy, giving the trained model's loss
     adapter = cfg.out / "round_01" / "adapter"
     assert (adapter / "adapter_config.json").is_file() and row["policy"] == f"hf:{tiny_vlm}@{adapter}"
@@ -149,3 +164,55 @@ def test_export_replays_a_world_into_chat_records(pool, tmp_path):
     # a folder holding no world is refused in one line
     proc = run_cli("train", "export", str(tmp_path / "nothing"), "--out", str(tmp_path / "x"))
     assert proc.returncode == 2 and b"does not exist" in proc.stderr
+
+
+# ------------------------------------------------------------------------------ rewards
+
+def _reward(folder, **kw):
+    from omni_generalist.train.rewards import world_reward
+    from omni_generalist.train.trajectories import world_dir
+
+    return world_reward(world_dir(folder), OFFICE, RewardConfig(**kw))
+
+
+def test_more_of_the_prompt_met_scores_higher(pool):
+    good, partial, wrong, broken = (_reward(pool / f"office_{k}", validate_physics=False)
+                                    for k in ("good", "partial", "wrong", "broken"))
+    assert good.terms["alignment"] == 1.0 and partial.terms["alignment"] == pytest.approx(2 / 3)
+    assert wrong.terms["alignment"] == 0.0 and broken.total == 0.0 and broken.detail == {"error": "no world"}
+    assert good.total > partial.total > wrong.total >= broken.total
+    assert partial.detail["alignment"]["missed"] == [["lamp"]]
+
+
+def test_broken_physics_scores_lower(pool, tmp_path):
+    from pxr import Gf, Usd, UsdGeom
+
+    fine = tmp_path / "fine"
+    shutil.copytree(pool / "office_good" / "world", fine)
+    broken = tmp_path / "broken"
+    shutil.copytree(fine, broken)
+    stage = Usd.Stage.Open(str(broken / "world.usd"))
+    desk = stage.GetPrimAtPath("/World/Objects/desk_0")
+    op = next(o for o in UsdGeom.Xformable(desk).GetOrderedXformOps() if o.GetOpType() == UsdGeom.XformOp.TypeTranslate)
+    op.Set(op.Get() + Gf.Vec3d(0.0, 0.0, 0.6))  # the desk (and the lamp on it) hang in the air
+    stage.GetRootLayer().Save()
+    a, b = _reward(fine), _reward(broken)
+    assert a.terms["alignment"] == b.terms["alignment"] == 1.0
+    assert a.terms["physics"] > b.terms["physics"] and a.total > b.total, (a.detail, b.detail)
+
+
+def test_clip_term_with_a_tiny_random_clip(pool, tmp_path):
+    from omni_generalist.train.clip_score import clip_score
+
+    from .tiny_vlm import build_clip
+
+    ckpt = build_clip(tmp_path / "clip", [OFFICE, BATH, "a room"])
+    png = (pool / "office_good" / "episode" / "step_001.png").read_bytes()
+    s1, s2 = clip_score(png, OFFICE, ckpt), clip_score(png, BATH, ckpt)
+    assert 0.0 <= s1 <= 1.0 and s1 == clip_score(png, OFFICE, ckpt) and s1 != s2
+    world = tmp_path / "w"
+    shutil.copytree(pool / "office_good" / "world", world)
+    (world / "preview.png").write_bytes(png)
+    r = _reward(world, validate_physics=False, clip_checkpoint=str(ckpt))
+    assert r.terms["clip"] == pytest.approx(s1)
+    assert set(r.terms) == {"alignment", "arrangement", "clip"}

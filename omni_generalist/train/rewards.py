@@ -94,7 +94,7 @@ def physics_term(world: Path, report: dict[str, Any], config: RewardConfig) -> t
         from ..physics.validate import validate_world
 
         rep = validate_world(world, joints=False, asset_rules=False)
-        phys = {"ok": rep.ok, "stability": rep.stability, "problems": [p.kind for p in rep.errors()]}
+        phys = {"ok": rep.ok, "stability": rep.stability, "problems": [p.kind for p in rep.errors]}
     if not phys:
         return None
     stability = float(phys.get("stability", 0.0))

@@ -175,14 +175,15 @@ class SelfImprover:
         cfg.temperature = temperature
         return make_policy(self.policy_spec(adapter), cfg)
 
-    def _score(self, world: Path, prompt: str) -> dict[str, Any]:
-        return world_reward(world if (world / "report.json").is_file() else None, prompt,
-                            self.config.reward).to_dict()
+    def _score(self, world: Path | None, prompt: str) -> dict[str, Any]:
+        from .trajectories import world_dir
+
+        return world_reward(world_dir(world) if world else None, prompt, self.config.reward).to_dict()
 
     # ------------------------------------------------------------------ steps
     def candidates(self, r: int) -> list[dict[str, Any]]:
         """Sample and score the round's candidates (those already in ``candidates.jsonl`` are kept)."""
-        from .trajectories import record_world, sample_world, save_episode, world_folders
+        from .trajectories import record_world, sample_world, save_episode, world_dir, world_folders
 
         rd = self.round_dir(r)
         log = rd / "candidates.jsonl"
@@ -193,8 +194,9 @@ class SelfImprover:
                 def pool_one(folder=folder, cid=f"pool_{k:04d}") -> dict[str, Any]:
                     ep = record_world(folder, self.settings, self.config.images)
                     save_episode(ep, rd / "samples" / cid)
-                    return {"prompt": ep.prompt, "source": "pool", "world": str(folder),
-                            "reward": self._score(folder, ep.prompt)}
+                    world = world_dir(folder)
+                    return {"prompt": ep.prompt, "source": "pool", "world": str(world or folder),
+                            "reward": self._score(world, ep.prompt)}
                 wanted.append((f"pool_{k:04d}", pool_one))
         policy = None
         for i, prompt in enumerate(self.train_prompts):

@@ -158,7 +158,10 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 
 def world_folders(source: str | Path) -> list[Path]:
-    """World folders (those with ``actions.py``) at or under ``source`` (a world or a batch folder), sorted.
+    """Episode sources at or under ``source`` (a world, a batch folder, a self-improve round), sorted.
+
+    A source is a folder with ``episode.json`` (a sampled world, its world files in ``world/``, or
+    a policy that built nothing), or a world folder (``actions.py`` and ``report.json``) without one.
 
     Raises:
         InputError: ``source`` does not exist or holds no world.
@@ -166,12 +169,21 @@ def world_folders(source: str | Path) -> list[Path]:
     src = Path(source)
     if not src.exists():
         raise InputError(f"{src} does not exist")
-    if (src / "actions.py").is_file():
-        return [src]
-    found = sorted(p.parent for p in src.rglob("actions.py") if (p.parent / "report.json").is_file())
+    sampled = {p.parent for p in [src / EPISODE_FILE, *src.rglob(EPISODE_FILE)] if p.is_file()}
+    worlds = {p.parent for p in [src / "actions.py", *src.rglob("actions.py")]
+              if p.is_file() and (p.parent / "report.json").is_file() and p.parent.parent not in sampled}
+    found = sorted(sampled | worlds)
     if not found:
-        raise InputError(f"{src} holds no world (no folder with actions.py and report.json)")
+        raise InputError(f"{src} holds no world (no folder with actions.py and report.json, or episode.json)")
     return found
+
+
+def world_dir(folder: Path) -> Path | None:
+    """The folder holding the world files of an episode source (itself or its ``world/``), or None."""
+    for d in (folder, folder / "world"):
+        if (d / "report.json").is_file() and any((d / n).is_file() for n in ("world.usd", "world.usda")):
+            return d
+    return None
 
 
 EPISODE_FILE = "episode.json"
@@ -230,8 +242,6 @@ def record_world(folder: Path, settings: Settings, images: bool = True) -> Episo
     """The episode of a world: the one recorded when it was sampled, else a replay of its ``actions.py``."""
     if (folder / EPISODE_FILE).is_file():
         return load_episode(folder)
-    if (folder.parent / EPISODE_FILE).is_file() and folder.name == "world":
-        return load_episode(folder.parent)
     from ..generate import generate_world
     from ..policy.script import ScriptPolicy
 
@@ -266,4 +276,4 @@ def export_worlds(source: str | Path, out: str | Path, settings: Settings | None
 
 
 __all__ = ["DONE", "EPISODE_FILE", "Episode", "load_episode", "sample_world", "save_episode", "RecordingPolicy", "Step", "episode_records", "export_worlds", "read_records",
-           "record_world", "reply_text", "world_folders", "write_episodes"]
+           "record_world", "reply_text", "world_dir", "world_folders", "write_episodes"]
