@@ -37,6 +37,7 @@ from .room import add_opening, build_shell, rebuild_wall, validate_polygon
 
 _NAME_RE = re.compile(r"[^a-z0-9_]+")
 _OBJECTS_PREFIX = str(OBJECTS) + "/"
+_ROOMS = "/World/Rooms"
 
 LIGHT_KINDS = {"sphere": UsdLux.SphereLight, "rect": UsdLux.RectLight, "disk": UsdLux.DiskLight,
                "distant": UsdLux.DistantLight, "dome": UsdLux.DomeLight, "cylinder": UsdLux.CylinderLight}
@@ -108,11 +109,18 @@ class ActionAPI:
         self._dirty: set[str] = set()
         self._touched: set[str] = set()
         self._paused = False
+        self._homes: list[RoomInfo] | None = None  # a home's rooms, read once per shell change
         self._active_room: str | None = None
         """In a home: the room ``add_object(room=...)`` or ``furnish_room`` is placing in (docs/homes.md)."""
         self._listener = Tf.Notice.Register(Usd.Notice.ObjectsChanged, self._on_change, stage)
 
     def _on_change(self, notice, sender) -> None:
+        if self._homes is not None:  # the home's shell changed (or was rolled back): read it again
+            for path in list(notice.GetResyncedPaths()) + list(notice.GetChangedInfoOnlyPaths()):
+                text = path.pathString.split(".", 1)[0]
+                if text.startswith(_ROOMS) or _ROOMS.startswith(text.rstrip("/") + "/"):
+                    self._homes = None
+                    break
         if self._paused or self._cache is None:
             return
         for resync, paths in ((True, notice.GetResyncedPaths()), (False, notice.GetChangedInfoOnlyPaths())):
@@ -962,7 +970,9 @@ class ActionAPI:
     def _home_rooms(self) -> list[RoomInfo]:
         from ..world.home import home_rooms
 
-        return home_rooms(self.stage)
+        if self._homes is None:
+            self._homes = home_rooms(self.stage)
+        return self._homes
 
     def _in_room(self, room: str | None, fn):
         """Run ``fn`` with ``room`` as the home's active room (the one a position lies in when None)."""
