@@ -143,6 +143,16 @@ def test_generated_world_uses_library_assets(kitchen, tmp_path):
         assert refs is not None and any("asset.usdc" in r.assetPath for r in refs.GetAddedOrExplicitItems())
     mw = next(objs[n] for n, d in used.items() if d["category"] == "microwave")
     assert mw.HasAPI(UsdPhysics.ArticulationRootAPI)
+    phys = res.report["physics"]
+    # its door was swept through its range in PhysX: free, or stopped only by a loose object in the way
+    assert phys["joints"]["swept"] >= 1
+    for j in phys["joints"]["blocked"]:
+        if f"/{mw.GetName()}/" in j["path"]:
+            blocker = stage.GetPrimAtPath(j["blocked_by"]).GetCustomDataByKey("generalist")
+            assert blocker["movable"] and j["free_upto"] > 0.2, j
+    # the library objects settle where they were put
+    unstable = " ".join(str(u) for u in phys["unstable"])
+    assert not any(f"/{name}" in unstable for name in used), phys["unstable"]
     # the table is procedural: only covered categories come from the library
     assert not (objs["table_0"].GetCustomDataByKey("generalist") or {}).get("asset")
 
