@@ -452,8 +452,14 @@ class ActionAPI:
             if len(pos) not in (2, 3):
                 raise ValueError(f"position must be (x, y) or (x, y, z), got {position!r}")
             z = pos[2] if len(pos) == 3 else 0.0
+            # on a shelf board or a top: the object holding that surface is no obstacle
+            holder = P.surface_holding(objs, P.Footprint(pos[0], pos[1], size3[0], size3[1], float(rotation or 0.0)), z)
+            if holder is not None:
+                obs = [o for o in obs if o.name != holder.name]
             pose = P.at_position(pos[0], pos[1], z, size3, float(rotation or 0.0), room, obs)
-            if z > 0.01:
+            if holder is not None:
+                support = holder.path
+            elif z > 0.01:
                 below = [o for o in objs if abs(o.top - z) < 0.01 and P.footprints_overlap(o.footprint, P.Footprint(pos[0], pos[1], size3[0], size3[1]))]
                 support = below[0].path if below else support
         elif how == "on":

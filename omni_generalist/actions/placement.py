@@ -158,6 +158,20 @@ def support_surfaces(target: ObjectInfo) -> list[tuple[float, float, float, floa
     return out
 
 
+def surface_holding(objects: list[ObjectInfo], fp: Footprint, z: float, tol: float = 0.01) -> ObjectInfo | None:
+    """The object one of whose support surfaces (a top, a shelf board) lies at height ``z`` under all of ``fp``."""
+    for o in objects:
+        for z_s, x0, y0, x1, y1, _clear, _inside in support_surfaces(o):
+            if abs(o.position[2] + z_s - z) > tol:
+                continue
+            c, sn = math.cos(math.radians(o.yaw)), math.sin(math.radians(o.yaw))
+            corners = [((px - o.position[0]) * c + (py - o.position[1]) * sn,
+                        -(px - o.position[0]) * sn + (py - o.position[1]) * c) for px, py in fp.corners()]
+            if all(x0 - tol <= lx <= x1 + tol and y0 - tol <= ly <= y1 + tol for lx, ly in corners):
+                return o
+    return None
+
+
 FLARED = ("bowl",)
 """Containers whose walls flare out from a small floor (the last word of the category)."""
 

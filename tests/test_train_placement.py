@@ -1,0 +1,125 @@
+"""Asset-level placement: 50 small things on a 1.2 x 0.8 m table, a stack of 5 plates, books between
+shelf boards — placed through the action API, then settled in PhysX (SAPIEN); the point predictor's
+pixel ↔ surface ray."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+pytest.importorskip("sapien")
+
+from omni_generalist.actions.api import ActionAPI  # noqa: E402
+from omni_generalist.errors import PlacementError  # noqa: E402
+from omni_generalist.physics.authoring import author_physics  # noqa: E402
+from omni_generalist.physics.validate import validate_world  # noqa: E402
+from omni_generalist.train.placement import (  # noqa: E402
+    TopCamera,
+    dense_layout,
+    parse_point,
+    pixel_to_surface,
+    placement_code,
+    point_records,
+    stack_layout,
+    surface_to_pixel,
+    surfaces_of,
+)
+from omni_generalist.world.geometry import footprints_overlap  # noqa: E402
+from omni_generalist.world.stage import new_stage  # noqa: E402
+
+SMALL = ["cup", "can", "jar", "apple", "box"]
+
+
+def _room():
+    api = ActionAPI(new_stage(), random.Random(0))
+    api.create_room(width=5.0, depth=5.0)
+    return api
+
+
+def _run(api: ActionAPI, code: str) -> None:
+    exec(code, {"add_object": api.add_object})  # the action code placement_code writes
+
+
+def _settle(api: ActionAPI, names: list[str]):
+    author_physics(api.stage)
+    rep = validate_world(api.stage, joints=False, asset_rules=False)
+    moved = {m.path.rsplit("/", 1)[-1]: m for m in rep.motions}
+    assert set(names) <= set(moved), "every placed thing is a body that was settled"
+    return rep, [n for n in names if not moved[n].stable]
+
+
+def test_fifty_small_things_on_a_table_do_not_overlap_and_stay(tmp_path):
+    api = _room()
+    api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), center=True)
+    (top,) = surfaces_of(api.get_object("table_0"))
+    rng = random.Random(3)
+    sizes = [(rng.uniform(0.06, 0.1), rng.uniform(0.06, 0.1), rng.uniform(0.05, 0.12)) for _ in range(50)]
+    cats = [SMALL[i % len(SMALL)] for i in range(50)]
+    poses = dense_layout(top, sizes, rng)
+    before = {o.name for o in api.list_objects()}
+    _run(api, placement_code(cats, sizes, poses))
+    things = [o for o in api.list_objects() if o.name not in before]
+    assert len(things) == 50 and all(o.support == "/World/Objects/table_0" for o in things)
+    for a, b in itertools.combinations(things, 2):
+        assert not footprints_overlap(a.footprint, b.footprint), (a.name, b.name)
+    rep, unstable = _settle(api, [o.name for o in things])
+    assert not unstable and not rep.of_kind("interpenetration") and not rep.of_kind("floating"), rep.summary()
+    # more than fits is refused, not overlapped
+    with pytest.raises(PlacementError, match="do not fit"):
+        dense_layout(top, [(0.1, 0.1, 0.05)] * 200, rng)
+
+
+def test_a_stack_of_five_plates_is_stable():
+    api = _room()
+    api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), center=True)
+    (top,) = surfaces_of(api.get_object("table_0"))
+    sizes = [(0.26, 0.26, 0.025)] * 5
+    poses = stack_layout(0.0, 0.0, top.top, sizes)
+    _run(api, placement_code(["plate"] * 5, sizes, poses))
+    plates = api.list_objects("plate")
+    assert [round(p.bottom, 3) for p in plates] == [round(top.top + 0.025 * k, 3) for k in range(5)]
+    assert plates[1].support == plates[0].path
+    rep, unstable = _settle(api, [p.name for p in plates])
+    assert not unstable and not rep.of_kind("interpenetration"), rep.summary()
+
+
+def test_books_stand_between_shelf_boards_within_clearance():
+    api = _room()
+    api.add_object("bookcase", name="bookcase_0", against_wall="north")
+    boards = [s for s in surfaces_of(api.get_object("bookcase_0")) if not s.inside]
+    assert len(boards) >= 3
+    rng = random.Random(1)
+    names = []
+    for board in boards[:-1]:  # every board with another above it
+        sizes = [(rng.uniform(0.025, 0.05), 0.18, rng.uniform(0.2, board.clearance - 0.03)) for _ in range(6)]
+        poses = dense_layout(board, sizes, rng, gap=0.003)
+        before = {o.name for o in api.list_objects()}
+        _run(api, placement_code(["book"] * 6, sizes, poses))
+        new = [o for o in api.list_objects() if o.name not in before]
+        assert all(o.top <= board.top + board.clearance - 0.01 + 1e-6 for o in new)
+        names += [o.name for o in new]
+    # a book taller than the clearance is refused
+    with pytest.raises(PlacementError, match="clearance"):
+        dense_layout(boards[0], [(0.03, 0.18, boards[0].clearance + 0.05)], rng)
+    rep, unstable = _settle(api, names)
+    assert len(names) == 6 * (len(boards) - 1) and not unstable and not rep.of_kind("interpenetration"), rep.summary()
+
+
+def test_a_marked_pixel_lands_where_the_thing_was():
+    api = _room()
+    api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), position=(0.5, -0.3), rotation=30.0)
+    (top,) = surfaces_of(api.get_object("table_0"))
+    cam = TopCamera(top)
+    for lx, ly in ((0.0, 0.0), (0.4, -0.3), (-0.45, 0.35)):
+        x, y = top.to_world(lx, ly)
+        u, v = surface_to_pixel(cam, x, y)
+        px, py = pixel_to_surface(cam, u, v)
+        assert abs(px - x) < 0.01 and abs(py - y) < 0.01  # within a pixel's footprint
+    assert pixel_to_surface(cam, 0, 0) is None  # a corner of the picture misses the table
+    poses = dense_layout(top, [(0.08, 0.08, 0.1)] * 3, random.Random(0))
+    recs = point_records(cam, ["cup"] * 3, poses, "images/t.png")
+    for rec, (x, y, _, _) in zip(recs, poses, strict=True):
+        px, py = pixel_to_surface(cam, *parse_point(rec["messages"][-1]["content"]))
+        assert abs(px - x) < 0.01 and abs(py - y) < 0.01
