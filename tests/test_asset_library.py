@@ -18,7 +18,6 @@ from omni_generalist.assets.library import (
     LibrarySettings,
     add_library,
     load_index,
-    remove_library,
     show_asset,
 )
 from omni_generalist.assets.library.names import label_from_name
@@ -247,16 +246,14 @@ def test_other_formats_sidecar_and_bad_input(tmp_path):
 def test_cli_add_list_show_remove(kitchen, tmp_path, cache):
     root, _ = kitchen
     env = {"OMNI_GENERALIST_CACHE": str(cache)}
-    r = run_cli("assets", "list", env=env)
-    assert r.returncode == 0 and "kitchen" in r.stdout.decode()
     r = run_cli("assets", "list", "kitchen", env=env)
     assert "kitchen/yellow_plate/yellow_plate.xml\tobject\tplate" in r.stdout.decode()
     r = run_cli("assets", "show", "kitchen/appliances/microwave.xml", env=env)
     assert json.loads(r.stdout)["articulated"] is True
-    r = run_cli("assets", "show", "kitchen/nothing.xml", env=env)
-    assert r.returncode == 2 and "no asset" in r.stderr.decode()
-    r = run_cli("assets", "add", str(tmp_path / "missing"), env=env)
-    assert r.returncode == 2 and "does not exist" in r.stderr.decode()
+    with pytest.raises(InputError, match="no asset 'kitchen/nothing.xml'"):
+        show_asset("kitchen/nothing.xml")
+    with pytest.raises(InputError, match="does not exist"):
+        add_library(tmp_path / "missing")
     (tmp_path / "two").mkdir()
     _box_obj(tmp_path / "two" / "crate.obj")
     r = run_cli("assets", "add", str(tmp_path / "two"), "--name", "two", "--set", "assets.decomposition=hull", env=env)
@@ -264,8 +261,10 @@ def test_cli_add_list_show_remove(kitchen, tmp_path, cache):
     assert "1 objects (1 labelled" in r.stderr.decode()
     r = run_cli("assets", "remove", "two", env=env)
     assert r.returncode == 0 and not (cache / "library" / "two").exists() and (tmp_path / "two" / "crate.obj").exists()
-    with pytest.raises(InputError):
-        remove_library("two")
+    r = run_cli("assets", "list", env=env)
+    assert r.returncode == 0 and "kitchen\t" in r.stdout.decode() and "two\t" not in r.stdout.decode()
+    r = run_cli("assets", "remove", "two", env=env)
+    assert r.returncode == 2 and "no asset library named 'two'" in r.stderr.decode()
 
 
 def test_labels_from_names_need_no_collection_table():

@@ -216,8 +216,10 @@ def annotate(path: Path, model: Model, sidecar: dict | None = None, use_model: b
     ann = Annotation(label=label, overridden=sorted(side))
     pts = model.world_points()
     if not len(pts):
-        ann.kind = "scene" if model.planes else "object"
-        return ann
+        if model.planes:
+            ann.kind = "scene"
+            return ann
+        raise ValueError("it has no visible geometry (nothing to place)")
     # up axis: metadata (USD, MJCF/URDF, glTF), else the most likely resting pose
     up = side.get("up")
     if up is None and (model.joints or model.format == "usd"):

@@ -39,7 +39,7 @@ from .load import (
     urdf_references,
 )
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 """Bumped when annotation changes: an index of another version is rebuilt on the next ``add``."""
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 Progress = Callable[[int, int, str], None]
@@ -209,10 +209,11 @@ def index_asset(path: Path, folder: Path, name: str, settings: LibrarySettings) 
         entry["unlabelled"] = unlabelled_description(ann)
     if path.suffix.lower() in USD_EXTS:
         entry["usd"] = str(path)  # referenced as it is
-        rot, off = ann._rot, ann._offset  # type: ignore[attr-defined]
-        entry["transform"] = {"rotation": rot.round(6).tolist(), "offset": off.round(6).tolist()}
+        if hasattr(ann, "_rot"):  # (a scene of planes only has none)
+            rot, off = ann._rot, ann._offset  # type: ignore[attr-defined]
+            entry["transform"] = {"rotation": rot.round(6).tolist(), "offset": off.round(6).tolist()}
     elif ann.kind == "object":
-        key = hashlib.sha1(f"{_content_hash(path)}:{entry['deps']}:{CONVERTER_VERSION}:{json.dumps(sidecar, sort_keys=True)}:"
+        key = hashlib.sha1(f"{_content_hash(path)}:{entry['deps']}:{CONVERTER_VERSION}:{INDEX_VERSION}:{json.dumps(sidecar, sort_keys=True)}:"
                            f"{settings.decomposition}".encode()).hexdigest()[:20]
         out = library_root() / name / "converted" / key / "asset.usdc"
         if not out.is_file():
