@@ -216,3 +216,15 @@ def test_clip_term_with_a_tiny_random_clip(pool, tmp_path):
     r = _reward(world, validate_physics=False, clip_checkpoint=str(ckpt))
     assert r.terms["clip"] == pytest.approx(s1)
     assert set(r.terms) == {"alignment", "arrangement", "clip"}
+
+
+def test_self_improve_refuses_bad_input_in_one_line(tiny_vlm, tmp_path):
+    proc = run_cli("train", "self-improve", "--model", str(tmp_path / "none"), "--prompts", str(tmp_path / "p.txt"),
+                   "--out", str(tmp_path / "run"))
+    assert proc.returncode == 2 and b"does not exist" in proc.stderr and len(proc.stderr.splitlines()) == 1
+    (tmp_path / "p.txt").write_text("# only a comment\n")
+    proc = run_cli("train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
+                   "--out", str(tmp_path / "run"), "--rounds", "1")
+    assert proc.returncode == 2 and b"holds no prompt" in proc.stderr
+    proc = run_cli("generate", "a bedroom", "--policy", f"hf:{tiny_vlm}@{tmp_path}", "--out", str(tmp_path / "w"))
+    assert proc.returncode == 2 and b"is not a LoRA adapter folder" in proc.stderr
