@@ -61,6 +61,21 @@ def _supports(obj: ObjectInfo) -> bool:
     return c.support_surface or c.shelves > 0
 
 
+def _at_knee_space(desk: ObjectInfo, position):
+    """A seat pushed in at a desk sits in front of the desk's knee space (clear of its drawer
+    pedestal): ``position`` moved sideways along the desk's front, its distance kept."""
+    knee = desk.extra.get("knee")
+    if not knee or len(knee) != 2:
+        return position
+    pos = [float(v) for v in position]
+    c, s = math.cos(math.radians(desk.yaw)), math.sin(math.radians(desk.yaw))
+    dx, dy = pos[0] - desk.position[0], pos[1] - desk.position[1]
+    ly = -dx * s + dy * c
+    lx = (float(knee[0]) + float(knee[1])) / 2
+    pos[0], pos[1] = round(desk.position[0] + lx * c - ly * s, 4), round(desk.position[1] + lx * s + ly * c, 4)
+    return tuple(pos)
+
+
 def _fit_to_surfaces(size3, target: ObjectInfo, cat: Category):
     surfaces = P.support_surfaces(target)
     best = max(surfaces, key=lambda sf: (sf[3] - sf[1]) * (sf[4] - sf[2]))
@@ -416,6 +431,8 @@ class ActionAPI:
                                    center=center) or self._default_placement(cat, room)
         if how == "on" and size is None:  # no size asked for: shrink to fit the target's largest surface if needed
             size3 = _fit_to_surfaces(size3, self.get_object(on), cat)
+        if how == "position" and serves is not None:
+            position = _at_knee_space(self.get_object(serves), position)
         objs = [o for o in self._objects() if str(o.path) not in self.removed
                 and (self._active_room is None or o.extra.get("room") == self._active_room)]  # a home: this room's
         (x, y, z, yaw), support = self._place(how, cat.name, size3, objs, room, position=position, rotation=rotation,
@@ -590,6 +607,8 @@ class ActionAPI:
         bind_material(prim, ensure_material(self.stage, choice))
         extra: dict = {"serves": serves, "access": "back"} if serves else {}
         extra["design_seed"] = str(design)
+        if built.knee is not None:
+            extra["knee"] = list(built.knee)
         if built.surfaces:
             extra["surfaces"] = [round(v, 5) for sf in built.surfaces
                                  for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]
@@ -624,6 +643,9 @@ class ActionAPI:
         an object. Things resting on it travel with it.
         """
         obj = self.get_object(name)
+        if self._active_room is None and obj.extra.get("room") and self._home_rooms():  # a home: in its own room
+            return self._in_room(str(obj.extra["room"]), lambda: self.move_object(
+                name, position, by, rotation, on, against_wall, corner, next_to, side, facing, center, offset))
         how = self._placement_kind(on=on, against_wall=against_wall, corner=corner, next_to=next_to, center=center)
         room = self._room(required=False)
         riders = self._carried(obj)
@@ -644,6 +666,8 @@ class ActionAPI:
                                                   rotation=rotation, on=on, against_wall=against_wall, corner=corner,
                                                   next_to=next_to, side=side, facing=facing, offset=offset)
             self._set_pose(obj, (x, y, z), yaw)
+            if self._active_room is not None and support == str(FLOOR):
+                support = f"/World/Rooms/{self._active_room}/Floor"
             set_info(self.stage.GetPrimAtPath(obj.path), support=support, placement=how)
             return
         x, y, z = obj.position
@@ -658,14 +682,14 @@ class ActionAPI:
         yaw = obj.yaw if rotation is None else float(rotation)
         objs = [o for o in self._objects() if o.name != obj.name and o.support != obj.path]
         P.at_position(x, y, z, obj.size, yaw, room if obj.placement not in ("on_wall",) else None,
-                      P.obstacles(objs, room) if obj.support == str(FLOOR) else [
+                      P.obstacles(objs, room) if obj.support.endswith("/Floor") else [
                           P.Obstacle(o.name, o.footprint, o.bottom, o.top) for o in objs])
         self._set_pose(obj, (x, y, z), yaw)
 
     def _turn_towards(self, obj: ObjectInfo, target: ObjectInfo, objs: list[ObjectInfo], room: RoomInfo | None) -> None:
         x, y, z = obj.position
         exact = P.yaw_towards(x, y, target.position[0], target.position[1])
-        obs = P.obstacles(objs, room) if obj.support == str(FLOOR) else []
+        obs = P.obstacles(objs, room) if obj.support.endswith("/Floor") else []
         for cand in (exact, round(exact / 90.0) * 90.0):
             try:
                 P.at_position(x, y, z, obj.size, cand, room, obs)

@@ -264,10 +264,14 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
         report.problems.extend(asset_validator_problems(stage))
     room = room_info(stage)
     poly = room.polygon if room else None
+    from ..world.home import home_rooms
+
+    own = {r.name: r.polygon for r in home_rooms(stage)}  # a home: each object inside its own room
     for obj in objects:
         if "/Walls/" in obj.support or obj.placement == "on_wall":
             continue  # hangs on a wall: its back touches the wall by design
-        if poly and not footprint_inside(obj.footprint.inflated(-0.01), poly):
+        inside = own.get(str(obj.extra.get("room", "")), poly)
+        if inside and not footprint_inside(obj.footprint.inflated(-0.01), inside):
             report.problems.append(Problem("out_of_bounds", obj.path, f"{obj.name} is outside the room (its "
                                                                       "footprint crosses a wall)"))
     report.timings["read_s"] = time.perf_counter() - t0

@@ -14,7 +14,7 @@ import numpy as np
 from pxr import Usd
 
 from ..errors import InputError, WorldFormatError
-from ..world.geometry import point_in_polygon, polygon_bounds
+from ..world.geometry import point_in_polygon, polygon_area, polygon_bounds
 from ..world.model import list_objects, room_info
 
 HORIZONTAL_APERTURE_MM = 20.955
@@ -225,7 +225,23 @@ def room_views(stage: Usd.Stage, width: int = 512, height: int = 512, hfov_deg: 
     Raises:
         WorldFormatError: the world has no room.
     """
+    from ..world.home import home_rooms
+
+    homes = home_rooms(stage)
+    if homes:  # a home: the widest view of each room, the largest room first (docs/homes.md)
+        out = []
+        for r in sorted(homes, key=lambda r: -polygon_area(r.polygon)):
+            for cam in _corner_views(stage, r.polygon, r.height, width, height, hfov_deg)[:1]:
+                out.append(replace(cam, name=f"{r.name}_{cam.name}"))
+        return out[:count] if count else out
     poly, h = _room_geometry(stage)
+    out = _corner_views(stage, poly, h, width, height, hfov_deg)
+    return out[:count] if count else out
+
+
+def _corner_views(stage: Usd.Stage, poly: list[tuple[float, float]], h: float, width: int, height: int,
+                  hfov_deg: float) -> list[Camera]:
+    """Views from a room's corners towards its centre, the widest first (see :func:`room_views`)."""
     z = eye_height(h)
     cx, cy = _interior_point(poly)
     target = (cx, cy, min(0.9, h * 0.35))
@@ -249,8 +265,7 @@ def room_views(stage: Usd.Stage, width: int = 512, height: int = 512, hfov_deg: 
         cams.append((0.0, Camera((cx, cy, z), (cx + d[0], cy + d[1], z - 0.3), width, height, hfov_deg,
                                  name="centre")))
     cams.sort(key=lambda c: -c[0])
-    out = [c for _, c in cams]
-    return out[:count] if count else out
+    return [c for _, c in cams]
 
 
 def object_view(stage: Usd.Stage, name: str, width: int = 512, height: int = 512, hfov_deg: float = 60.0) -> Camera:
