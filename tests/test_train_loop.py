@@ -228,3 +228,39 @@ def test_self_improve_refuses_bad_input_in_one_line(tiny_vlm, tmp_path):
     assert proc.returncode == 2 and b"holds no prompt" in proc.stderr
     proc = run_cli("generate", "a bedroom", "--policy", f"hf:{tiny_vlm}@{tmp_path}", "--out", str(tmp_path / "w"))
     assert proc.returncode == 2 and b"is not a LoRA adapter folder" in proc.stderr
+
+
+def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
+    """The VLM as the asset-level placer: LoRA on the pixels of procedural placements lowers the loss;
+    the model's marks (or, when unusable, free spots) give a layout without overlaps."""
+    import random
+
+    from omni_generalist.actions.api import ActionAPI
+    from omni_generalist.train.lora import attach_lora, train_lora
+    from omni_generalist.train.placement import (
+        TopCamera,
+        dense_layout,
+        learned_layout,
+        point_records,
+        surfaces_of,
+    )
+    from omni_generalist.world.geometry import Footprint, footprints_overlap
+    from omni_generalist.world.stage import new_stage
+
+    api = ActionAPI(new_stage(), random.Random(0))
+    api.create_room(width=4.0, depth=4.0)
+    api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), center=True)
+    (top,) = surfaces_of(api.get_object("table_0"))
+    sizes = [(0.08, 0.08, 0.1)] * 6
+    records = point_records(TopCamera(top), ["cup"] * 6, dense_layout(top, sizes, random.Random(2)))
+    backend = make_policy(f"hf:{tiny_vlm}", _settings().policy).backend
+    batches = [encode(backend, r, tmp_path) for r in records]
+    model = attach_lora(backend, LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=3))
+    before = mean_loss(model, batches)
+    train_lora(model, batches, LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=3))
+    assert mean_loss(model, batches) < before
+    backend.model = model
+    poses, chosen = learned_layout(backend, top, ["cup"] * 6, sizes, random.Random(0))
+    fps = [Footprint(x, y, 0.08, 0.08, 0.0) for x, y, _, _ in poses]
+    assert 0 <= chosen <= 6 and all(abs(z - top.top) < 1e-9 for _, _, z, _ in poses)
+    assert not any(footprints_overlap(a, b) for i, a in enumerate(fps) for b in fps[i + 1:])

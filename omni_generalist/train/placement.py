@@ -212,5 +212,54 @@ def predict_point(backend: Any, cam: TopCamera, category: str, image_png: bytes 
     return pixel_to_surface(cam, *point) if point else None
 
 
-__all__ = ["Surface", "TopCamera", "dense_layout", "parse_point", "pixel_to_surface", "placement_code",
+def _fits(surface: Surface, size: Size, x: float, y: float, placed: list, gap: float, margin: float) -> bool:
+    from ..world.geometry import Footprint, footprints_overlap
+
+    w, d, _ = size
+    lx, ly = surface.to_local(x, y)
+    if not (surface.x0 + margin + w / 2 <= lx <= surface.x1 - margin - w / 2
+            and surface.y0 + margin + d / 2 <= ly <= surface.y1 - margin - d / 2):
+        return False
+    fp = Footprint(x, y, w + gap, d + gap, surface.owner.yaw)
+    return not any(footprints_overlap(fp, other) for other in placed)
+
+
+def learned_layout(backend: Any, surface: Surface, categories: list[str], sizes: list[Size], rng: random.Random,
+                   image_png: bytes | None = None, gap: float = 0.01, margin: float = 0.01,
+                   tries: int = 200) -> tuple[list[Pose], int]:
+    """Place each thing where the model marks it; an unusable mark (no pixel, off the surface, on a thing
+    already placed) falls back to a random free spot. Returns the poses and how many the model chose.
+
+    Raises:
+        PlacementError: a thing is taller than the clearance, or no free spot is left for it.
+    """
+    from ..world.geometry import Footprint
+
+    placed: list[Footprint] = []
+    out: list[Pose] = []
+    chosen = 0
+    cam = TopCamera(surface)
+    for cat, size in zip(categories, sizes, strict=True):
+        if size[2] > surface.clearance - margin:
+            raise PlacementError(f"a {cat} {size[2]:.2f} m tall does not fit under the {surface.clearance:.2f} m "
+                                 f"clearance above this surface of {surface.owner.name}")
+        point = predict_point(backend, cam, cat, image_png)
+        if point is not None and _fits(surface, size, *point, placed, gap, margin):
+            chosen += 1
+        else:
+            point = None
+            for _ in range(tries):
+                lx = rng.uniform(surface.x0 + margin + size[0] / 2, surface.x1 - margin - size[0] / 2)
+                ly = rng.uniform(surface.y0 + margin + size[1] / 2, surface.y1 - margin - size[1] / 2)
+                if _fits(surface, size, *surface.to_world(lx, ly), placed, gap, margin):
+                    point = surface.to_world(lx, ly)
+                    break
+            if point is None:
+                raise PlacementError(f"no free spot left on {surface.owner.name} for a {cat}")
+        placed.append(Footprint(point[0], point[1], size[0] + gap, size[1] + gap, surface.owner.yaw))
+        out.append((point[0], point[1], surface.top, surface.owner.yaw))
+    return out, chosen
+
+
+__all__ = ["Surface", "TopCamera", "dense_layout", "learned_layout", "parse_point", "pixel_to_surface", "placement_code",
            "point_prompt", "point_records", "predict_point", "stack_layout", "surface_to_pixel", "surfaces_of"]
