@@ -123,3 +123,41 @@ def test_a_marked_pixel_lands_where_the_thing_was():
     for rec, (x, y, _, _) in zip(recs, poses, strict=True):
         px, py = pixel_to_surface(cam, *parse_point(rec["messages"][-1]["content"]))
         assert abs(px - x) < 0.01 and abs(py - y) < 0.01
+
+
+def test_small_things_on_the_top_of_an_imported_mesh(tmp_path):
+    """A table from a USD file (a referenced asset, no action-API metadata): its top face is the surface."""
+    from pxr import Usd, UsdGeom
+
+    from omni_generalist.world.raw import adopt_raw_objects
+
+    asset = Usd.Stage.CreateNew(str(tmp_path / "table.usda"))
+    UsdGeom.SetStageUpAxis(asset, UsdGeom.Tokens.z)
+    root = UsdGeom.Xform.Define(asset, "/Table")
+    parts = {"top": ((0.0, 0.0, 0.74), (1.0, 0.6, 0.04))}
+    parts.update({f"leg{i}": ((sx * 0.45, sy * 0.25, 0.36), (0.05, 0.05, 0.72))
+                  for i, (sx, sy) in enumerate(((-1, -1), (1, -1), (1, 1), (-1, 1)))})
+    for name, (pos, scale) in parts.items():
+        cube = UsdGeom.Cube.Define(asset, f"/Table/{name}")
+        cube.CreateSizeAttr(1.0)
+        cube.AddTranslateOp().Set(pos)
+        cube.AddScaleOp().Set(scale)
+    asset.SetDefaultPrim(root.GetPrim())
+    asset.Save()
+    api = _room()
+    prim = api.stage.DefinePrim("/World/Objects/imported_table", "Xform")
+    prim.GetReferences().AddReference(str(tmp_path / "table.usda"))
+    UsdGeom.Xformable(prim).AddTranslateOp().Set((0.5, -0.5, 0.0))
+    adopt_raw_objects(api.stage)
+    (top,) = surfaces_of(api.get_object("imported_table"))
+    assert abs(top.top - 0.76) < 1e-6 and abs((top.x1 - top.x0) - 1.0) < 1e-6
+    rng = random.Random(5)
+    sizes = [(rng.uniform(0.06, 0.1), rng.uniform(0.06, 0.1), rng.uniform(0.05, 0.12)) for _ in range(25)]
+    before = {o.name for o in api.list_objects()}
+    _run(api, placement_code([SMALL[i % 5] for i in range(25)], sizes, dense_layout(top, sizes, rng)))
+    things = [o for o in api.list_objects() if o.name not in before]
+    assert len(things) == 25 and all(o.support == "/World/Objects/imported_table" for o in things)
+    for a, b in itertools.combinations(things, 2):
+        assert not footprints_overlap(a.footprint, b.footprint), (a.name, b.name)
+    rep, unstable = _settle(api, [o.name for o in things])
+    assert not unstable and not rep.of_kind("interpenetration"), rep.summary()
