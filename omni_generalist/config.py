@@ -88,6 +88,8 @@ class PolicyConfig:
     """Earlier actions and their outcomes kept in the conversation."""
     device: str = "cpu"
     """Where a local model runs (``cpu``, ``cuda``, ``cuda:1``)."""
+    adapter: str = ""
+    """A LoRA adapter folder loaded on top of an ``hf:`` model (as ``hf:PATH@ADAPTER``); empty: none."""
 
 
 @dataclass

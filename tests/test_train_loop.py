@@ -264,3 +264,18 @@ def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
     fps = [Footprint(x, y, 0.08, 0.08, 0.0) for x, y, _, _ in poses]
     assert 0 <= chosen <= 6 and all(abs(z - top.top) < 1e-9 for _, _, z, _ in poses)
     assert not any(footprints_overlap(a, b) for i, a in enumerate(fps) for b in fps[i + 1:])
+
+
+def test_the_adapter_setting_loads_like_the_at_suffix(tiny_vlm, tmp_path):
+    import peft
+
+    from omni_generalist.policy.vlm.hf_backend import HFBackend
+
+    backend = HFBackend(tiny_vlm)
+    model = peft.get_peft_model(backend.model, peft.LoraConfig(r=2, target_modules="all-linear"))
+    model.save_pretrained(str(tmp_path / "adapter"))
+    s = _settings()
+    s.policy.adapter = str(tmp_path / "adapter")
+    policy = make_policy(f"hf:{tiny_vlm}", s.policy)
+    assert policy.name == f"hf:{tiny_vlm}@{tmp_path / 'adapter'}"
+    assert type(policy.backend.model).__name__.startswith("Peft")

@@ -77,8 +77,12 @@ class RecordingPolicy:
     def act(self, obs: Observation) -> str | None:
         if self.steps:
             self.steps[-1].ok, self.steps[-1].error = obs.last_ok, obs.last_error
-        step = Step(obs.scene, None, obs.view() if self.images else None, last_ok=obs.last_ok,
-                    last_error=obs.last_error, last_output=obs.last_output)
+        image = obs.view() if self.images else None
+        if self.images:  # the inner policy sees the same picture without rendering it again
+            obs = Observation(prompt=obs.prompt, step=obs.step, summarize=obs.summarize, last_ok=obs.last_ok,
+                              last_error=obs.last_error, last_output=obs.last_output, view=lambda: image)
+        step = Step(obs.scene, None, image, last_ok=obs.last_ok, last_error=obs.last_error,
+                    last_output=obs.last_output)
         step.code = self.inner.act(obs)
         self.steps.append(step)
         return step.code

@@ -6,7 +6,7 @@ sees the render of the world; any other as ``AutoModelForCausalLM`` with its tok
 the world's text summary only. Prompts go through the model's chat template (a plain
 ``System/User/Assistant`` layout when it has none). Needs the ``ml`` extra (torch, transformers).
 
-``hf:PATH@ADAPTER`` also loads a LoRA adapter folder (``adapter_config.json``, as
+``hf:PATH@ADAPTER`` (or the setting ``policy.adapter``) also loads a LoRA adapter folder (``adapter_config.json``, as
 ``omni-generalist train self-improve`` saves it) on top of the model; needs ``peft``.
 """
 
@@ -61,6 +61,7 @@ class HFBackend:
     def __init__(self, path: str | Path, config: PolicyConfig | None = None):
         self.config = config or PolicyConfig()
         path, adapter = split_adapter(str(path))
+        adapter = adapter or (self.config.adapter.strip() or None)
         self.path = check_model_folder(path)
         self.adapter = check_adapter_folder(adapter) if adapter else None
         self.name = f"hf:{self.path}" + (f"@{self.adapter}" if self.adapter else "")
