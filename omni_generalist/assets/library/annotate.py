@@ -160,6 +160,15 @@ def _fit_units(extent: np.ndarray, category: str | None) -> float:
     return min(UNIT_CANDIDATES, key=lambda u: abs(math.log(big * u / target)))
 
 
+def _plausible(extent: np.ndarray, label: Label) -> bool:
+    """False when the object's largest side is more than 10 times off its category's usual range."""
+    cat = catalog().find(label.category) if label.known and label.category else None
+    if cat is None:
+        return True
+    big = float(extent.max())
+    return max(cat.size_min) / 10 <= big <= max(cat.size_max) * 10
+
+
 def support_surfaces(tris: np.ndarray, min_area: float = 0.0009, limit: int = 6) -> list[list[float]]:
     """Upward faces clustered by height into rectangles with the clearance above them (object frame)."""
     if not len(tris):
@@ -250,9 +259,9 @@ def annotate(path: Path, model: Model, sidecar: dict | None = None, use_model: b
     extent = p.max(axis=0) - p.min(axis=0)
     if "scale" in side:
         ann.scale = float(side["scale"])
-    elif model.units_m is not None:
+    elif model.units_m is not None and _plausible(extent * model.units_m, label):
         ann.scale = float(model.units_m)
-    else:
+    else:  # no units, or units that make it absurd for what it is (a 177 m fridge: centimeters)
         ann.scale = _fit_units(extent, label.category if label.known else None)
     ann.size = tuple(round(float(v) * ann.scale, 4) for v in extent)
     horizontal = max(ann.size[0], ann.size[1])

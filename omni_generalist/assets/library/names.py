@@ -114,18 +114,28 @@ def label_from_name(name: str, source: str, use_model: bool = True) -> Label | N
     return None
 
 
+TIERS = (("sidecar", "usd label"), ("file name", "folder name", "model name"), ("body name",), ("material name",))
+"""Name sources from most to least telling: a material says what a thing is made of ("glass"), not what it is."""
+
+
 def label_from_names(names: list[tuple[str, str]], use_model: bool = True) -> Label:
     """The label of an asset from its names, ``(name, source)`` in order of trust.
 
-    The first name that maps to a knowledge-base category wins; else the first free phrase of real
-    words; else the asset is unlabelled (``Label(None)``).
+    Sources are taken tier by tier (:data:`TIERS`): within a tier the first name that maps to a
+    knowledge-base category wins, else its first free phrase of real words; a later tier is read only
+    when an earlier one said nothing. Nothing anywhere: the asset is unlabelled (``Label(None)``).
     """
-    free: Label | None = None
-    for name, source in names:
-        got = label_from_name(name, source, use_model=use_model)
-        if got is None:
-            continue
-        if got.known:
-            return got
-        free = free or got
-    return free or Label(None)
+    for tier in TIERS:
+        free: Label | None = None
+        for name, source in names:
+            if source not in tier:
+                continue
+            got = label_from_name(name, source, use_model=use_model)
+            if got is None:
+                continue
+            if got.known:
+                return got
+            free = free or got
+        if free is not None:
+            return free
+    return Label(None)
