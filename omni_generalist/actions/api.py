@@ -24,7 +24,7 @@ from pxr import Gf, Sdf, Tf, Usd, UsdGeom, UsdLux
 
 from ..assets.builders import build_asset
 from ..assets.catalog import Category, catalog
-from ..assets.library.use import library_choice
+from ..assets.library.use import as_asset, library_choice
 from ..assets.materials import bind_material, ensure_material, material_library
 from ..errors import PlacementError
 from ..world import model
@@ -409,7 +409,9 @@ class ActionAPI:
             if size is None:
                 size = model.size
         size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
-        if design is None:  # an asset of the world's asset libraries, where they cover the category
+        if like is not None and model.extra.get("asset"):  # the same library model
+            cat = as_asset(cat, str(model.extra["asset"]))
+        elif design is None:  # an asset of the world's asset libraries, where they cover the category
             cat, size3 = library_choice(self.stage, cat, size3, size is not None, self.rng)
         how = self._placement_kind(position=position, on=on, against_wall=against_wall, corner=corner,
                                    next_to=next_to, around=around, on_wall=on_wall, on_ceiling=on_ceiling,

@@ -107,7 +107,12 @@ def library_choice(stage: Usd.Stage, cat: Category, size3, size_given: bool, rng
         plausible = all(a <= n <= b for a, n, b in zip(lo, nat, hi, strict=True))
         s = 1.0 if plausible else _fit(nat, size3)
     size = tuple(round(n * s, 4) for n in nat)
-    return dataclasses.replace(cat, generator="library", params=(("asset", asset["id"]),)), size
+    return as_asset(cat, asset["id"]), size
+
+
+def as_asset(cat: Category, asset_id: str) -> Category:
+    """``cat`` built from library asset ``asset_id`` (``add_object(like=...)`` of a library object)."""
+    return dataclasses.replace(cat, generator="library", params=(("asset", asset_id),))
 
 
 def _entry(asset_id: str) -> dict:
