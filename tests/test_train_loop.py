@@ -26,7 +26,6 @@ from omni_generalist.train.rewards import RewardConfig  # noqa: E402
 from omni_generalist.train.self_improve import SelfImproveConfig, SelfImprover, select  # noqa: E402
 from omni_generalist.train.trajectories import read_records, sample_world  # noqa: E402
 
-from .conftest import run_cli  # noqa: E402
 from .tiny_vlm import build_llava  # noqa: E402
 
 OFFICE = "a small office with a desk, a chair and a lamp on the desk"
@@ -149,11 +148,11 @@ def test_selection_rule():
     assert [x["id"] for x in select(c, 0.95, 2)] == ["b", "c", "e"]
 
 
-def test_export_replays_a_world_into_chat_records(pool, tmp_path):
+def test_export_replays_a_world_into_chat_records(pool, tmp_path, capsys):
     world = tmp_path / "w"
     shutil.copytree(pool / "office_good" / "world", world)  # no episode.json: the export replays actions.py
-    proc = run_cli("train", "export", str(world), "--out", str(tmp_path / "ds"))
-    assert proc.returncode == 0, proc.stderr.decode()
+    status, err = _cli(capsys, "train", "export", str(world), "--out", str(tmp_path / "ds"))
+    assert status == 0 and "1 episodes, 2 records" in err, err
     recs = read_records(tmp_path / "ds" / "episodes.jsonl")
     assert [r["step"] for r in recs] == [0, 1] and recs[0]["prompt"] == OFFICE
     first, last = recs
@@ -162,8 +161,8 @@ def test_export_replays_a_world_into_chat_records(pool, tmp_path):
     assert last["messages"][-1]["content"] == "DONE" and (tmp_path / "ds" / last["image"]).is_file()
     assert "# action 1 (ok)" in last["messages"][1]["content"][0]["text"]
     # a folder holding no world is refused in one line
-    proc = run_cli("train", "export", str(tmp_path / "nothing"), "--out", str(tmp_path / "x"))
-    assert proc.returncode == 2 and b"does not exist" in proc.stderr
+    status, err = _cli(capsys, "train", "export", str(tmp_path / "nothing"), "--out", str(tmp_path / "x"))
+    assert status == 2 and "does not exist" in err
 
 
 # ------------------------------------------------------------------------------ rewards
@@ -218,16 +217,25 @@ def test_clip_term_with_a_tiny_random_clip(pool, tmp_path):
     assert set(r.terms) == {"alignment", "arrangement", "clip"}
 
 
-def test_self_improve_refuses_bad_input_in_one_line(tiny_vlm, tmp_path):
-    proc = run_cli("train", "self-improve", "--model", str(tmp_path / "none"), "--prompts", str(tmp_path / "p.txt"),
-                   "--out", str(tmp_path / "run"))
-    assert proc.returncode == 2 and b"does not exist" in proc.stderr and len(proc.stderr.splitlines()) == 1
+def _cli(capsys, *args: str) -> tuple[int, str]:
+    """Run the command line in this process (the real entry point); its status and stderr."""
+    from omni_generalist.cli import main
+
+    status = main(list(args))
+    return status, capsys.readouterr().err
+
+
+def test_self_improve_refuses_bad_input_in_one_line(tiny_vlm, tmp_path, capsys):
+    status, err = _cli(capsys, "train", "self-improve", "--model", str(tmp_path / "none"), "--prompts",
+                       str(tmp_path / "p.txt"), "--out", str(tmp_path / "run"))
+    assert status == 2 and "does not exist" in err and len(err.strip().splitlines()) == 1
     (tmp_path / "p.txt").write_text("# only a comment\n")
-    proc = run_cli("train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
-                   "--out", str(tmp_path / "run"), "--rounds", "1")
-    assert proc.returncode == 2 and b"holds no prompt" in proc.stderr
-    proc = run_cli("generate", "a bedroom", "--policy", f"hf:{tiny_vlm}@{tmp_path}", "--out", str(tmp_path / "w"))
-    assert proc.returncode == 2 and b"is not a LoRA adapter folder" in proc.stderr
+    status, err = _cli(capsys, "train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
+                       "--out", str(tmp_path / "run"), "--rounds", "1")
+    assert status == 2 and "holds no prompt" in err
+    status, err = _cli(capsys, "generate", "a bedroom", "--policy", f"hf:{tiny_vlm}@{tmp_path}", "--out",
+                       str(tmp_path / "w"))
+    assert status == 2 and "is not a LoRA adapter folder" in err
 
 
 def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
