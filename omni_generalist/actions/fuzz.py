@@ -27,7 +27,9 @@ HOSTILE_VALUES = ("float('nan')", "float('inf')", "-float('inf')", "1e308", "-1e
                   "''", "'   '", "'\\u00e9\\u6728\\U0001f600'", "'x' * 10000", "None", "[]", "{}", "()", "True",
                   "[1, 2]", "(float('nan'), 0)", "(0, float('inf'), 1)", "[[0, 0], [1, 0]]", "'north'",
                   "(1e9, 1e9)", "-1", "123456789", "'table_0'", "b'bytes'", "{'a': 1}", "1j")
-INPUT_ERRORS = {"ValueError", "TypeError", "KeyError", "PlacementError", "OverflowError", "ProgramError"}
+INPUT_ERRORS = {"ValueError", "TypeError", "KeyError", "PlacementError", "OverflowError", "ProgramError",
+                "HomeProgramError"}
+"""Error kinds that are clear input errors (the actions' own ValueError subclasses by name)."""
 BUG_SIGNS = ("NoneType", "has no attribute", "not subscriptable", "unsupported operand", "referenced before",
              "object is not callable", "index out of range", "division by zero", "internal")
 
