@@ -27,14 +27,14 @@ import os
 import shutil
 import statistics
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
 from .lora import LoraConfig
-from .rewards import RewardConfig, world_reward
+from .rewards import RewardConfig, weights, world_reward
 
 ProgressFn = Callable[[str, dict[str, Any]], None]
 
@@ -302,7 +302,7 @@ class SelfImprover:
                "selected": _stats([c["reward"]["total"] for c in chosen]),
                "selected_ids": [c["id"] for c in chosen], "heldout": _stats(held), "train": train,
                "adapter": str(self.adapter_of(r) or ""), "policy": self.policy_spec(self.adapter_of(r)),
-               "weights": {k: v for k, v in asdict(self.config.reward).items() if k != "clip_checkpoint"}}
+               "weights": weights(self.config.reward)}
         _append(self.out / "rounds.jsonl", row)
         self.progress("round", row)
         return row
