@@ -22,6 +22,7 @@ from .actions.edit_checks import used_asset_roots
 from .actions.executor import ActionResult, Sandbox
 from .actions.log import ActionLog
 from .actions.placement import GAP
+from .assets.library.use import activate as activate_libraries
 from .config import Settings
 from .errors import InputError, WorldFormatError
 from .io import check_output_dir
@@ -258,6 +259,7 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
     check_output_dir(folder.path, force, inputs)
     t0 = time.perf_counter()
     stage = new_stage()
+    activate_libraries(stage.GetRootLayer(), settings.assets.catalogues)
     provenance = {"prompt": prompt, "policy": policy.name}
     if sandbox is not None:
         sandbox.reset(stage.GetRootLayer(), seed, provenance)
