@@ -83,3 +83,44 @@ def test_a_long_paragraph():
     assert spec.room_type == "living room" and spec.style == "scandinavian"
     assert {"sofa", "coffee table", "armchair", "floor lamp", "rug"} <= cats
     assert not cats & {"atmosphere", "family", "weekend", "reading", "perfect"}
+
+
+def _objs(prompt):
+    return [(o.category, o.count, o.relation, o.target) for o in parse_prompt(prompt).objects]
+
+
+@pytest.mark.parametrize("prompt, bad", [
+    ("a magazine rack holds the latest issues", {"tissue box", "issue", "latest"}),  # no fuzzy match of "issues"
+    ("a cafe with the smell of fresh coffee", {"fresh", "smell"}),
+    ("a greenhouse where the air is warm, humid and smells of soil", {"humid", "warm", "air"}),
+    ("Sunlight pours through the glass roof onto a potting bench", {"roof", "glass roof", "sunlight"}),
+    ("A greenhouse attached to a country house, with a potting bench", {"greenhouse", "house", "country house"}),
+])
+def test_adjectives_abstract_words_and_building_parts_are_no_objects(prompt, bad):
+    spec = parse_prompt(prompt)
+    made = {o.category for o in spec.objects} | set(spec.unmatched)
+    assert not made & bad, _objs(prompt)
+
+
+def test_irregular_plurals_are_singularised():
+    spec = parse_prompt("a greenhouse with seedlings in trays and cacti")
+    cactus = [o for o in spec.objects if o.category == "cactus"]
+    assert cactus and cactus[0].count >= 2 and "cacti" not in spec.unmatched, _objs(spec.text)
+
+
+def test_ing_compound_stays_whole():
+    spec = parse_prompt("a garden shed with a watering can")
+    cats = {o.category for o in spec.objects}
+    assert "can" not in cats and "watering can" in cats, cats
+    assert "watering can" in spec.unmatched  # not in the catalogue: generic, and reported
+
+
+def test_noun_used_as_a_verb_is_no_object():
+    objs = _objs("a bedroom where curtains frame the single window")
+    assert [o for o in objs if o[0] == "curtain"] and not [o for o in objs if o[0] == "picture frame"], objs
+    assert objs[0][2] == "near_window"
+
+
+def test_x_of_y_makes_x():
+    objs = _objs("a child's bedroom where posters of planets hang on the walls")
+    assert ("poster", 2, "on_wall", None) in objs and not [o for o in objs if o[0] == "plant"], objs

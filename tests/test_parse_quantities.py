@@ -83,3 +83,10 @@ def test_a_table_for_n_seats_n_without_place_settings(prompt):
     chairs = [o for o in spec.objects if "chair" in o.category]
     assert chairs and chairs[0].count == 6 and chairs[0].relation == "around" and chairs[0].explicit_count
     assert not any(o.category == "plate" for o in spec.objects)
+
+
+def test_each_have_multiplies_by_the_owners():
+    spec = parse_prompt("a library with four reading tables each have four chairs")
+    chairs = [o for o in spec.objects if o.category == "chair"]
+    assert chairs and chairs[0].count == 16 and chairs[0].relation == "around" and chairs[0].target == "table"
+    assert chairs[0].explicit_count and chairs[0].to_quantity() == "exact"

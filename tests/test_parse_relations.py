@@ -56,3 +56,33 @@ def test_relations_to_the_room(prompt, category, relation):
 def test_a_stack_on_a_support_keeps_the_support():
     req = _req("a kitchen with a stack of plates on the counter", "plate")
     assert (req.relation, req.target) == ("on", "counter")
+
+
+def _objs(prompt):
+    return [(o.category, o.count, o.relation, o.target) for o in parse_prompt(prompt).objects]
+
+
+def test_position_word_is_no_relation_target():
+    objs = _objs("a kitchen with a tall refrigerator at the end")
+    fridge = [o for o in objs if o[0] == "fridge"]
+    assert fridge and fridge[0][3] is None and fridge[0][2] in ("against_wall", None), objs
+
+
+def test_fronted_relation_applies_to_each_listed_thing():
+    objs = _objs("a kitchen. On the countertop there is a coffee maker, a toaster and a kettle. "
+                 "A fridge stands in the corner.")
+    for cat in ("coffee maker", "toaster", "kettle"):
+        assert (cat, 1, "on", "kitchen counter") in objs, objs
+    assert ("fridge", 1, "corner", None) in objs, objs
+
+
+def test_owner_of_contents_takes_the_relation_after_its_verb():
+    objs = _objs("a kids bedroom. A toy box overflowing with toys sits at the foot of the bed")
+    assert ("toy box", 1, "at_foot_of", "bed") in objs, objs
+    toys = [o for o in objs if o[0] == "toy"]
+    assert toys and toys[0][2] == "in" and toys[0][3] == "toy box", objs
+
+
+def test_in_front_of_each():
+    objs = _objs("a barber shop with three barber chairs and a mirror in front of each")
+    assert ("mirror", 3, "in_front_of", "barber chair") in objs, objs

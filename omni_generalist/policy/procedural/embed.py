@@ -129,7 +129,8 @@ def nearest_category(word: str, cat: Catalog | None = None, use_model: bool = Tr
     found = cat.find(word)
     if found is not None:
         return found.name
-    spelled = difflib.get_close_matches(word, cat.names(), n=1, cutoff=SPELLING_CUTOFF) if len(word) >= 5 else []
+    names = [n for n in cat.names() if n[:1] == word[:1]]  # a typo keeps the first letter ("issue" ≠ "tissue")
+    spelled = difflib.get_close_matches(word, names, n=1, cutoff=SPELLING_CUTOFF) if len(word) >= 5 else []
     # (a short word is not a misspelling: "cat" is not "coat")
     if spelled:
         return cat.find(spelled[0]).name

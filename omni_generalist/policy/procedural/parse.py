@@ -15,7 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ...assets.catalog import Catalog, catalog, singular
+from ...assets.catalog import Catalog, catalog
+from ...assets.catalog import singular as _rule_singular
 from ...assets.materials import MaterialLibrary, material_library
 from . import vocab as V
 from .knowledge import RoomKB, room_kb
@@ -51,7 +52,18 @@ _FEATURES = {"door", "doors", "drawer", "drawers", "burner", "burners", "seat", 
              "piece", "leaf", "way", "bowl", "compartment", "compartments", "shelved", "legged", "leg", "legs"}
 _ARRANGEMENT = {"row", "rows", "grid", "line", "lines", "column", "columns", "circle", "semicircle", "pairs", "aisles",
                 "clusters", "groups"}
+_THERE_IS = {"there", "is", "are", "was", "were", "sits", "sit", "stands", "stand", "hangs", "hang", "lies", "lie",
+             "rests", "rest", "stood", "sat"}
+"""Words between a fronted relation and its subject ("on the desk there is", "in the corner stands")."""
+_IN_CONTENT = {"full of", "filled with", "overflowing with", "brimming with", "crammed with"}
+"""Content verbs that put the contents inside their owner (the others put them on it)."""
 _PRONOUNS = {"it", "them", "this", "that", "these", "those", "one", "top"}
+
+
+def singular(word: str) -> str:
+    """The singular of ``word``: irregular plurals (:data:`.vocab.IRREGULAR_PLURALS`) first, then the
+    catalogue's rule."""
+    return V.IRREGULAR_PLURALS.get(word) or _rule_singular(word)
 
 
 def normalize(text: str) -> list[str]:
@@ -108,9 +120,14 @@ class Parser:
         if self._lookup([word]) or word in _SURFACES or word in _ADJ_MATERIAL or word in V.LIGHT_WORDS \
                 or not self._concrete(word):
             return word  # only a misspelt noun is corrected ("hunting" is not "bunting")
-        match = difflib.get_close_matches(word, self.single_words, n=1, cutoff=0.84)
+        if word in V.BUILDING_PARTS or word in V.BUILDING_WORDS or word in V.COMPOUND_MODIFIERS \
+                or word in V.IRREGULAR_PLURALS:
+            return word
+        # a typo keeps the first letter ("issues" is no misspelt "tissues")
+        pool = [w for w in self.single_words if w[0] == word[0]]
+        match = difflib.get_close_matches(word, pool, n=1, cutoff=0.84)
         if not match:
-            match = difflib.get_close_matches(singular(word), self.single_words, n=1, cutoff=0.84)
+            match = difflib.get_close_matches(singular(word), pool, n=1, cutoff=0.84)
         return match[0] if match else word
 
     def _scan(self, tokens: list[str]) -> list[_Item]:
@@ -150,6 +167,11 @@ class Parser:
             if tok == "can" and ((i + 1 < n and tokens[i + 1] in _MODAL_NEXT) or
                                  (i > 0 and tokens[i - 1] in _MODAL_PREV)):
                 items.append(_Item("word", "can", i, i + 1, tok))  # "a fridge that can be opened"
+                i += 1
+                continue
+            if self._verb_here(tokens, i, items):
+                verb_rel = V.NOUN_VERBS[tok]
+                items.append(_Item("rel", verb_rel, i, i + 1, tok) if verb_rel else _Item("word", tok, i, i + 1, tok))
                 i += 1
                 continue
             # knowledge-base phrases, longest first
@@ -205,6 +227,18 @@ class Parser:
                 items.append(_Item("word", tok, i, i + 1, tok))
             i += 1
         return items
+
+    def _verb_here(self, tokens: list[str], i: int, items: list[_Item]) -> bool:
+        """Whether ``tokens[i]``, a word that is also a noun ("frame", "lines", "tops"), is a verb here:
+        it follows a noun (not a determiner) and comes before a determiner, number or preposition."""
+        if tokens[i] not in V.NOUN_VERBS or not items or i + 1 >= len(tokens) or i == 0:
+            return False
+        prev = items[-1]
+        if prev.end != i or not (prev.kind == "object" or prev.kind == "word" and self._concrete(prev.text)):
+            return False
+        nxt = tokens[i + 1]
+        return nxt in V.ARTICLES or nxt in V.NUMBERS or nxt.isdigit() or nxt in ("each", "every", "both", "all") \
+            or nxt in ("in", "on", "at", "along", "against", "beside", "near", "next", "under", "behind", "by")
 
     # ------------------------------------------------------------------ parsing
     def parse(self, text: str) -> PromptSpec:
@@ -301,7 +335,8 @@ class Parser:
         n = len(tokens)
         if tokens[i] != "each" or i + 1 >= n:
             return None
-        if tokens[i + 1] in ("with", "has", "having", "holds", "holding"):  # "X, each with Y"
+        if tokens[i + 1] in ("with", "has", "have", "having", "holds", "hold", "holding", "gets", "get", "carries",
+                             "carry"):  # "X, each with Y", "four tables each have four chairs"
             j = len(out) - 1
             while j >= 0 and out[j] == ",":
                 j -= 1
@@ -332,7 +367,11 @@ class Parser:
         for part in (p for p in parts if p):
             cat = next((c for a in range(len(part)) if (c := self._object_from(part, a)) is not None), None)
             small = cat is not None and self.cat.get(cat).placement in ("on_surface", "in_container")
-            said += part + (["on", "each"] if small else ["next", "to", "each"]) + owner + [","]
+            owner_cat = self._object_from(owner, 0)
+            seat = cat is not None and not small and ("chair" in cat or "stool" in cat) and owner_cat is not None \
+                and "table" in owner_cat
+            said += part + (["on", "each"] if small else ["around", "each"] if seat else ["next", "to", "each"]) \
+                + owner + [","]
         return said, end
 
     def _global_words(self, tokens: list[str], joined: str, spec: PromptSpec) -> None:
@@ -412,6 +451,7 @@ class Parser:
         owner_kind = "on"
         with_owner: ObjectRequest | None = None  # "a table with a bowl, ... and a knife"
         last_head: ObjectRequest | None = None
+        fronted: list[_Item] = []  # a relation said before its subjects ("on the counter there is ...")
         for clause, sep in zip(clauses, seps, strict=True):
             if not clause:
                 continue
@@ -420,10 +460,19 @@ class Parser:
                 if any(str(p.value) in V.OPENING_PARTS for p in parts):
                     last_head.articulated = True
                 continue
+            k = self._fronted_at(clause)
+            if k is not None:  # "on the countertop there is a coffee maker, a toaster, ...": each is on it
+                fronted, clause = clause[:k], [it for it in clause[k:] if it.text not in _THERE_IS]
+            elif fronted and (sep not in (",", "and") or any(it.kind == "rel" for it in clause)
+                              or any(it.kind == "word" and it.text in V.POSITION_VERBS for it in clause)):
+                fronted = []
             req, rel_items, content = self._clause(clause, spec, tokens)
+            if req is not None and not rel_items and fronted:
+                rel_items = fronted
+                req.source_text = f"{' '.join(it.text for it in fronted)} {req.source_text}"
             if req is None:
                 if content is not None and last_head is not None:
-                    owner, owner_kind = last_head, "in" if content in ("full of", "filled with") else "on"
+                    owner, owner_kind = last_head, "in" if content in _IN_CONTENT else "on"
                 continue
             explicit_rel = bool(rel_items)
             small = self.cat.get(req.category).placement in ("on_surface", "in_container")
@@ -432,7 +481,15 @@ class Parser:
                 with_owner = last_head if (owner_cat.support_surface or owner_cat.shelves) else None
             elif not small:
                 with_owner = None
-            if explicit_rel:
+            verb_before_rel = explicit_rel and any(
+                it.kind == "word" and it.text in V.POSITION_VERBS and it.end <= rel_items[0].start for it in clause)
+            if explicit_rel and sep == "content" and owner is not None and verb_before_rel and small:
+                # "a toy box overflowing with toys sits at the foot of the bed": the box sits there
+                self._relation(owner, rel_items, spec, None)
+                req.relation, req.target = owner_kind, owner.category
+                req.source_text = " ".join(it.text for it in clause if it.end <= rel_items[0].start)
+                owner = None
+            elif explicit_rel:
                 self._relation(req, rel_items, spec, last_head)
                 owner = None
             elif owner is not None and sep in ("and", ",", "with", "containing", "", "content"):
@@ -449,13 +506,32 @@ class Parser:
             elif small and with_owner is not None:
                 req.relation, req.target = "on", with_owner.category
             if content is not None:
-                owner, owner_kind = req, "in" if content in ("full of", "filled with") else "on"
+                owner, owner_kind = req, "in" if content in _IN_CONTENT else "on"
             self._clause_quantities(req, clause, last_head, small)
             spec.objects.append(req)
             self._set_for(req, clause, spec)
             if not (small and with_owner is not None):
                 last_head = req
         self._each_totals(spec)
+
+    @staticmethod
+    def _fronted_at(clause: list[_Item]) -> int | None:
+        """Where the subject starts in a clause that opens with its relation ("on the countertop there
+        is a kettle", "in the corner stands a lamp"): the index of "there"/"is"/"stands" after the
+        relation's target, when an object follows it; else None."""
+        if not clause or clause[0].kind != "rel":
+            return None
+        first = next((k for k, it in enumerate(clause) if it.kind in ("object", "surface", "word")
+                      and it.text not in V.ARTICLES and it.text not in _THERE_IS), None)
+        if first is None:
+            return None
+        for k in range(first + 1, len(clause)):
+            it = clause[k]
+            if it.kind == "word" and (it.text in _THERE_IS or it.text in V.POSITION_VERBS):
+                return k if any(o.kind == "object" for o in clause[k + 1:]) else None
+            if it.kind == "rel":
+                return None
+        return None
 
     def _clause_quantities(self, req: ObjectRequest, clause: list[_Item], last_head: ObjectRequest | None,
                            small: bool) -> None:
@@ -491,7 +567,9 @@ class Parser:
         if n is None or n < 1:
             return
         k0 = texts.index(next(t for t in texts if t in ("set", "laid", "for", "seats", "seating", "seat")))
-        source = " ".join(texts[k0:])
+        # the words they come from: the table's phrase with its setting ("a dining table set for 12 people")
+        source = f"{req.source_text} {' '.join(texts[k0:])}".strip() if " ".join(texts[k0:]) not in req.source_text \
+            else req.source_text
         laid = bool({"set", "laid", "places", "settings", "setting"} & set(texts)) or "set" in req.source_text.split()
         seat = "dining chair" if self.cat.find("dining chair") is not None and "dining" in req.category else "chair"
         if not any(o.target == req.category and o.relation == "around" for o in spec.objects):
@@ -523,6 +601,7 @@ class Parser:
         head_idx = None
         rel_at = None
         content = None
+        of_head = False  # "posters of planets": the posters are the thing, the planets their subject
         for k, it in enumerate(clause):
             if it.kind in ("rel",) and rel_at is None and head_idx is not None:
                 rel_at = k
@@ -530,8 +609,9 @@ class Parser:
             if it.kind == "content":
                 content = str(it.value)
                 break
-            if it.kind == "object":
+            if it.kind == "object" and not of_head:
                 head_idx = k
+                of_head = k + 1 < len(clause) and clause[k + 1].kind == "word" and clause[k + 1].text == "of"
         first_rel = next((k for k, it in enumerate(clause) if it.kind == "rel"), None)
         if head_idx is not None and first_rel is not None and first_rel < head_idx \
                 and not any(it.kind == "object" for it in clause[:first_rel]):
@@ -549,8 +629,8 @@ class Parser:
             self._surface_clause(clause, spec)
             words = [it for it in before if it.kind in ("word", "color")]
             phrase = self._noun_phrase(words)
-            if phrase and phrase[0].start > 0 and tokens[phrase[0].start - 1] in V.COPULAS:
-                phrase = []  # "the room is calm", "it feels airy": a predicate, not a thing
+            if phrase and self._predicate(tokens, phrase[0].start):
+                phrase = []  # "the room is calm", "the air is warm, humid": a predicate, not a thing
             if phrase and not any(it.kind in ("surface", "room") for it in clause):
                 req = self._unknown(phrase, [it for it in before if it.end <= phrase[0].start], spec)
                 if req is not None:
@@ -558,10 +638,20 @@ class Parser:
                 return req, [], content
             return None, [], content
         head = clause[head_idx]
-        req = ObjectRequest(category=str(head.value), source_text=" ".join(it.text for it in clause))
-        plural = tokens[head.end - 1] != singular(tokens[head.end - 1]) or tokens[head.end - 1].endswith("s") and \
-            tokens[head.end - 1] not in ("glass", "dress", "bus")
-        self._attributes(req, before, plural)
+        mod = clause[head_idx - 1] if head_idx > 0 else None
+        if mod is not None and mod.kind == "word" and mod.text in V.COMPOUND_MODIFIERS and mod.end == head.start:
+            # "a watering can" is no can: the compound the catalogue does not know, kept whole
+            req = self._unknown([mod, head], clause[:head_idx - 1], spec)
+            if req is not None:
+                req.source_text = " ".join(it.text for it in clause)
+                before = clause[:head_idx - 1]
+        else:
+            req = None
+        if req is None:
+            req = ObjectRequest(category=str(head.value), source_text=" ".join(it.text for it in clause))
+            plural = tokens[head.end - 1] != singular(tokens[head.end - 1]) or tokens[head.end - 1].endswith("s") \
+                and tokens[head.end - 1] not in ("glass", "dress", "bus")
+            self._attributes(req, before, plural)
         rest = clause[head_idx + 1:]
         rels = []
         for k, it in enumerate(rest):
@@ -575,6 +665,18 @@ class Parser:
         if any(p in joined for p in V.ARTICULATION_PHRASES) or re.search(r"\b(open|opens|opened)\b", joined):
             req.articulated = True
         return req, rels, content
+
+    def _predicate(self, tokens: list[str], start: int) -> bool:
+        """Whether the word at ``start`` follows a copula over other adjectives ("is warm, humid")."""
+        k = start - 1
+        while k >= 0 and start - k <= 6:
+            t = tokens[k]
+            if t in V.COPULAS:
+                return True
+            if t not in (",", "and", "or") and (self._concrete(t) or self._lookup([t])):
+                return False
+            k -= 1
+        return False
 
     @staticmethod
     def _concrete(word: str) -> bool:
@@ -612,8 +714,9 @@ class Parser:
 
         last = phrase[-1].text
         name = " ".join([it.text for it in phrase[:-1]] + [singular(last)])
-        if singular(last) in ("window", "door", "doorway", "opening", "skylight", "entrance"):
-            return None  # part of the room shell, which every room has: not an object
+        if last in V.BUILDING_PARTS or singular(last) in V.BUILDING_PARTS or last in V.BUILDING_WORDS \
+                or singular(last) in V.BUILDING_WORDS or singular(last) in V.POSITION_WORDS:
+            return None  # the room's shell ("the glass roof") or the building it is in: not an object
         spec.unknown_words.append(name)
         hit = nearest_category(name, self.cat)
         if hit is None and len(phrase) > 1:  # the head alone may be known ("pet food bag" → no; "oak desk")
@@ -724,11 +827,17 @@ class Parser:
             req.target = target
             plural_t = objs[0].text != singular(objs[0].text)
             req.target_count = counts[0] if counts else (req.count if plural_t else 1)
-        elif words & _PRONOUNS and last_head is not None:
-            req.target = last_head.category
+        elif (words & _PRONOUNS or words & {"each", "every"}) and last_head is not None:
+            req.target = last_head.category  # "a mirror in front of each"
+            req.each = req.each or bool(words & {"each", "every"})
+        elif words & V.POSITION_WORDS:  # "at the end", "along the side": a place, not a thing
+            req.relation = "against_wall"
+            return
         else:
             word_targets = [str(it.value) for it in target_items if it.kind == "word" and it.value not in V.STOP
-                            and len(str(it.value)) > 2]
+                            and len(str(it.value)) > 2 and self._concrete(str(it.value))
+                            and str(it.value) not in V.BUILDING_PARTS and str(it.value) not in V.BUILDING_WORDS
+                            and str(it.value) not in V.POSITION_WORDS]
             if word_targets:
                 compound = self.cat.find(f"{req.category} {word_targets[-1]}")
                 if compound is not None:

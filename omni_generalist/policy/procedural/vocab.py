@@ -103,7 +103,7 @@ RELATIONS = [
     ("at", "at"), ("on", "on"), ("in", "in"),
 ]
 
-CONTENT_VERBS = ["full of", "filled with", "stocked with", "holding", "containing", "loaded with", "packed with",
+CONTENT_VERBS = ["full of", "filled with", "overflowing with", "brimming with", "crammed with", "heaped with", "stocked with", "holding", "containing", "loaded with", "packed with",
                  "stacked with", "lined with", "covered with", "covered in", "topped with", "piled with",
                  "with", "displaying", "carrying", "storing", "housing"]
 
@@ -139,6 +139,8 @@ FOOT_WORDS = {"foot", "end"}
 # suffixes of abstract nouns, adjectives and participles (see parse._concrete)
 NON_OBJECTS = {
     "far", "valuable", "visibility", "adorned", "total", "research", "good", "great", "best", "better", "fine",
+    "walk", "walks", "walking", "air", "smell", "smells", "scent", "aroma", "music", "sound", "sounds", "noise",
+    "breeze", "warmth", "silence", "sunlight", "daylight",
     "use", "purpose", "function", "ambience", "ambiance", "atmosphere", "vibe", "vibes", "theme", "mood", "feeling",
     "sense", "touch", "hint", "accent", "accents", "detail", "details", "character", "charm", "comfort",
     "plenty", "variety", "range", "mix", "selection", "kind", "kinds", "type", "types", "sort", "sorts", "style",
@@ -162,7 +164,53 @@ NON_OBJECTS = {
     "feels", "calm", "serene", "peaceful", "relaxing", "perfect", "ideal", "family", "friends", "weekend",
     "weekends", "lodge", "cottage", "villa", "mansion", "castle", "palace", "chalet", "manor", "hotel", "resort",
     "upstairs", "downstairs", "inside", "outside", "indoor", "outdoor", "away", "together", "apart",
+    "issue", "issues", "edition", "editions", "news", "story", "stories", "idea", "ideas", "love", "hobby", "life",
+    "fresh", "humid", "damp", "moist", "dry", "wet", "latest", "recent", "single", "whole", "entire", "busy",
+    "smelling", "scented", "fragrant", "hot", "cool", "chilly", "stuffy", "noisy", "loud", "quiet", "pours", "pour", "streams", "stream", "shines", "shine", "glows", "glow", "fills", "fill",
 }
+BUILDING_PARTS = {
+    "roof", "roofs", "ceiling", "ceilings", "wall", "walls", "floor", "floors", "window", "windows", "door", "doors",
+    "doorway", "doorways", "skylight", "skylights", "opening", "entrance", "beam", "beams", "rafter", "rafters",
+    "staircase", "stairs", "stairwell", "corridor", "hallway", "archway", "alcove", "gable", "eaves", "attic",
+    "basement", "balcony",
+}
+"""Parts of the room's shell: never objects, and never a relation's target object."""
+BUILDING_WORDS = {
+    "greenhouse", "conservatory", "house", "building", "barn", "cabin", "warehouse", "factory", "school", "hospital",
+    "church", "mall", "store", "shop", "estate", "farm", "campus", "tower", "skyscraper", "complex",
+}
+"""Buildings a room is in: the room type or nothing, never an object."""
+POSITION_WORDS = {
+    "end", "ends", "middle", "side", "sides", "corner", "corners", "center", "centre", "edge", "edges", "back", "front",
+    "rear", "left", "right", "top", "bottom", "far", "near", "head", "half", "length", "width", "perimeter",
+}
+"""Places in a room or along a thing: "at the end", "in the middle" (a relation's target is never one)."""
+IRREGULAR_PLURALS = {
+    "cacti": "cactus", "fungi": "fungus", "mice": "mouse", "geese": "goose", "teeth": "tooth", "dice": "die",
+    "children": "child", "men": "man", "women": "woman", "people": "person", "loaves": "loaf", "halves": "half",
+    "buses": "bus", "vases": "vase", "cases": "case", "bases": "base", "hooves": "hoof", "scarves": "scarf",
+    "octopi": "octopus", "radii": "radius", "cloths": "cloth", "axes": "axe", "oxen": "ox", "sheep": "sheep",
+    "fish": "fish", "series": "series", "species": "species", "gas": "gas", "canvases": "canvas",
+}
+"""Plurals the generic rule gets wrong (checked before :func:`omni_generalist.assets.catalog.singular`)."""
+COMPOUND_MODIFIERS = {
+    "watering", "sewing", "washing", "ironing", "cutting", "frying", "rocking", "sleeping", "punching", "changing",
+    "mixing", "baking", "chopping", "fishing", "gardening", "cooking", "writing", "drinking", "shopping", "dressing",
+    "swimming", "skipping", "climbing", "vending", "filing", "serving", "carving", "potting", "folding",
+}
+"""-ing words that make a compound with the noun after them ("a watering can", "a potting bench")."""
+NOUN_VERBS = {
+    "frame": "next_to", "frames": "next_to", "flank": "next_to", "flanks": "next_to", "line": "against",
+    "lines": "against", "top": "on", "tops": "on", "cover": "on", "covers": "on", "face": "facing",
+    "faces": "facing", "hold": None, "holds": None, "stand": None, "stands": None, "sit": None, "sits": None,
+    "hang": None, "hangs": None, "run": None, "runs": None, "rest": None, "rests": None, "fill": None, "fills": None,
+    "border": "next_to", "borders": "next_to", "surround": "around", "surrounds": "around",
+}
+"""Words that are nouns elsewhere but verbs after a noun and before a determiner ("curtains frame the
+window", "shelves line the walls"); value: the relation the verb says (None: only a verb)."""
+POSITION_VERBS = {"sits", "sit", "stands", "stand", "hangs", "hang", "rests", "rest", "runs", "run", "lies", "lie",
+                  "is", "are", "leans", "lean", "waits", "wait", "placed", "stood", "sat"}
+"""Verbs whose subject is placed by the relation after them ("a toy box ... sits at the foot of the bed")."""
 NON_OBJECT_SUFFIXES = ("ity", "ness", "tion", "sion", "ment", "ance", "ence", "ism", "ship", "hood", "ly", "ous",
                        "ful", "ive", "less", "ish", "ical", "ible", "able", "ed", "ing", "est")
 CONCRETE_EXCEPTIONS = {
