@@ -61,6 +61,21 @@ def _supports(obj: ObjectInfo) -> bool:
     return c.support_surface or c.shelves > 0
 
 
+def _at_knee_space(desk: ObjectInfo, position):
+    """A seat pushed in at a desk sits in front of the desk's knee space (clear of its drawer
+    pedestal): ``position`` moved sideways along the desk's front, its distance kept."""
+    knee = desk.extra.get("knee")
+    if not knee or len(knee) != 2:
+        return position
+    pos = [float(v) for v in position]
+    c, s = math.cos(math.radians(desk.yaw)), math.sin(math.radians(desk.yaw))
+    dx, dy = pos[0] - desk.position[0], pos[1] - desk.position[1]
+    ly = -dx * s + dy * c
+    lx = (float(knee[0]) + float(knee[1])) / 2
+    pos[0], pos[1] = round(desk.position[0] + lx * c - ly * s, 4), round(desk.position[1] + lx * s + ly * c, 4)
+    return tuple(pos)
+
+
 def _fit_to_surfaces(size3, target: ObjectInfo, cat: Category):
     surfaces = P.support_surfaces(target)
     best = max(surfaces, key=lambda sf: (sf[3] - sf[1]) * (sf[4] - sf[2]))
@@ -418,6 +433,8 @@ class ActionAPI:
                                    center=center) or self._default_placement(cat, room)
         if how == "on" and size is None:  # no size asked for: shrink to fit the target's largest surface if needed
             size3 = _fit_to_surfaces(size3, self.get_object(on), cat)
+        if how == "position" and serves is not None:
+            position = _at_knee_space(self.get_object(serves), position)
         objs = [o for o in self._objects() if str(o.path) not in self.removed
                 and (self._active_room is None or o.extra.get("room") == self._active_room)]  # a home: this room's
         (x, y, z, yaw), support = self._place(how, cat.name, size3, objs, room, position=position, rotation=rotation,
@@ -592,6 +609,8 @@ class ActionAPI:
         bind_material(prim, ensure_material(self.stage, choice))
         extra: dict = {"serves": serves, "access": "back"} if serves else {}
         extra["design_seed"] = str(design)
+        if built.knee is not None:
+            extra["knee"] = list(built.knee)
         if built.surfaces:
             extra["surfaces"] = [round(v, 5) for sf in built.surfaces
                                  for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]

@@ -110,6 +110,9 @@ class BuiltAsset:
     links: list[str] = field(default_factory=list)
     joints: list[str] = field(default_factory=list)
     surfaces: list[Surface] = field(default_factory=list)
+    knee: tuple[float, float] | None = None
+    """For a desk: the x range (local, meters) free under its top, where a seat pushes in clear of
+    its drawer pedestal."""
 
     @property
     def articulated(self) -> bool:

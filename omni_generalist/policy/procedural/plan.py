@@ -278,6 +278,15 @@ class Planner:
                     o.target in rowed or (o.target is None and o.placement in ("floor", "facing"))
                     or any(o.target == r for r in rowed_cats)):
                 o.placement, o.target = "rows", None
+        # every desk set out in rows has its seat (unless the prompt counted the seats exactly)
+        rowed_desks = [o for o in objs if o.placement == "rows" and o.category not in SEATS]
+        rowed_seats = [o for o in objs if o.placement == "rows" and o.category in SEATS]
+        counted = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
+        if rowed_desks and not (counted & {o.category for o in rowed_seats}):
+            seat_cat = rowed_seats[0].category if rowed_seats else ("student chair" if any(
+                "student" in o.category for o in rowed_desks) else "office chair")
+            for _ in range(len(rowed_desks) - len(rowed_seats)):
+                add(seat_cat, "rows", None, False).source_text = rowed_seats[0].source_text if rowed_seats else ""
         # furniture set out in rows or aisles is one model, one size
         first_size: dict[str, tuple] = {}
         for o in objs:
@@ -548,8 +557,13 @@ class Planner:
                     target = t.key
                     place = {"on": "on", "in": "on", "around": "around", "next_to": "next_to",
                              "facing": "facing"}.get(kind, "floor")
-            for _ in range(n):
-                add(ro.category, place, target, False)
+            # what defines the room (a living room's sofa, a bedroom's bed) is kept: it may grow the
+            # room, never be dropped for room; the rest is optional
+            core = ro.count[0] >= 1 and self.cat.get(ro.category).placement not in SMALL and \
+                self.cat.get(ro.category).size_max[2] >= 0.05 and \
+                ro.placement not in ("on_wall", "ceiling") and not ro.placement.startswith(("on:", "in:"))
+            for k in range(n):
+                add(ro.category, place, target, core and k < ro.count[0])
         # a room always gets a light fixture unless the prompt asked for a single lamp
         if not any(self.cat.get(o).name in lights for o in requested) and not spec.single_light and \
                 not any(ro.category in lights for ro in room.objects):
@@ -644,10 +658,10 @@ class Planner:
             w, d = self.shell.width, self.shell.depth
             return (self._try_layout(spec, room, objs, rng, robot_radius, w, d, groups=groups, strict_groups=True)
                     or self._try_layout(spec, room, objs, rng, robot_radius, w, d, final=True, groups=groups))
-        # a run of units fits along two walls (an L) with the corner and the door left clear
+        # a run of units fits along three walls at most (a U) with the corners and the door left clear
         run_len = sum(o.size[0] for o in objs if o.run is not None)
-        if run_len and w + d < run_len + 2.4:
-            k = (run_len + 2.4) / (w + d)
+        if run_len and max(w, d) + 2 * min(w, d) < run_len + 3.4:
+            k = (run_len + 3.4) / (max(w, d) + 2 * min(w, d))
             w, d = w * k, d * k
         for _attempt in range(6):
             w, d = min(max(w, 2.4), 60.0), min(max(d, 2.4), 60.0)
@@ -743,6 +757,8 @@ class Planner:
                     continue
                 it = by_key[o.key][1]
                 o.pose, o.access, o.serves = it.pose, it.access, it.serves
+                if o.run is not None and it.placement != "run":  # it did not fit in the run
+                    o.run, o.placement = None, "against_wall"
                 o.wall, o.offset = it.wall, it.offset
             kept.append(o)
         self._lift_onto_rugs(kept)

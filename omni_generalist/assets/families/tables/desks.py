@@ -95,6 +95,7 @@ def desk(w: AssetWriter, size: Size, cat: Category) -> None:
             w.box(f"pedestal_{i}", (x0, -y, 0.0), (x1, y - pf - hd, z1 + 0.002))
             _fronts(w, f"drawer_{i}", x0, x1, 0.03, z1 - 0.005, y - pf - hd, pf, hd, 1)
             inner.append(sx * (x - pw))
+    w.built.knee = (round(inner[0], 4), round(inner[1], 4))
     if rng.random() < 0.6:
         mt = _clamp(0.012, 0.025, 0.02 * D)
         my = -y + (0.0 if left == "panel" and right == "panel" else lt) + 0.01
