@@ -229,7 +229,7 @@ def solve_floorplan(program: HomeProgram, seed: int) -> FloorPlan:
     rng.shuffle(others)
     others.sort(key=lambda s: s.zone == "service")
     public = _adjacency_order(public, kinds, rng)
-    need_corridor = corridor is not None or len(others) > 3 or (not public and len(slots) > 2)
+    need_corridor = corridor is not None or len(others) >= 3 or (not public and len(slots) > 2)
     if not public:
         public, others = others[:1], others[1:]
     width_c = round(rng.uniform(*st["corridor_width"]), 2)
@@ -373,16 +373,21 @@ def _doors(plan: FloorPlan, rng: random.Random, corridor: bool, corridor_name: s
         return f"door_{n}"
     if corridor and corridor_name:
         hall = by[corridor_name]
-        for r in plan.rooms:
-            if r is not hall and shared_segments(r, hall):
-                if not _door_on(plan, r, hall, rng, dw, name()):
-                    raise HomeProgramError(f"{r.name} shares too short a wall with {hall.name} for a door")
-        # public rooms side by side also open into each other (a kitchen into the living room)
+        # public rooms side by side open into each other (a kitchen into the living room)
         pub = [r for r in plan.rooms if r.zone == "public"]
         for i, a in enumerate(pub):
             for b in pub[i + 1:]:
                 if shared_segments(a, b):
                     _door_on(plan, a, b, rng, dw, name())
+        kinds = home_kb()["kinds"]
+        for r in plan.rooms:
+            if r is hall or not shared_segments(r, hall):
+                continue
+            # a kitchen that opens into a living or dining room keeps its walls for its counters
+            if kinds[r.kind].get("next_to") and r.type == "kitchen" and any(r.name in d.rooms for d in plan.doors):
+                continue
+            if not _door_on(plan, r, hall, rng, dw, name()):
+                raise HomeProgramError(f"{r.name} shares too short a wall with {hall.name} for a door")
         # the entrance: into the corridor at one end
         ends = [s for s in exterior_segments(plan, hall) if s[0] in ("west", "east")]
         side = rng.choice(ends) if ends else None
@@ -400,7 +405,9 @@ def _doors(plan: FloorPlan, rng: random.Random, corridor: bool, corridor_name: s
                 _door_on(plan, a, b, rng, dw, name())
     for r in rest:
         # into the public room it shares most wall with
-        cands = sorted(((sum(s[3] - s[2] for s in shared_segments(r, p)), p) for p in pub), key=lambda c: -c[0])
+        # (a kitchen hosts a door only when no other public room can: its walls are for its counters)
+        cands = sorted(((sum(s[3] - s[2] for s in shared_segments(r, p)), p) for p in pub),
+                       key=lambda c: (c[1].type == "kitchen" and c[0] > 0, -c[0]))
         if not any(_door_on(plan, r, p, rng, dw, name()) for ln, p in cands if ln > 0):
             others = [o for o in plan.rooms if o is not r and o not in pub and shared_segments(r, o)]
             if not any(_door_on(plan, r, o, rng, dw, name()) for o in others):
