@@ -252,7 +252,7 @@ class Planner:
             if tables:
                 s.placement, s.target = "around", tables[k % len(tables)].key
         # the room's typical objects fill in what the prompt did not name
-        self._typical(room, spec, requested, add, first, rng)
+        self._typical(room, spec, requested, add, first, rng, objs)
         # a thing the room usually puts on something (a TV on its stand) goes there when it is there:
         # spread over every such support while they have room, the rest stay on the floor
         used: dict[str, float] = {}
@@ -514,7 +514,8 @@ class Planner:
             return min(cands, key=lambda o: users[o.key])
         return cands[0]
 
-    def _typical(self, room: RoomType, spec: PromptSpec, requested: set[str], add, first, rng) -> None:
+    def _typical(self, room: RoomType, spec: PromptSpec, requested: set[str], add, first, rng,
+                 objs: list[PlannedObject] | None = None) -> None:
         lights = {"ceiling lamp", "pendant light", "chandelier", "ceiling fan", "floor lamp", "wall sconce"}
         covered = set(requested)
         for c in list(requested):
@@ -544,9 +545,10 @@ class Planner:
             if n <= 0:
                 continue
             place = ro.placement
-            target = None
+            target = place_target = None
             if ":" in place:
                 kind, tcat = place.split(":", 1)
+                place_target = tcat
                 t = first(tcat)
                 if t is None:
                     if kind in ("on", "in"):
@@ -561,9 +563,16 @@ class Planner:
             # room, never be dropped for room; the rest is optional
             core = ro.count[0] >= 1 and self.cat.get(ro.category).placement not in SMALL and \
                 self.cat.get(ro.category).size_max[2] >= 0.05 and \
-                ro.placement not in ("on_wall", "ceiling") and not ro.placement.startswith(("on:", "in:"))
+                ro.placement not in ("on_wall", "ceiling") and ":" not in ro.placement
+            spread = [target]
+            if place == "around" and target is not None and objs is not None:  # seats shared over every table
+                tname = self.cat.get(place_target).name
+                spread = [o.key for o in objs if o.category == tname or tname in self.cat.hypernyms(o.category)] \
+                    or [target]
+                if spec.density != "sparse":
+                    n = max(n, 2 * len(spread))  # no table with a lone chair
             for k in range(n):
-                add(ro.category, place, target, core and k < ro.count[0])
+                add(ro.category, place, spread[k % len(spread)], core and k < ro.count[0])
         # a room always gets a light fixture unless the prompt asked for a single lamp
         if not any(self.cat.get(o).name in lights for o in requested) and not spec.single_light and \
                 not any(ro.category in lights for ro in room.objects):
@@ -636,6 +645,8 @@ class Planner:
         elif sc > 1.05:
             area = min(max(area * sc, a_min + 0.25 * (cap - a_min) * sc), cap)
         area = max(area, need * 1.3, 5.0)
+        if sc <= 1.05:  # unasked, a large room is not made for optional things: they are left out first
+            area = min(area, LARGE_ROOM_M2)
         aspect = rng.uniform(1.0, 1.45 if not (rows or aisles) else 1.7)
         w, d = math.sqrt(area * aspect), math.sqrt(area / aspect)
         # the largest group must fit against a wall with a walkway in front
