@@ -9,7 +9,7 @@ categories). It also lists the parsed objects whose words are not concrete nouns
 (:func:`~omni_generalist.metrics.layout_measures.is_concrete_noun_phrase` on generic objects, a
 catalogue noun in ``source_text`` for known ones) and the words left unmatched.
 
-Usage: ``python benchmarks/parse_counts.py [--split tune|heldout|all] [--verbose]``. Prints one
+Usage: ``python benchmarks/parse_counts.py [--split tune|heldout|all] [--suite FILE] [--verbose]``. Prints one
 table per split; exit status 0.
 """
 
@@ -30,11 +30,12 @@ SUITE = Path(__file__).parent / "prompts" / "layout.jsonl"
 
 
 def _names(category: str) -> set[str]:
-    """The names a world object of ``category`` answers to (its category, synonyms and tags)."""
+    """The names a world object of ``category`` answers to: its category and broader classes (the
+    semantic labels :func:`omni_generalist.actions.api` writes)."""
     found = catalog().find(category)
     if found is None:
         return {category.lower()}
-    return {found.name.lower(), *(s.lower() for s in found.synonyms), *(t.lower() for t in found.tags)}
+    return {found.name.lower(), *(h.lower() for h in catalog().hypernyms(found.name))}
 
 
 def _judge(req: dict[str, Any], things: list[tuple[str, int, str | None]]) -> dict[str, Any]:
@@ -62,6 +63,7 @@ def check(entry: dict[str, Any], planner: Planner) -> dict[str, Any]:
             "parsed": [_judge(r, parsed) for r in entry.get("require", [])],
             "planned": [_judge(r, planned) for r in entry.get("require", [])],
             "non_noun": non_noun, "unmatched": list(spec.unmatched),
+            "mapped": [f"{o.mapped_from} -> {o.category}" for o in spec.objects if o.mapped_from],
             "objects": [(o.category, o.count, o.relation, o.target) for o in spec.objects]}
 
 
@@ -73,9 +75,10 @@ def _share(rows: list[dict[str, Any]], key: str, exact: bool) -> tuple[int, int]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("tune", "heldout", "all"), default="all")
+    ap.add_argument("--suite", type=Path, default=SUITE, help="a prompt suite (JSON lines with id, prompt, require)")
     ap.add_argument("--verbose", action="store_true", help="print every prompt's parsed objects")
     args = ap.parse_args(argv)
-    entries = [json.loads(line) for line in SUITE.read_text().splitlines() if line.strip()]
+    entries = [json.loads(line) for line in args.suite.read_text().splitlines() if line.strip()]
     planner = Planner()
     rows = [check(e, planner) for e in entries if args.split in ("all", e.get("split", "tune"))]
     for r in rows:
@@ -89,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             if r["non_noun"]:
                 print(f"   non-noun objects: {r['non_noun']}")
             if args.verbose:
-                print(f"   objects: {r['objects']}  unmatched: {r['unmatched']}")
+                print(f"   objects: {r['objects']}  unmatched: {r['unmatched']}  mapped: {r['mapped']}")
     print()
     print(f"{'split':8s} {'prompts':>7s} {'exact parsed':>14s} {'exact planned':>14s} {'min parsed':>12s} "
           f"{'min planned':>12s} {'non-noun':>8s} {'unmatched':>9s}")

@@ -124,3 +124,11 @@ def test_noun_used_as_a_verb_is_no_object():
 def test_x_of_y_makes_x():
     objs = _objs("a child's bedroom where posters of planets hang on the walls")
     assert ("poster", 2, "on_wall", None) in objs and not [o for o in objs if o[0] == "plant"], objs
+
+
+def test_places_and_daylight_make_no_objects():
+    spec = parse_prompt("a library with four tables, natural light from large windows, clear walkways between "
+                        "the desks and plenty of space to walk between the shelves and tables")
+    cats = [(o.category, o.count) for o in spec.objects]
+    assert cats == [("table", 4)], cats
+    assert not spec.unmatched

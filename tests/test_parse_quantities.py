@@ -90,3 +90,12 @@ def test_each_have_multiplies_by_the_owners():
     chairs = [o for o in spec.objects if o.category == "chair"]
     assert chairs and chairs[0].count == 16 and chairs[0].relation == "around" and chairs[0].target == "table"
     assert chairs[0].explicit_count and chairs[0].to_quantity() == "exact"
+
+
+def test_each_with_a_list_over_commas_after_an_aside():
+    spec = parse_prompt("an office. Eight desks are grouped in two rows of four, each with a monitor, a keyboard "
+                        "and an office chair. A fridge stands in the corner.")
+    got = {o.category: (o.count, o.target) for o in spec.objects}
+    for cat in ("monitor", "keyboard", "office chair"):
+        assert got.get(cat) == (8, "desk"), got
+    assert got.get("fridge", (0,))[0] == 1, got

@@ -169,6 +169,10 @@ class Parser:
                 items.append(_Item("word", "can", i, i + 1, tok))  # "a fridge that can be opened"
                 i += 1
                 continue
+            if tok in ("light", "lights", "lighting") and i > 0 and tokens[i - 1] in V.AMBIENT_LIGHT:
+                items.append(_Item("word", tok, i, i + 1, tok))  # "natural light" is no lamp
+                i += 1
+                continue
             if self._verb_here(tokens, i, items):
                 verb_rel = V.NOUN_VERBS[tok]
                 items.append(_Item("rel", verb_rel, i, i + 1, tok) if verb_rel else _Item("word", tok, i, i + 1, tok))
@@ -341,6 +345,10 @@ class Parser:
             while j >= 0 and out[j] == ",":
                 j -= 1
             owner = self._object_at(out, j + 1)
+            for back in range(j, max(-1, j - 10), -1):  # "eight desks are grouped in two rows of four, each with"
+                if owner:
+                    break
+                owner = self._object_at(out, back)
             start = i + 2
         else:  # "each X with Y"
             k = next((k for k in range(i + 1, min(n, i + 1 + self.maxlen))
@@ -355,11 +363,17 @@ class Parser:
             return None
         owner = owner[:-1] + [singular(owner[-1])]
         end = start
-        while end < n and tokens[end] != ",":
+        closed = False  # the list goes on over commas until its "and" ("each with a monitor, a keyboard and a chair")
+        while end < n:
+            if tokens[end] == ",":
+                nxt = tokens[end + 1] if end + 1 < n else ""
+                if closed or not (nxt in V.ARTICLES or nxt in V.NUMBERS or nxt.isdigit()):
+                    break
+            closed = closed or tokens[end] == "and"
             end += 1
         parts: list[list[str]] = [[]]
         for t in tokens[start:end]:
-            if t == "and":
+            if t in ("and", ","):
                 parts.append([])
             else:
                 parts[-1].append(t)
@@ -452,6 +466,7 @@ class Parser:
         with_owner: ObjectRequest | None = None  # "a table with a bowl, ... and a knife"
         last_head: ObjectRequest | None = None
         fronted: list[_Item] = []  # a relation said before its subjects ("on the counter there is ...")
+        dropped = False  # the last clause named no object
         for clause, sep in zip(clauses, seps, strict=True):
             if not clause:
                 continue
@@ -466,7 +481,10 @@ class Parser:
             elif fronted and (sep not in (",", "and") or any(it.kind == "rel" for it in clause)
                               or any(it.kind == "word" and it.text in V.POSITION_VERBS for it in clause)):
                 fronted = []
+            if dropped and sep == "and" and all(it.kind == "object" for it in clause):
+                continue  # "space to walk between the shelves and tables": more of the same place
             req, rel_items, content = self._clause(clause, spec, tokens)
+            dropped = req is None
             if req is not None and not rel_items and fronted:
                 rel_items = fronted
                 req.source_text = f"{' '.join(it.text for it in fronted)} {req.source_text}"
@@ -623,6 +641,10 @@ class Parser:
                 if req is not None:
                     req.source_text = " ".join(it.text for it in clause)
                     return req, clause[first_rel:], None
+        if head_idx is not None and first_rel is not None and 0 < first_rel < head_idx \
+                and not any(it.kind in ("object", "surface", "room") for it in clause[:first_rel]) \
+                and any(it.kind in ("word", "vague") and it.text not in V.ARTICLES for it in clause[:first_rel]):
+            return None, [], content  # "space to walk between the shelves": the shelves are a place here
         before = clause[:head_idx] if head_idx is not None else clause[: rel_at if rel_at is not None else len(clause)]
         if head_idx is None:
             # a clause about the room: surfaces, materials, colours ("painted in pale blue", "brick walls")
@@ -685,7 +707,7 @@ class Parser:
         w = word.lower()
         if len(w) < 3 or not w.isalpha() or w in V.STOP or w in V.NUMBERS or w in V.VAGUE or w in V.NON_OBJECTS \
                 or w in V.SIZE_WORDS or w in V.STYLES or w in V.LIGHT_WORDS or w in V.DENSE_WORDS \
-                or w in V.SPARSE_WORDS or w in V.SCENE_WORDS or w in _ADJ_MATERIAL:
+                or w in V.SPARSE_WORDS or w in V.SCENE_WORDS or w in _ADJ_MATERIAL or w in V.AMBIENT_LIGHT:
             return False
         if w in V.CONCRETE_EXCEPTIONS or singular(w) in V.CONCRETE_EXCEPTIONS:
             return True

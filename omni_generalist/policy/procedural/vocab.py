@@ -164,10 +164,14 @@ NON_OBJECTS = {
     "feels", "calm", "serene", "peaceful", "relaxing", "perfect", "ideal", "family", "friends", "weekend",
     "weekends", "lodge", "cottage", "villa", "mansion", "castle", "palace", "chalet", "manor", "hotel", "resort",
     "upstairs", "downstairs", "inside", "outside", "indoor", "outdoor", "away", "together", "apart",
+    "clear", "walkway", "walkways", "path", "paths", "gap", "gaps", "passage", "clearance",
     "issue", "issues", "edition", "editions", "news", "story", "stories", "idea", "ideas", "love", "hobby", "life",
     "fresh", "humid", "damp", "moist", "dry", "wet", "latest", "recent", "single", "whole", "entire", "busy",
     "smelling", "scented", "fragrant", "hot", "cool", "chilly", "stuffy", "noisy", "loud", "quiet", "pours", "pour", "streams", "stream", "shines", "shine", "glows", "glow", "fills", "fill",
 }
+AMBIENT_LIGHT = {"natural", "day", "sun", "soft", "ambient", "diffused", "indirect", "morning", "evening", "afternoon",
+                 "golden", "filtered", "dappled", "gentle"}
+"""Words before "light" that make it the room's light, not a lamp ("natural light from large windows")."""
 BUILDING_PARTS = {
     "roof", "roofs", "ceiling", "ceilings", "wall", "walls", "floor", "floors", "window", "windows", "door", "doors",
     "doorway", "doorways", "skylight", "skylights", "opening", "entrance", "beam", "beams", "rafter", "rafters",
@@ -194,9 +198,8 @@ IRREGULAR_PLURALS = {
 }
 """Plurals the generic rule gets wrong (checked before :func:`omni_generalist.assets.catalog.singular`)."""
 COMPOUND_MODIFIERS = {
-    "watering", "sewing", "washing", "ironing", "cutting", "frying", "rocking", "sleeping", "punching", "changing",
-    "mixing", "baking", "chopping", "fishing", "gardening", "cooking", "writing", "drinking", "shopping", "dressing",
-    "swimming", "skipping", "climbing", "vending", "filing", "serving", "carving", "potting", "folding",
+    "watering", "sewing", "ironing", "cutting", "chopping", "sleeping", "punching", "vending", "shopping",
+    "swimming", "skipping", "climbing", "fishing",
 }
 """-ing words that make a compound with the noun after them ("a watering can", "a potting bench")."""
 NOUN_VERBS = {
