@@ -274,3 +274,16 @@ def test_labels_from_names_need_no_collection_table():
     assert label_from_name("red_akita_black_bowl", "file name", use_model=False).category == "bowl"
     for nothing in ("textured", "mesh_0042", "a8f3", "model_final_v2"):
         assert label_from_name(nothing, "file name", use_model=False) is None
+
+
+def test_mjcf_with_missing_texture_loads_untextured_and_scene_names(tmp_path):
+    from omni_generalist.assets.library.load import load
+    from omni_generalist.assets.library.names import names_a_scene
+
+    (tmp_path / "crate.xml").write_text(
+        '<mujoco model="crate"><asset><texture name="wood" type="2d" file="/home/someone/textures/wood.png"/>'
+        '<material name="wood" texture="wood"/></asset><worldbody><body name="crate">'
+        '<geom type="box" size="0.2 0.15 0.1" pos="0 0 0.1" material="wood"/></body></worldbody></mujoco>')
+    model = load(tmp_path / "crate.xml")
+    assert model.parts and model.parts[0].texture is None
+    assert names_a_scene("kitchen_background_pot") and names_a_scene("living_room") and not names_a_scene("bowl_drainer")

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..catalog import catalog
 from .load import Model, matrix_quat
-from .names import Label, label_from_name, label_from_names
+from .names import Label, label_from_name, label_from_names, names_a_scene
 
 UNIT_CANDIDATES = (1.0, 0.001, 0.01, 0.0254, 0.1)
 """Scales tried for a mesh without units metadata (meters, millimeters, centimeters, inches, decimeters)."""
@@ -265,7 +265,8 @@ def annotate(path: Path, model: Model, sidecar: dict | None = None, use_model: b
         ann.scale = _fit_units(extent, label.category if label.known else None)
     ann.size = tuple(round(float(v) * ann.scale, 4) for v in extent)
     horizontal = max(ann.size[0], ann.size[1])
-    ann.kind = str(side.get("kind") or ("scene" if model.planes or horizontal > SCENE_EXTENT_M
+    named_scene = any(names_a_scene(n) for n, src in model.names if src in ("file name", "folder name"))
+    ann.kind = str(side.get("kind") or ("scene" if model.planes or horizontal > SCENE_EXTENT_M or named_scene
                                         or (model.usd_kind == "assembly" and horizontal > 2.5) else "object"))
     lo = p.min(axis=0)
     offset = -np.array([(p[:, 0].max() + lo[0]) / 2, (p[:, 1].max() + lo[1]) / 2, lo[2]])

@@ -177,6 +177,20 @@ def mjcf_references(path: Path) -> list[Path]:
     return out
 
 
+def _drop_missing_textures(spec, path: Path) -> None:
+    """Forget textures whose image file is missing (a path from its author's machine): the asset
+    loads untextured instead of not at all."""
+    base = path.parent / (spec.compiler.texturedir or "")
+    missing = set()
+    for tex in list(spec.textures):
+        if tex.file and not (base / tex.file).is_file() and not Path(tex.file).is_file():
+            missing.add(tex.name)
+            spec.delete(tex)
+    if missing:
+        for mat in spec.materials:
+            mat.textures = ["" if t in missing else t for t in mat.textures]
+
+
 def load_mjcf(path: Path) -> Model:
     """Read an MJCF body tree: links are bodies with a hinge or slide joint (others join their parent)."""
     try:
@@ -189,6 +203,7 @@ def load_mjcf(path: Path) -> Model:
         spec = mujoco.MjSpec.from_file(str(path))
         spec.compiler.boundmass = 1e-4
         spec.compiler.boundinertia = 1e-8
+        _drop_missing_textures(spec, path)
         m = spec.compile()
     except Exception as exc:  # noqa: BLE001 - MuJoCo raises ValueError with its compiler message
         raise AssetError(f"MuJoCo cannot compile it: {str(exc).strip().splitlines()[0][:200]}") from None

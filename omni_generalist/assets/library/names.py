@@ -65,6 +65,12 @@ def _vocabulary() -> frozenset[str] | None:
     return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and len(w) >= 3)
 
 
+def names_a_scene(name: str) -> bool:
+    """True when a file or folder name says it is a scene or background ("kitchen_background", "living_room")."""
+    data = tomllib.loads(resources.files(__package__).joinpath("words.toml").read_text())
+    return bool(set(split_words(name)) & set(data["scene"]))
+
+
 def split_words(name: str) -> list[str]:
     """Split a file or prim name into lower-case words (camel case, separators and digits)."""
     name = re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
