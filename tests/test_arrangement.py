@@ -165,8 +165,11 @@ def test_cuboid_measure():
     by = {o.name: o for o in view.objects}
     assert cuboid_kind(view.stage, by[blob]) in ("box", "hull")
     assert cuboid_kind(view.stage, by[chair]) == ""
+    crate = api.add_object("cardboard box", position=(2.0, -1.5))  # genuinely a box: not a placeholder
+    view = WorldView.open(api.stage)
     m = measure_world(view)
     assert blob in m.cuboid_box + m.cuboid_hull and chair not in m.cuboid_box + m.cuboid_hull
+    assert crate not in m.cuboid_box + m.cuboid_hull
 
 
 def test_non_noun_objects():

@@ -208,11 +208,21 @@ class WorldMeasures:
                 "box_shaped": self.box_shaped, "non_noun": self.non_noun, "counts": self.counts}
 
 
+def _boxlike(category: str) -> bool:
+    """Whether the knowledge base tags a category as genuinely box-shaped (``boxlike``)."""
+    from ..assets.catalog import catalog
+
+    cat = catalog().find(category)
+    return cat is not None and "boxlike" in cat.tags
+
+
 def measure_world(w: WorldView) -> WorldMeasures:
     """Compute every layout measure of a world."""
     box, hull, shaped = [], [], 0
     for o in w.objects:
         kind = cuboid_kind(w.stage, o)
+        if kind in ("box", "hull") and _boxlike(o.category):
+            kind = "shape"  # a box, a crate, a stack of paper: a cuboid is what it is, not a placeholder
         (box if kind == "box" else hull if kind == "hull" else []).append(o.name)
         shaped += kind == "shape"
     return WorldMeasures(area_m2=floor_area(w), coverage=floor_coverage(w), objects=len(w.objects),
