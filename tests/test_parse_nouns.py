@@ -132,3 +132,9 @@ def test_places_and_daylight_make_no_objects():
     cats = [(o.category, o.count) for o in spec.objects]
     assert cats == [("table", 4)], cats
     assert not spec.unmatched
+
+
+def test_kind_of_room_and_adverbs_make_no_objects():
+    spec = parse_prompt("a massage room with a massage table, candles everywhere and the soft glow of the fire")
+    assert [o.category for o in spec.objects] == ["massage table", "candle"], spec.objects
+    assert not spec.unmatched

@@ -99,3 +99,13 @@ def test_each_with_a_list_over_commas_after_an_aside():
     for cat in ("monitor", "keyboard", "office chair"):
         assert got.get(cat) == (8, "desk"), got
     assert got.get("fridge", (0,))[0] == 1, got
+
+
+def test_rows_of_multiply_and_a_faced_row_is_asked_for():
+    spec = parse_prompt("a laundromat. Two rows of washing machines face a row of stacked dryers along the "
+                        "opposite wall")
+    got = {o.category: o for o in spec.objects}
+    assert got["washing machine"].count == 10 and not got["washing machine"].explicit_count
+    assert got["washing machine"].relation == "facing" and got["washing machine"].target == "dryer"
+    assert got["dryer"].count == 5 and got["dryer"].relation == "against_wall"
+    assert "laundromat" not in got and not spec.unmatched

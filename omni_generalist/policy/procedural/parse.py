@@ -95,6 +95,7 @@ class Parser:
                 self._add(name, "material", spec.name)
         for name in self.lib.colors:
             self._add(name, "color", name)
+        self._tokens: list[str] = []  # the prompt being parsed
         self.maxlen = max(len(k) for k in self.phrases)
         self.single_words = sorted({w for k, kinds in self.phrases.items() for w in k
                                     if len(w) >= 5 and any(kind in ("object", "room") for kind, _ in kinds)})
@@ -250,6 +251,7 @@ class Parser:
         spec = PromptSpec(text=text)
         raw = normalize(text)
         tokens = self._rephrase([self._fix_typo(t) if t != "," else t for t in raw])
+        self._tokens = tokens
         joined = " ".join(tokens)
         self._global_words(tokens, joined, spec)
         items = self._scan(tokens)
@@ -736,6 +738,8 @@ class Parser:
 
         last = phrase[-1].text
         name = " ".join([it.text for it in phrase[:-1]] + [singular(last)])
+        if self._tokens[phrase[-1].end:phrase[-1].end + 1] in (["room"], ["rooms"], ["shop"], ["studio"], ["parlour"]):
+            return None  # "a massage room": the kind of room, not a thing in it
         if last in V.BUILDING_PARTS or singular(last) in V.BUILDING_PARTS or last in V.BUILDING_WORDS \
                 or singular(last) in V.BUILDING_WORDS or singular(last) in V.POSITION_WORDS:
             return None  # the room's shell ("the glass roof") or the building it is in: not an object
@@ -767,6 +771,10 @@ class Parser:
             elif it.kind == "word" and it.value in ("long", "wide"):
                 req.scale = 1.3
         said = " " + " ".join(it.text for it in before) + " "
+        rows = [k for k, it in enumerate(before) if it.kind == "vague" and it.text in V.ROW_WORDS]
+        if rows and rows[0] > 0 and before[rows[0] - 1].kind == "count":  # "two rows of washing machines"
+            req.count = int(before[rows[0] - 1].value) * V.VAGUE["row"]
+            return
         if count is not None and any(it.kind == "count" for it in before):
             req.count, req.explicit_count = max(1, count), True
             exact = any(f" {w} " in said for w in V.EXACTLY)  # "no more than two" is a cap, said exactly
@@ -799,6 +807,20 @@ class Parser:
             return
         objs = [it for it in target_items if it.kind == "object"]
         surfaces = [it for it in target_items if it.kind == "surface"]
+        if rel == "facing" and objs and any(it.kind in ("count", "vague") for it in target_items[:target_items.index(objs[0])]) \
+                and not any(o.category == str(objs[0].value) for o in spec.objects):
+            # "washing machines face a row of stacked dryers along the opposite wall": the dryers are asked for too
+            k = target_items.index(objs[0])
+            seen = ObjectRequest(category=str(objs[0].value),
+                                 source_text=" ".join(it.text for it in target_items[:k + 1]))
+            self._attributes(seen, target_items[:k], objs[0].text != singular(objs[0].text))
+            if surfaces and surfaces[0].value == "wall" and surfaces[0].start > objs[0].start:
+                seen.relation = "against_wall"
+                surfaces = []
+            elif any(it.text in V.STACK_WORDS for it in target_items[:k]):
+                seen.relation = "stacked"
+            spec.objects.append(seen)
+            target_items = [it for it in target_items if it.kind != "surface"]
         words = {str(it.value) for it in target_items if it.kind in ("word", "pron", "vague")}
         if words & {"each", "every"} and objs:
             req.each = True

@@ -164,6 +164,7 @@ NON_OBJECTS = {
     "feels", "calm", "serene", "peaceful", "relaxing", "perfect", "ideal", "family", "friends", "weekend",
     "weekends", "lodge", "cottage", "villa", "mansion", "castle", "palace", "chalet", "manor", "hotel", "resort",
     "upstairs", "downstairs", "inside", "outside", "indoor", "outdoor", "away", "together", "apart",
+    "everywhere", "anywhere", "somewhere", "nowhere", "fire", "flames", "flame", "machine", "machines",
     "clear", "walkway", "walkways", "path", "paths", "gap", "gaps", "passage", "clearance",
     "issue", "issues", "edition", "editions", "news", "story", "stories", "idea", "ideas", "love", "hobby", "life",
     "fresh", "humid", "damp", "moist", "dry", "wet", "latest", "recent", "single", "whole", "entire", "busy",
@@ -181,7 +182,8 @@ BUILDING_PARTS = {
 """Parts of the room's shell: never objects, and never a relation's target object."""
 BUILDING_WORDS = {
     "greenhouse", "conservatory", "house", "building", "barn", "cabin", "warehouse", "factory", "school", "hospital",
-    "church", "mall", "store", "shop", "estate", "farm", "campus", "tower", "skyscraper", "complex",
+    "church", "mall", "store", "shop", "estate", "farm", "campus", "tower", "skyscraper", "complex", "laundromat",
+    "salon", "clinic", "bistro", "diner", "boutique", "gallery", "museum", "pharmacy", "bakery", "arcade",
 }
 """Buildings a room is in: the room type or nothing, never an object."""
 POSITION_WORDS = {
