@@ -286,4 +286,5 @@ def test_mjcf_with_missing_texture_loads_untextured_and_scene_names(tmp_path):
         '<geom type="box" size="0.2 0.15 0.1" pos="0 0 0.1" material="wood"/></body></worldbody></mujoco>')
     model = load(tmp_path / "crate.xml")
     assert model.parts and model.parts[0].texture is None
-    assert names_a_scene("kitchen_background_pot") and names_a_scene("living_room") and not names_a_scene("bowl_drainer")
+    assert names_a_scene("kitchen_background") and names_a_scene("LivingRoom_02")
+    assert not names_a_scene("living_room_table") and not names_a_scene("bowl_drainer")

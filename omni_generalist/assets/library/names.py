@@ -66,9 +66,11 @@ def _vocabulary() -> frozenset[str] | None:
 
 
 def names_a_scene(name: str) -> bool:
-    """True when a file or folder name says it is a scene or background ("kitchen_background", "living_room")."""
+    """True when a file or folder name's head word (its last) says it is a scene or background
+    ("kitchen_background", "living_room"; not "living_room_table")."""
     data = tomllib.loads(resources.files(__package__).joinpath("words.toml").read_text())
-    return bool(set(split_words(name)) & set(data["scene"]))
+    words = clean_phrase(name).split()
+    return bool(words) and words[-1] in data["scene"]
 
 
 def split_words(name: str) -> list[str]:
