@@ -138,3 +138,9 @@ def test_kind_of_room_and_adverbs_make_no_objects():
     spec = parse_prompt("a massage room with a massage table, candles everywhere and the soft glow of the fire")
     assert [o.category for o in spec.objects] == ["massage table", "candle"], spec.objects
     assert not spec.unmatched
+
+
+def test_parts_and_verbs_after_a_described_thing_make_no_objects():
+    spec = parse_prompt("a hotel room. Two twin beds with white bedding stand side by side.")
+    assert [(o.category, o.count) for o in spec.objects] == [("bed", 2)], spec.objects
+    assert not spec.unmatched

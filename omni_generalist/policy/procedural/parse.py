@@ -25,7 +25,7 @@ from .program import ObjectRequest, PromptSpec
 
 @dataclass
 class _Item:
-    kind: str  # object | room | material | color | surface | count | vague | rel | content | sep | word | pron
+    kind: str  # object | room | material | color | surface | count | vague | rel | content | sep | word | pron | verb
     value: object
     start: int
     end: int
@@ -176,7 +176,7 @@ class Parser:
                 continue
             if self._verb_here(tokens, i, items):
                 verb_rel = V.NOUN_VERBS[tok]
-                items.append(_Item("rel", verb_rel, i, i + 1, tok) if verb_rel else _Item("word", tok, i, i + 1, tok))
+                items.append(_Item("rel", verb_rel, i, i + 1, tok) if verb_rel else _Item("verb", tok, i, i + 1, tok))
                 i += 1
                 continue
             # knowledge-base phrases, longest first
@@ -243,7 +243,8 @@ class Parser:
             return False
         nxt = tokens[i + 1]
         return nxt in V.ARTICLES or nxt in V.NUMBERS or nxt.isdigit() or nxt in ("each", "every", "both", "all") \
-            or nxt in ("in", "on", "at", "along", "against", "beside", "near", "next", "under", "behind", "by")
+            or nxt in ("in", "on", "at", "along", "against", "beside", "near", "next", "under", "behind", "by") \
+            or nxt in V.POSITION_WORDS  # "twin beds stand side by side"
 
     # ------------------------------------------------------------------ parsing
     def parse(self, text: str) -> PromptSpec:
@@ -481,7 +482,7 @@ class Parser:
             if k is not None:  # "on the countertop there is a coffee maker, a toaster, ...": each is on it
                 fronted, clause = clause[:k], [it for it in clause[k:] if it.text not in _THERE_IS]
             elif fronted and (sep not in (",", "and") or any(it.kind == "rel" for it in clause)
-                              or any(it.kind == "word" and it.text in V.POSITION_VERBS for it in clause)):
+                              or any(it.kind in ("word", "verb") and it.text in V.POSITION_VERBS for it in clause)):
                 fronted = []
             if dropped and sep == "and" and all(it.kind == "object" for it in clause):
                 continue  # "space to walk between the shelves and tables": more of the same place
@@ -502,7 +503,8 @@ class Parser:
             elif not small:
                 with_owner = None
             verb_before_rel = explicit_rel and any(
-                it.kind == "word" and it.text in V.POSITION_VERBS and it.end <= rel_items[0].start for it in clause)
+                it.kind in ("word", "verb") and it.text in V.POSITION_VERBS and it.end <= rel_items[0].start
+                for it in clause)
             if explicit_rel and sep == "content" and owner is not None and verb_before_rel and small:
                 # "a toy box overflowing with toys sits at the foot of the bed": the box sits there
                 self._relation(owner, rel_items, spec, None)
@@ -547,7 +549,7 @@ class Parser:
             return None
         for k in range(first + 1, len(clause)):
             it = clause[k]
-            if it.kind == "word" and (it.text in _THERE_IS or it.text in V.POSITION_VERBS):
+            if it.kind in ("word", "verb") and (it.text in _THERE_IS or it.text in V.POSITION_VERBS):
                 return k if any(o.kind == "object" for o in clause[k + 1:]) else None
             if it.kind == "rel":
                 return None

@@ -114,7 +114,7 @@ ARTICULATION_PHRASES = ["can be opened", "that opens", "that open", "openable", 
 PART_WORDS = {"drawer", "drawers", "door", "doors", "shelf board", "handle", "handles", "leg", "legs", "wheel",
               "wheels", "arm", "arms", "armrest", "armrests", "cushion cover", "knob", "knobs", "lid", "lids",
               "hinge", "hinges", "top", "base", "frame", "slat", "slats", "headboard", "footboard", "glass door",
-              "glass doors", "compartment", "compartments", "storage", "space", "feet"}
+              "glass doors", "compartment", "compartments", "storage", "space", "feet", "bedding", "linens"}
 OPENING_PARTS = {"drawer", "drawers", "door", "doors", "lid", "lids", "hinge", "hinges", "glass door", "glass doors"}
 SCENE_WORDS = {"tabletop", "scene", "setup", "set up", "vignette", "view", "shot", "arrangement", "environment",
                "interior", "layout", "world", "simulation", "sim", "render", "nook", "reading", "spot", "zone",
