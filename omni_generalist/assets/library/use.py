@@ -86,26 +86,28 @@ def _fit(natural, size3) -> float:
 def library_choice(stage: Usd.Stage, cat: Category, size3, size_given: bool, rng) -> tuple[Category, tuple]:
     """For ``add_object``: the category built from a library asset when an active library covers it.
 
-    Returns ``(category, size)``: unchanged (and no random draw) when no library covers it; else the
-    category with the ``library`` generator and the asset's id, and the asset's size (its own when
-    plausible for the category, else fitted to ``size3``; fitted when ``size_given``).
+    Returns ``(category, size)``: unchanged (and no random draw) when no library covers it with an
+    asset of a plausible size (its sides within :data:`PLAUSIBLE` of the category's range); else the
+    category with the ``library`` generator and the asset's id, and the asset's own size (fitted inside
+    ``size3`` when the action gave a size).
     """
     if not active(stage):
         return cat, size3
-    found = candidates(stage, cat.name)
+    lo = [PLAUSIBLE[0] * v for v in cat.size_min]
+    hi = [PLAUSIBLE[1] * v for v in cat.size_max]
+
+    def plausible(a: dict) -> bool:
+        # compared as sorted sides: a book's own frame may stand it where the category lays it flat
+        nat, low, high = sorted(a["size"]), sorted(lo), sorted(hi)
+        return all(x <= n <= y for x, n, y in zip(low, nat, high, strict=True))
+    # an asset far off the category's usual size is likely something else by that name (LIBERO's
+    # 3 cm "kitchen background stove"): it is not scaled into one; when none fits, the generator builds it
+    found = [a for a in candidates(stage, cat.name) if size_given or plausible(a)]
     if not found:
         return cat, size3
     asset = found[rng.randrange(len(found))]
     nat = [float(v) for v in asset["size"]]
-    if asset.get("articulated"):
-        s = 1.0
-    elif size_given:
-        s = _fit(nat, size3)
-    else:
-        lo = [PLAUSIBLE[0] * v for v in cat.size_min]
-        hi = [PLAUSIBLE[1] * v for v in cat.size_max]
-        plausible = all(a <= n <= b for a, n, b in zip(lo, nat, hi, strict=True))
-        s = 1.0 if plausible else _fit(nat, size3)
+    s = 1.0 if asset.get("articulated") or not size_given else _fit(nat, size3)
     size = tuple(round(n * s, 4) for n in nat)
     return as_asset(cat, asset["id"]), size
 
