@@ -330,3 +330,29 @@ def test_a_colour_the_prompt_names_beats_the_style():
     plan = _plan("a bohemian living room with a red sofa and two armchairs", 0)
     assert _by_cat(plan, "sofa")[0].color == "red"
     assert all(o.color != "red" for o in _by_cat(plan, "armchair"))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_barber_chairs_face_their_mirrors(seed):
+    """A seat that works facing a wall (barber chair) stands turned to it, its mirror centred on it."""
+    spec = PromptSpec.from_dict({"room": {"type": "barbershop"}, "objects": [
+        {"category": "barber chair", "count": 3, "quantity": "exact"},
+        {"category": "mirror", "count": 3, "quantity": "exact", "relation": "facing", "target": "barber chair",
+         "each": True}]})
+    plan = Planner().plan(spec, seed)
+    mirrors = {o.target: o for o in _by_cat(plan, "mirror") if o.offset is not None}
+    for chair in _by_cat(plan, "barber chair"):
+        m = mirrors.get(chair.key) or next(o for o in _by_cat(plan, "mirror") if o.group and chair.key in o.group)
+        assert m.placement == "on_wall" and m.wall == chair.wall
+        assert abs(m.offset - chair.offset) < 1e-3
+        wall = next(w for w in _walls(plan) if w.name == chair.wall)
+        fx, fy = _front(chair.pose)
+        nx, ny = wall.inward
+        assert fx * nx + fy * ny < -0.99  # it faces the wall
+
+
+def _walls(plan):
+    from omni_generalist.world.model import WallInfo
+
+    poly = plan.polygon
+    return [WallInfo(plan.wall_names[i], i, poly[i], poly[(i + 1) % len(poly)], "") for i in range(len(poly))]

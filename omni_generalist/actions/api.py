@@ -371,7 +371,8 @@ class ActionAPI:
                    side: str | None = None, facing: str | None = None, around: str | None = None,
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
                    center: bool = False, movable: bool | None = None, serves: str | None = None,
-                   offset: float | str | None = None, like: str | None = None, room: str | None = None) -> str:
+                   offset: float | str | None = None, like: str | None = None, room: str | None = None,
+                   from_behind: bool = False) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
@@ -397,6 +398,8 @@ class ActionAPI:
             movable: override whether physics treats it as a free rigid body.
             serves: name of the table or desk this seat belongs to (set automatically by ``around``);
                 a robot reaches a seat from its back.
+            from_behind: the object is used from behind (a barber chair turned to its mirror): a
+                robot reaches it from its back, as a seat at a table.
             offset: with ``against_wall`` or ``on_wall``, where along the wall the object's centre goes,
                 in meters from the wall's start (walls run counter-clockwise: the south wall from west
                 to east, east from south to north, north from east to west, west from north to south);
@@ -412,7 +415,8 @@ class ActionAPI:
         if room is not None or (self._active_room is None and self._home_rooms()):
             return self._in_room(room, lambda: self.add_object(
                 category, name, size, material, color, position, rotation, on, against_wall, corner, next_to, side,
-                facing, around, on_wall, height, on_ceiling, center, movable, serves, offset, like))
+                facing, around, on_wall, height, on_ceiling, center, movable, serves, offset, like,
+                from_behind=from_behind))
         cat = catalog().get(category)
         room = self._room(required=False)
         design = None
@@ -446,7 +450,7 @@ class ActionAPI:
         elif serves is not None:
             serves = self.get_object(serves).name
         return self._create(cat, name, size3, material, color, (x, y, z), yaw, support, how, movable, serves,
-                            design=design)
+                            design=design, from_behind=from_behind)
 
     @staticmethod
     def _placement_kind(**given) -> str | None:
@@ -590,6 +594,7 @@ class ActionAPI:
 
     def _create(self, cat: Category, name: str | None, size3, material: str | None, color: str | None,
                 pos, yaw: float, support: str, how: str, movable: bool | None, serves: str | None = None,
+                from_behind: bool = False,
                 design: int | None = None) -> str:
         choice = material_library().resolve(material or cat.material, color)
         obj_name = snake_name(name) if name else self._unique(OBJECTS, snake_name(cat.name))
@@ -607,7 +612,7 @@ class ActionAPI:
         design = int(design) if design is not None else self.rng.getrandbits(64)
         built = build_asset(self.stage, path, cat, size3, random.Random(design))
         bind_material(prim, ensure_material(self.stage, choice))
-        extra: dict = {"serves": serves, "access": "back"} if serves else {}
+        extra: dict = {"serves": serves, "access": "back"} if serves else {"access": "back"} if from_behind else {}
         extra["design_seed"] = str(design)
         if built.knee is not None:
             extra["knee"] = list(built.knee)

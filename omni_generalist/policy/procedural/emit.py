@@ -42,7 +42,7 @@ def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()
     c = _common(o)
     if o.pose is not None:
         x, y, yaw = o.pose
-        extra = {"serves": o.serves} if o.serves else {}
+        extra = {"serves": o.serves} if o.serves else {"from_behind": True} if o.access == "back" else {}
         pos = (x, y, round(o.lift + 0.001, 4)) if o.lift else (x, y)
         main = _call("add_object", o.category, **c, position=pos, rotation=yaw, **extra)
         # an optional object that does not fit where the layout put it is left out rather than

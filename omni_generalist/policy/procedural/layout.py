@@ -370,17 +370,20 @@ class Solver:
         """Poses for a group's root: along the walls, or in the open with the room's axes."""
         root = g.root
         out = []
-        if g.place == "against_wall":
+        if g.place in ("against_wall", "facing_wall"):
             walls = list(self.walls)
             self.rng.shuffle(walls)
             w = root.size[0]
+            # facing a wall (a barber chair before its mirror): turned to the wall, a knee's room off it
+            inset, turn = (root.size[1] / 2 + FACING_WALL_GAP, 180.0) if g.place == "facing_wall" else \
+                (root.size[1] / 2 + GAP, 0.0)
             for wall in walls:
                 lo, hi = w / 2 + GAP, wall.length - w / 2 - GAP
                 if hi < lo:
                     continue
                 offs = [(lo + hi) / 2] + [self.rng.uniform(lo, hi) for _ in range(14)]
                 for off in offs:
-                    out.append((*wall.point(off, root.size[1] / 2 + GAP), wall.facing_yaw, wall.name, off))
+                    out.append((*wall.point(off, inset), wall.facing_yaw + turn, wall.name, off))
             return out
         cx = sum(p[0] for p in self.poly) / len(self.poly)
         cy = sum(p[1] for p in self.poly) / len(self.poly)
@@ -423,6 +426,8 @@ class Solver:
         keys = {it.key for it in g.items()}
         if g.place == "center":
             g.root.access = "around"  # its seats keep its sides clear; no front zone of its own
+        elif g.place == "facing_wall":
+            g.root.access = "back"  # a seat turned to the wall is reached from behind
         total = sum(len(members) for slot, members, _ in g.slots if slot.rel not in ("on", "above", "above_side"))
         cands = self._group_root_candidates(g)
         best: tuple[int, int] | None = None  # (score, candidate index)
@@ -755,6 +760,8 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
     return result
 
 
+FACING_WALL_GAP = 0.45
+"""Free depth between a piece that faces a wall (a barber chair) and the wall, meters."""
 RUN_CORNER_CLEAR = 0.55
 """Free length left at the corner where a run turns onto the next wall (room for a door to swing)."""
 

@@ -490,6 +490,8 @@ class Planner:
                 return "rows"
             if cat.placement in SMALL:
                 return "on_any"
+            if cat.placement == "on_wall":  # "a mirror in front of each chair": on the wall, with it
+                return "on_wall"
             return rel
         if rel in ("against_wall", "corner", "center", "on_wall", "ceiling"):
             return rel
