@@ -86,3 +86,17 @@ def test_owner_of_contents_takes_the_relation_after_its_verb():
 def test_in_front_of_each():
     objs = _objs("a barber shop with three barber chairs and a mirror in front of each")
     assert ("mirror", 3, "in_front_of", "barber chair") in objs, objs
+
+
+def test_trailing_relation_applies_to_the_listed_small_things():
+    objs = _objs("a kitchen with a kettle, two mugs and a toaster on the counter")
+    assert [(c, n, r, t) for c, n, r, t in objs] == [("kettle", 1, "on", "counter"), ("mug", 2, "on", "counter"),
+                                                     ("toaster", 1, "on", "counter")], objs
+
+
+def test_holds_lists_contents_and_it_is_the_furniture():
+    objs = _objs("A wide L-shaped desk holds two monitors, a keyboard and a desk lamp, with an office chair "
+                 "tucked in front of it.")
+    assert objs[0] == ("desk", 1, None, None), objs
+    assert ("monitor", 2, "on", "desk") in objs and ("keyboard", 1, "on", "desk") in objs, objs
+    assert ("office chair", 1, "in_front_of", "desk") in objs, objs

@@ -470,6 +470,8 @@ class Parser:
         last_head: ObjectRequest | None = None
         fronted: list[_Item] = []  # a relation said before its subjects ("on the counter there is ...")
         dropped = False  # the last clause named no object
+        pending: list[ObjectRequest] = []  # small things listed with no place yet
+        last_big: ObjectRequest | None = None  # the last piece of furniture named
         for clause, sep in zip(clauses, seps, strict=True):
             if not clause:
                 continue
@@ -511,13 +513,13 @@ class Parser:
                 req.relation, req.target = owner_kind, owner.category
                 req.source_text = " ".join(it.text for it in clause if it.end <= rel_items[0].start)
                 owner = None
-            elif explicit_rel:
-                self._relation(req, rel_items, spec, last_head)
+            elif explicit_rel:  # "an office chair in front of it": "it" is the last piece of furniture
+                self._relation(req, rel_items, spec, last_big if not small and last_big is not None else last_head)
                 owner = None
             elif owner is not None and sep in ("and", ",", "with", "containing", "", "content"):
                 if small:
                     req.relation, req.target = owner_kind, owner.category
-                    if not req.explicit_count:
+                    if not req.explicit_count and clause[0].text not in ("a", "an"):  # "a keyboard" is one
                         req.count = 8 if owner_kind == "in" and self.cat.get(owner.category).shelves else 6
             elif sep == "with" and last_head is not None:
                 owner_cat = self.cat.get(last_head.category)
@@ -530,7 +532,17 @@ class Parser:
             if content is not None:
                 owner, owner_kind = req, "in" if content in _IN_CONTENT else "on"
             self._clause_quantities(req, clause, last_head, small)
+            if explicit_rel and small and req.relation in ("on", "in") and req.target:
+                for earlier in pending:  # "a kettle, two mugs and a toaster on the counter": all on it
+                    earlier.relation, earlier.target = req.relation, req.target
+                pending = []
+            elif small and req.relation is None and sep in (",", "and", "with", ""):
+                pending.append(req)
+            else:
+                pending = []
             spec.objects.append(req)
+            if not small:
+                last_big = req
             self._set_for(req, clause, spec)
             if not (small and with_owner is not None):
                 last_head = req

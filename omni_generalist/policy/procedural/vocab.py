@@ -105,7 +105,8 @@ RELATIONS = [
 
 CONTENT_VERBS = ["full of", "filled with", "overflowing with", "brimming with", "crammed with", "heaped with", "stocked with", "holding", "containing", "loaded with", "packed with",
                  "stacked with", "lined with", "covered with", "covered in", "topped with", "piled with",
-                 "with", "displaying", "carrying", "storing", "housing"]
+                 "with", "displaying", "carrying", "storing", "housing", "holds", "contains", "displays", "carries",
+                 "stores", "houses", "supports"]
 
 ARTICULATION_PHRASES = ["can be opened", "that opens", "that open", "openable", "opening", "can open", "working",
                         "functional", "operable", "with doors that open", "with opening doors", "articulated"]
