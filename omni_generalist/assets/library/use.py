@@ -102,7 +102,7 @@ def library_choice(stage: Usd.Stage, cat: Category, size3, size_given: bool, rng
         return all(x <= n <= y for x, n, y in zip(low, nat, high, strict=True))
     # an asset far off the category's usual size is likely something else by that name (LIBERO's
     # 3 cm "kitchen background stove"): it is not scaled into one; when none fits, the generator builds it
-    found = [a for a in candidates(stage, cat.name) if size_given or plausible(a)]
+    found = [a for a in candidates(stage, cat.name) if plausible(a)]
     if not found:
         return cat, size3
     asset = found[rng.randrange(len(found))]
