@@ -109,3 +109,13 @@ def test_rows_of_multiply_and_a_faced_row_is_asked_for():
     assert got["washing machine"].relation == "facing" and got["washing machine"].target == "dryer"
     assert got["dryer"].count == 5 and got["dryer"].relation == "against_wall"
     assert "laundromat" not in got and not spec.unmatched
+
+
+def test_counted_furniture_with_plural_furniture_gets_one_set_each():
+    spec = parse_prompt("a classroom with twenty-four student desks with chairs")
+    chairs = [o for o in spec.objects if o.category == "chair"]
+    assert chairs and chairs[0].count == 24 and chairs[0].target == "student desk" and chairs[0].each
+    assert not chairs[0].explicit_count  # a plausible number, not an exact one
+    spec = parse_prompt("a cafe with three tables with chairs")
+    chairs = [o for o in spec.objects if o.category == "chair"]
+    assert chairs and chairs[0].count == 6 and chairs[0].relation == "around"

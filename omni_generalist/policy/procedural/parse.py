@@ -527,6 +527,13 @@ class Parser:
                     req.relation, req.target = "on", last_head.category
                 elif owner_cat.name == f"{req.category} stand":  # "a tv stand with a tv": the tv is on it
                     req.relation, req.target = "on", last_head.category
+                elif not small and not req.explicit_count and req.count > 1 and last_head.explicit_count \
+                        and last_head.count > 1 and self.cat.get(req.category).placement == "floor":
+                    # "twenty-four student desks with chairs": a chair at each desk
+                    seat = "chair" in req.category or "stool" in req.category
+                    around = seat and "table" in last_head.category
+                    req.count, req.each, req.target = 2 if around else 1, True, last_head.category
+                    req.relation = "around" if around else "next_to"
             elif small and with_owner is not None:
                 req.relation, req.target = "on", with_owner.category
             if content is not None:
