@@ -280,7 +280,7 @@ def test_kitchen_units_stand_in_one_run():
         assert abs(cats.index("stove") - cats.index("kitchen sink")) >= 2
         # consecutive units on one wall touch (a continuous worktop), unless the door is between them
         dwall, doff, dwidth = plan.door
-        for a, b in zip(run, run[1:]):
+        for a, b in zip(run, run[1:], strict=False):
             if a.wall == b.wall:
                 end, start = a.offset + a.size[0] / 2, b.offset - b.size[0] / 2
                 door_between = a.wall == dwall and end - 0.05 <= doff <= start + 0.05
