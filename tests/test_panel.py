@@ -434,7 +434,7 @@ def test_refine_with_an_action_file_moves_and_removes(vm, generated, tmp_path):
     holder = fresh(vm, copy_of(stage))
     edits = tmp_path / "edit.py"
     edits.write_text("# %% action 0\nremove_object('clock_0')\n# %% action 1\n"
-                     "add_object('floor lamp', corner='north-west')\n")
+                     "add_object('vase', name='new_vase')\n")
     vm.set_field("policy_kind", "action file")
     vm.set_field("policy_value", str(edits))
     vm.set_field("prompt", "remove the clock, add a lamp")
@@ -442,7 +442,7 @@ def test_refine_with_an_action_file_moves_and_removes(vm, generated, tmp_path):
     vm.set_field("policy_kind", "procedural")
     assert outcome.ok, outcome.error
     names = objects(holder.stage)
-    assert "clock_0" not in names and "floor_lamp_0" in names
+    assert "clock_0" not in names and "new_vase" in names
     assert outcome.value["applied"]["removed"] >= 1
 
 

@@ -105,11 +105,11 @@ def test_one_per_target():
     for prompt, what, per in [("a bedroom with two nightstands and a lamp on each nightstand", "lamp", "nightstand"),
                               ("an office with six desks, each with a monitor and an office chair", "monitor", "desk")]:
         plan = Planner().plan(parse_prompt(prompt), 0)
-        things = [o for o in plan.objects if o.category == what]
+        things = [o for o in plan.objects if what in o.category and o.source_text]  # a lamp may be a table lamp
         holders = [o for o in plan.objects if o.category == per]
         assert len(things) == len(holders) >= 2 and {o.target for o in things} == {h.key for h in holders}
     plan = Planner().plan(parse_prompt("a bedroom with two nightstands and a lamp on each nightstand"), 0)
-    assert {o.category for o in plan.objects if o.target and o.target.startswith("nightstand")} >= {"lamp"}
+    assert any("lamp" in o.category for o in plan.objects if o.target and o.target.startswith("nightstand"))
 
 
 def test_a_generic_noun_specialises_to_a_kind_that_fits_its_relation():
