@@ -118,10 +118,19 @@ class _Fixer:
         self.actions.append(f"removed {_name(path)}: {why}")
         return True
 
+    def _unreachable(self) -> set[str]:
+        from ..metrics.reachability import world_reachability
+
+        try:
+            return set(world_reachability(self.stage)["unreachable"])
+        except Exception:  # noqa: BLE001 - no room or no door: nothing to compare
+            return set()
+
     def try_moves(self, path: str, candidates: list[tuple[float, float, float]], why: str) -> bool:
         objs = self.objects()
         obj = objs.get(path)
         support = objs.get(obj.support) if obj is not None else None
+        before = self._unreachable()
         for off in candidates:
             if support is not None and obj is not None and not _inside(
                     support, (obj.position[0] + off[0], obj.position[1] + off[1])):
@@ -130,6 +139,13 @@ class _Fixer:
                 self.api.move_object(_name(path), by=off)
             except (ValueError, KeyError, RuntimeError):
                 continue
+            if self._unreachable() - before:  # it would block a robot's way to something: not there
+                try:
+                    self.api.move_object(_name(path), by=(-off[0], -off[1], -off[2]))
+                except (ValueError, KeyError, RuntimeError):
+                    pass
+                else:
+                    continue
             self.actions.append(f"moved {_name(path)} by ({off[0]:+.2f}, {off[1]:+.2f}, {off[2]:+.2f}) m: {why}")
             return True
         return False
@@ -139,11 +155,20 @@ class _Fixer:
         from ..world.model import room_info
 
         room = room_info(self.stage)
+        before = self._unreachable()
+        obj = self.objects().get(path)
         for wall in (room.walls if room else []):
             try:
                 self.api.move_object(_name(path), against_wall=wall.name)
             except (ValueError, KeyError, RuntimeError):
                 continue
+            if obj is not None and self._unreachable() - before:  # it would block the way: not there
+                try:
+                    self.api.move_object(_name(path), position=obj.position, rotation=obj.yaw)
+                except (ValueError, KeyError, RuntimeError):
+                    pass
+                else:
+                    continue
             self.actions.append(f"moved {_name(path)} against the {wall.name} wall: {why}")
             return True
         return False
