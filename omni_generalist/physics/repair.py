@@ -324,7 +324,8 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
                     if (off[0] * away[0] + off[1] * away[1]) / (n * math.hypot(off[0], off[1])) >= 0.7]
             if fx.try_moves(blocker, ring, f"it blocked {_name(p.path)} of {_name(art_root)}"):
                 return
-            if fx.move_to_a_wall(blocker, f"it blocked {_name(p.path)} of {_name(art_root)}"):
+            if bo.support.endswith("/Floor") and fx.move_to_a_wall(  # small things do not go on the floor
+                    blocker, f"it blocked {_name(p.path)} of {_name(art_root)}"):
                 return
         # 2. it opens into the wall: turn it round to face the room
         if p.value < 0.5 and "/Walls/" in blocker and art_root in objs and art_root not in handled:
