@@ -126,6 +126,17 @@ class _Fixer:
         except Exception:  # noqa: BLE001 - no room or no door: nothing to compare
             return set()
 
+    def _undone_if_blocking(self, path: str, before: set[str], **back) -> bool:
+        """After a move: when it left something unreachable that was not before, move the object
+        back (``back``: ``move_object`` arguments) and return True."""
+        if not self._unreachable() - before:
+            return False
+        try:
+            self.api.move_object(_name(path), **back)
+        except (ValueError, KeyError, RuntimeError):
+            return False
+        return True
+
     def try_moves(self, path: str, candidates: list[tuple[float, float, float]], why: str) -> bool:
         objs = self.objects()
         obj = objs.get(path)
@@ -139,13 +150,8 @@ class _Fixer:
                 self.api.move_object(_name(path), by=off)
             except (ValueError, KeyError, RuntimeError):
                 continue
-            if self._unreachable() - before:  # it would block a robot's way to something: not there
-                try:
-                    self.api.move_object(_name(path), by=(-off[0], -off[1], -off[2]))
-                except (ValueError, KeyError, RuntimeError):
-                    pass
-                else:
-                    continue
+            if self._undone_if_blocking(path, before, by=(-off[0], -off[1], -off[2])):
+                continue
             self.actions.append(f"moved {_name(path)} by ({off[0]:+.2f}, {off[1]:+.2f}, {off[2]:+.2f}) m: {why}")
             return True
         return False
@@ -162,13 +168,8 @@ class _Fixer:
                 self.api.move_object(_name(path), against_wall=wall.name)
             except (ValueError, KeyError, RuntimeError):
                 continue
-            if obj is not None and self._unreachable() - before:  # it would block the way: not there
-                try:
-                    self.api.move_object(_name(path), position=obj.position, rotation=obj.yaw)
-                except (ValueError, KeyError, RuntimeError):
-                    pass
-                else:
-                    continue
+            if obj is not None and self._undone_if_blocking(path, before, position=obj.position, rotation=obj.yaw):
+                continue
             self.actions.append(f"moved {_name(path)} against the {wall.name} wall: {why}")
             return True
         return False
