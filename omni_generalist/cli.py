@@ -515,26 +515,26 @@ def train_self_improve(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Run folder (rounds.jsonl, rewards.png, round_RR/).")],
     rounds: Annotated[int, typer.Option("--rounds", help="Rounds to run (re-running resumes).")] = 3,
     samples: Annotated[int, typer.Option("--samples", help="Worlds sampled per prompt per round.")] = 4,
-    lora_rank: Annotated[int, typer.Option("--lora-rank", help="LoRA rank.")] = 16,
-    temperature: Annotated[float, typer.Option("--temperature", help="Sampling temperature.")] = 0.8,
-    threshold: Annotated[float, typer.Option("--threshold", help="Keep every world with at least this reward.")] = 0.7,
+    lora_rank: Annotated[int | None, typer.Option("--lora-rank", help="LoRA rank (train.lora_rank).")] = None,
+    temperature: Annotated[float | None, typer.Option("--temperature", help="Sampling temperature (train.temperature).")] = None,
+    threshold: Annotated[float | None, typer.Option("--threshold", help="Keep every world with at least this reward (train.threshold).")] = None,
     pool: Annotated[Path | None, typer.Option("--pool", help="Worlds (e.g. a batch folder) joining round 1's candidates.")] = None,
-    clip: Annotated[str, typer.Option("--clip", help="Local CLIP model folder for the image-text reward term.")] = "",
+    clip: Annotated[str | None, typer.Option("--clip", help="Local CLIP model folder for the image-text reward term (train.clip).")] = None,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
 ) -> None:
-    """Sample, score, select, LoRA fine-tune and evaluate, round after round."""
-    from .train.lora import LoraConfig
-    from .train.rewards import RewardConfig
+    """Sample, score, select, LoRA fine-tune and evaluate, round after round (settings: the train section)."""
     from .train.self_improve import SelfImproveConfig, SelfImprover
 
-    if lora_rank < 1:
-        raise InputError(f"--lora-rank must be at least 1, got {lora_rank}")
-    cfg = SelfImproveConfig(model=model, prompts=prompts, out=out_dir, rounds=rounds, samples=samples,
-                            temperature=temperature, threshold=threshold, pool=pool,
-                            lora=LoraConfig(rank=lora_rank, alpha=2.0 * lora_rank),
-                            reward=RewardConfig(clip_checkpoint=clip))
-    rows = SelfImprover(cfg, _settings(config, overrides),
+    settings = _settings(config, overrides)
+    for name, value in (("lora_rank", lora_rank), ("temperature", temperature), ("threshold", threshold),
+                        ("clip", clip)):
+        if value is not None:
+            setattr(settings.train, name, value)
+    if settings.train.lora_rank < 1:
+        raise InputError(f"--lora-rank must be at least 1, got {settings.train.lora_rank}")
+    cfg = SelfImproveConfig(model=model, prompts=prompts, out=out_dir, rounds=rounds, samples=samples, pool=pool)
+    rows = SelfImprover(cfg, settings,
                         lambda event, data: err.print(f"round {data['round']}: candidates {data['candidates']['mean']:.3f}, "
                                                       f"selected {data['selected']['n']}, held-out {data['heldout']['mean']:.3f}",
                                                       markup=False) if event == "round" else None).run()

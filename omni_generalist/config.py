@@ -191,6 +191,47 @@ class AssetsConfig:
 
 
 @dataclass
+class TrainConfig:
+    """The learning loop (``omni-generalist train``, docs/training.md): selection, LoRA and the reward weights."""
+
+    temperature: float = 0.8
+    """Sampling temperature of the worlds a round samples from the policy."""
+    threshold: float = 0.7
+    """Every candidate with at least this reward is kept for fine-tuning."""
+    keep_best: int = 1
+    """The best candidates kept per prompt whatever their reward (above 0)."""
+    heldout_fraction: float = 0.2
+    """Share of the prompts held out when the prompts file marks none (the last ones)."""
+    images: bool = True
+    """Record and train on the renders the policy sees."""
+    placement_records: int = 8
+    """Point-predictor records per selected world (a small thing's pixel on a render of its surface); 0: none."""
+    lora_rank: int = 16
+    lora_alpha: float = 0.0
+    """LoRA alpha; 0 means twice the rank."""
+    lora_dropout: float = 0.0
+    lora_targets: str = "all-linear"
+    """peft's target: every linear layer but the output head, or a comma-separated list of module names."""
+    lr: float = 2e-4
+    epochs: int = 1
+    max_tokens: int = 8192
+    """Training records longer than this are cut from the left of the request (when they hold no picture)."""
+    seed: int = 0
+    reward_alignment: float = 0.5
+    """Weight of prompt alignment (what the prompt asks for is there, in the asked numbers)."""
+    reward_arrangement: float = 0.2
+    """Weight of the arrangement rules (chairs at tables, nightstands by beds, ...)."""
+    reward_physics: float = 0.3
+    """Weight of physics validity and stability."""
+    reward_clip: float = 0.2
+    """Weight of the CLIP image–text score; used only with ``clip``."""
+    clip: str = ""
+    """Folder of a local transformers ``CLIPModel`` (with its tokenizer and image processor)."""
+    validate_physics: bool = True
+    """Settle a world built without validation to score its physics (else the term is left out)."""
+
+
+@dataclass
 class Settings:
     """All settings, one section per subsystem."""
 
@@ -202,6 +243,7 @@ class Settings:
     batch: BatchConfig = field(default_factory=BatchConfig)
     render: RenderConfig = field(default_factory=RenderConfig)
     assets: AssetsConfig = field(default_factory=AssetsConfig)
+    train: TrainConfig = field(default_factory=TrainConfig)
 
 
 def _coerce(value: Any, typ: Any, where: str) -> Any:

@@ -23,62 +23,19 @@ from omni_generalist.policy.vlm import chat_messages, system_prompt  # noqa: E40
 from omni_generalist.policy.vlm.hf_backend import HFBackend  # noqa: E402
 
 from .conftest import run_cli  # noqa: E402
+from .tiny_vlm import IMAGE, PATCH, build_llama, build_llava  # noqa: E402
 
-TEMPLATE = ("{% for m in messages %}<s>{{ m['role'] }}: {% if m['content'] is string %}{{ m['content'] }}"
-            "{% else %}{% for p in m['content'] %}{% if p['type'] == 'image' %}<image>{% else %}{{ p['text'] }}"
-            "{% endif %}{% endfor %}{% endif %}</s>\n{% endfor %}{% if add_generation_prompt %}<s>assistant: {% endif %}")
-IMAGE = 32
-PATCH = 8
-
-
-def _tokenizer():
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-
-    tok = Tokenizer(models.BPE())
-    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
-    tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=400, special_tokens=["<pad>", "<s>", "</s>", "<image>"],
-                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
-    tok.train_from_iterator([system_prompt(), "```python\ncreate_room(width=4.0)\n```\nDONE"], trainer)
-    fast = transformers.PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>",
-                                                pad_token="<pad>", extra_special_tokens={"image_token": "<image>"})
-    fast.chat_template = TEMPLATE
-    return fast
-
-
-def _llama_config(tok):
-    return transformers.LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                                    num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=16384,
-                                    bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
-                                    pad_token_id=tok.pad_token_id)
+CORPUS = [system_prompt(), "```python\ncreate_room(width=4.0)\n```\nDONE"]
 
 
 @pytest.fixture(scope="module")
 def text_model(tmp_path_factory):
-    path = tmp_path_factory.mktemp("models") / "tiny-llama"
-    torch.manual_seed(0)
-    tok = _tokenizer()
-    transformers.LlamaForCausalLM(_llama_config(tok)).save_pretrained(path)
-    tok.save_pretrained(path)
-    return path
+    return build_llama(tmp_path_factory.mktemp("models") / "tiny-llama", CORPUS, vocab=400)
 
 
 @pytest.fixture(scope="module")
 def vision_model(tmp_path_factory):
-    path = tmp_path_factory.mktemp("models") / "tiny-llava"
-    torch.manual_seed(0)
-    tok = _tokenizer()
-    vision = transformers.CLIPVisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=1,
-                                           num_attention_heads=2, image_size=IMAGE, patch_size=PATCH)
-    cfg = transformers.LlavaConfig(vision_config=vision, text_config=_llama_config(tok),
-                                   image_token_id=tok.convert_tokens_to_ids("<image>"),
-                                   vision_feature_select_strategy="default", vision_feature_layer=-1)
-    transformers.LlavaForConditionalGeneration(cfg).save_pretrained(path)
-    images = transformers.CLIPImageProcessor(size={"shortest_edge": IMAGE}, crop_size={"height": IMAGE, "width": IMAGE})
-    transformers.LlavaProcessor(image_processor=images, tokenizer=tok, patch_size=PATCH,
-                                vision_feature_select_strategy="default", chat_template=TEMPLATE,
-                                num_additional_image_tokens=1).save_pretrained(path)
-    return path
+    return build_llava(tmp_path_factory.mktemp("models") / "tiny-llava", CORPUS, vocab=400)
 
 
 def _settings(tokens: int = 12) -> Settings:

@@ -16,13 +16,13 @@ pytest.importorskip("peft")
 
 from omni_generalist import Settings  # noqa: E402
 from omni_generalist.actions.log import ActionLog  # noqa: E402
+from omni_generalist.config import TrainConfig  # noqa: E402
 from omni_generalist.policy import make_policy  # noqa: E402
 from omni_generalist.policy.procedural import ProceduralPolicy  # noqa: E402
 from omni_generalist.policy.procedural.parse import parse_prompt  # noqa: E402
 from omni_generalist.policy.script import ScriptPolicy  # noqa: E402
 from omni_generalist.policy.vlm import system_prompt  # noqa: E402
-from omni_generalist.train.lora import LoraConfig, encode, mean_loss  # noqa: E402
-from omni_generalist.train.rewards import RewardConfig  # noqa: E402
+from omni_generalist.train.lora import encode, mean_loss  # noqa: E402
 from omni_generalist.train.self_improve import SelfImproveConfig, SelfImprover, select  # noqa: E402
 from omni_generalist.train.trajectories import read_records, sample_world  # noqa: E402
 
@@ -83,10 +83,14 @@ def tiny_vlm(tmp_path_factory):
 
 
 def _config(tiny_vlm, pool, tmp_path, prompts) -> SelfImproveConfig:
-    return SelfImproveConfig(model=tiny_vlm, prompts=prompts, out=tmp_path / "run", rounds=1, samples=1,
-                             temperature=1.0, threshold=0.9, pool=pool,
-                             lora=LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=4),
-                             reward=RewardConfig(validate_physics=False))
+    return SelfImproveConfig(model=tiny_vlm, prompts=prompts, out=tmp_path / "run", rounds=1, samples=1, pool=pool)
+
+
+def _round_settings() -> Settings:
+    s = _settings()
+    s.train = TrainConfig(temperature=1.0, threshold=0.9, placement_records=2, lora_rank=4, lr=5e-3, epochs=4,
+                          validate_physics=False)
+    return s
 
 
 def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp_path):
@@ -101,12 +105,12 @@ def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp
             raise RuntimeError("simulated crash")
 
     with pytest.raises(RuntimeError, match="simulated crash"):
-        SelfImprover(cfg, _settings(), crash).run()
+        SelfImprover(cfg, _round_settings(), crash).run()
     first = [e for e in events]
     assert [e for e, _ in first] == ["candidate"] * 3 and not (cfg.out / "rounds.jsonl").exists()
 
     events.clear()
-    rows = SelfImprover(cfg, _settings(), lambda e, d: events.append((e, d.get("id")))).run()
+    rows = SelfImprover(cfg, _round_settings(), lambda e, d: events.append((e, d.get("id")))).run()
     again = [i for e, i in events if e == "candidate"]
     # 4 pool worlds + 1 model sample; the 3 scored before the crash are not redone
     assert len(again) == 2 and not set(again) & {i for _, i in first}
@@ -121,23 +125,28 @@ def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp
     assert row["selected_ids"] == [good], rewards
     assert all(rewards[good] > r for i, r in rewards.items() if i != good)
     assert all(rewards[i] == 0.0 for i, k in kind.items() if k in ("broken", "model"))
-    # LoRA steps lower the loss on the selected records (its two steps: the plan, then DONE)
+    # LoRA steps lower the loss on the selected records: the world's two steps (the plan, then DONE, which
+    # sees the render of the room) and the point predictor's mark of the lamp on a render of the desk top
     train = row["train"]
-    assert train["records"] == 2 and train["loss_after"] < train["loss_before"], train
+    assert train["records"] == 4 and train["placement_records"] == 2, train
+    assert train["loss_after"] < train["loss_before"], train
     # the adapter is saved and loads back into the hf: policy, giving the trained model's loss
     adapter = cfg.out / "round_01" / "adapter"
     assert (adapter / "adapter_config.json").is_file() and row["policy"] == f"hf:{tiny_vlm}@{adapter}"
     policy = make_policy(f"hf:{tiny_vlm}@{adapter}", _settings().policy)
     assert type(policy.backend.model).__name__.startswith("Peft")
-    records = read_records(cfg.out / "round_01" / "selected.jsonl")
+    records = [r for f in ("selected.jsonl", "placement.jsonl") for r in read_records(cfg.out / "round_01" / f)]
+    asked = [r["messages"][0]["content"][0]["text"] for r in records[2:]]
+    assert ["keyboard can stand" in asked[0], "lamp can stand" in asked[1]] == [True, True], asked
     batches = [encode(policy.backend, r, cfg.out / "round_01") for r in records]
+    assert [("pixel_values" in b) for b in batches] == [False, True, True, True]  # step 0 has no room: no render
     assert mean_loss(policy.backend.model, batches) == pytest.approx(train["loss_after"], rel=1e-3)
     base = make_policy(f"hf:{tiny_vlm}", _settings().policy)
     assert mean_loss(base.backend.model, batches) == pytest.approx(train["loss_before"], rel=1e-3)
     # the held-out prompt was evaluated, the round logged and plotted; a third run does nothing
     assert row["heldout"]["n"] == 1 and (cfg.out / "rewards.png").stat().st_size > 1000
     events.clear()
-    assert SelfImprover(cfg, _settings(), lambda e, d: events.append(e)).run() == rows and not events
+    assert SelfImprover(cfg, _round_settings(), lambda e, d: events.append(e)).run() == rows and not events
 
 
 def test_selection_rule():
@@ -171,7 +180,7 @@ def _reward(folder, **kw):
     from omni_generalist.train.rewards import world_reward
     from omni_generalist.train.trajectories import world_dir
 
-    return world_reward(world_dir(folder), OFFICE, RewardConfig(**kw))
+    return world_reward(world_dir(folder), OFFICE, TrainConfig(**kw))
 
 
 def test_more_of_the_prompt_met_scores_higher(pool):
@@ -212,7 +221,7 @@ def test_clip_term_with_a_tiny_random_clip(pool, tmp_path):
     world = tmp_path / "w"
     shutil.copytree(pool / "office_good" / "world", world)
     (world / "preview.png").write_bytes(png)
-    r = _reward(world, validate_physics=False, clip_checkpoint=str(ckpt))
+    r = _reward(world, validate_physics=False, clip=str(ckpt))
     assert r.terms["clip"] == pytest.approx(s1)
     assert set(r.terms) == {"alignment", "arrangement", "clip"}
 
@@ -245,13 +254,8 @@ def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
 
     from omni_generalist.actions.api import ActionAPI
     from omni_generalist.train.lora import attach_lora, train_lora
-    from omni_generalist.train.placement import (
-        TopCamera,
-        dense_layout,
-        learned_layout,
-        point_records,
-        surfaces_of,
-    )
+    from omni_generalist.train.placement import dense_layout, surfaces_of
+    from omni_generalist.train.point_predictor import TopCamera, learned_layout, point_records, surface_png
     from omni_generalist.world.geometry import Footprint, footprints_overlap
     from omni_generalist.world.stage import new_stage
 
@@ -260,15 +264,19 @@ def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
     api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), center=True)
     (top,) = surfaces_of(api.get_object("table_0"))
     sizes = [(0.08, 0.08, 0.1)] * 6
-    records = point_records(TopCamera(top), ["cup"] * 6, dense_layout(top, sizes, random.Random(2)))
+    (tmp_path / "top.png").write_bytes(surface_png(api.stage, TopCamera(top)))  # what the model looks at
+    records = point_records(TopCamera(top), ["cup"] * 6, dense_layout(top, sizes, random.Random(2)), "top.png")
     backend = make_policy(f"hf:{tiny_vlm}", _settings().policy).backend
     batches = [encode(backend, r, tmp_path) for r in records]
-    model = attach_lora(backend, LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=3))
+    assert all("pixel_values" in b for b in batches)
+    cfg = TrainConfig(lora_rank=4, lr=5e-3, epochs=3)
+    model = attach_lora(backend, cfg)
     before = mean_loss(model, batches)
-    train_lora(model, batches, LoraConfig(rank=4, alpha=8, lr=5e-3, epochs=3))
+    train_lora(model, batches, cfg)
     assert mean_loss(model, batches) < before
     backend.model = model
-    poses, chosen = learned_layout(backend, top, ["cup"] * 6, sizes, random.Random(0))
+    poses, chosen = learned_layout(backend, top, ["cup"] * 6, sizes, random.Random(0),
+                                   (tmp_path / "top.png").read_bytes())
     fps = [Footprint(x, y, 0.08, 0.08, 0.0) for x, y, _, _ in poses]
     assert 0 <= chosen <= 6 and all(abs(z - top.top) < 1e-9 for _, _, z, _ in poses)
     assert not any(footprints_overlap(a, b) for i, a in enumerate(fps) for b in fps[i + 1:])

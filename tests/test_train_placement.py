@@ -15,16 +15,15 @@ from omni_generalist.actions.api import ActionAPI  # noqa: E402
 from omni_generalist.errors import PlacementError  # noqa: E402
 from omni_generalist.physics.authoring import author_physics  # noqa: E402
 from omni_generalist.physics.validate import validate_world  # noqa: E402
-from omni_generalist.train.placement import (  # noqa: E402
+from omni_generalist.train.placement import dense_layout, placement_code, stack_layout, surfaces_of  # noqa: E402
+from omni_generalist.train.point_predictor import (  # noqa: E402
     TopCamera,
-    dense_layout,
     parse_point,
     pixel_to_surface,
-    placement_code,
     point_records,
-    stack_layout,
+    surface_png,
     surface_to_pixel,
-    surfaces_of,
+    world_point_records,
 )
 from omni_generalist.world.geometry import footprints_overlap  # noqa: E402
 from omni_generalist.world.stage import new_stage  # noqa: E402
@@ -123,6 +122,49 @@ def test_a_marked_pixel_lands_where_the_thing_was():
     for rec, (x, y, _, _) in zip(recs, poses, strict=True):
         px, py = pixel_to_surface(cam, *parse_point(rec["messages"][-1]["content"]))
         assert abs(px - x) < 0.01 and abs(py - y) < 0.01
+
+
+def _changed_pixels(a: bytes, b: bytes):
+    """Mean (u, v) and count of the pixels that differ between two renders."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    x, y = (np.asarray(Image.open(io.BytesIO(p)).convert("RGB")).astype(int) for p in (a, b))
+    vs, us = np.nonzero(np.abs(x - y).sum(-1) > 30)
+    return (float(us.mean()) if len(us) else -1.0, float(vs.mean()) if len(vs) else -1.0), len(us)
+
+
+def test_the_top_down_render_shows_a_thing_at_its_pixel(tmp_path):
+    """What the point predictor sees: a render of the surface through ``TopCamera.camera()``, where a thing
+    appears at ``surface_to_pixel`` of its position — on a turned table, and on the lowest board of a
+    bookcase (the boards above are clipped away by the near plane)."""
+    api = _room()
+    api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), position=(0.5, -0.3), rotation=30.0)
+    (top,) = surfaces_of(api.get_object("table_0"))
+    x, y = top.to_world(0.35, 0.2)
+    api.add_object("cup", name="cup_0", size=(0.1, 0.1, 0.1), position=(x, y, top.top))
+    api.add_object("bookcase", name="bookcase_0", against_wall="north")
+    board = next(s for s in surfaces_of(api.get_object("bookcase_0")) if not s.inside)
+    bx, by = board.to_world((board.x0 + board.x1) / 2, (board.y0 + board.y1) / 2)
+    api.add_object("book", name="book_0", size=(0.04, 0.18, 0.2), position=(bx, by, board.top))
+    for name, surface, (px, py) in (("cup_0", top, (x, y)), ("book_0", board, (bx, by))):
+        cam = TopCamera(surface)
+        (u, v), n = _changed_pixels(surface_png(api.stage, cam), surface_png(api.stage, cam, hide=[f"/World/Objects/{name}"]))
+        eu, ev = surface_to_pixel(cam, px, py)
+        assert n > 100 and abs(u - eu) < 8 and abs(v - ev) < 8, (name, n, u, v, eu, ev)
+    # records from the world: each thing on another object, asked on a render of its surface without it
+    (tmp_path / "w").mkdir()
+    api.stage.Export(str(tmp_path / "w" / "world.usda"))
+    recs = world_point_records(tmp_path / "w", tmp_path / "ds", "e0")
+    assert [r["messages"][0]["content"][0]["text"].split("a ")[-1].split(" can")[0] for r in recs] == ["book", "cup"]
+    for rec, name in zip(recs, ("book_0", "cup_0"), strict=True):
+        obj = api.get_object(name)
+        surface = board if name == "book_0" else top
+        px, py = pixel_to_surface(TopCamera(surface), *parse_point(rec["messages"][-1]["content"]))
+        assert abs(px - obj.position[0]) < 0.01 and abs(py - obj.position[1]) < 0.01
+        assert (tmp_path / "ds" / rec["image"]).stat().st_size > 500
 
 
 def test_small_things_on_the_top_of_an_imported_mesh(tmp_path):

@@ -1,7 +1,8 @@
 """A tiny vision-language model (LLaVA: CLIP vision tower + 2-layer Llama), randomly initialised, no download.
 
-Same construction as ``test_hf_policy.py``; the byte-level BPE tokenizer has a larger vocabulary
-(trained on the system prompt and procedural action code) so that training records stay short.
+Shared by ``test_hf_policy.py`` and the training tests: a byte-level BPE tokenizer trained on the
+given corpus (the training tests use a larger vocabulary so that their records stay short), a
+2-layer Llama, a LLaVA (CLIP vision tower + that Llama) and a CLIP.
 """
 
 from __future__ import annotations
@@ -31,20 +32,37 @@ def tokenizer(corpus: list[str], vocab: int = 3000):
     return fast
 
 
-def build_llava(path: Path, corpus: list[str]) -> Path:
-    """Save a random tiny LLaVA with its processor to ``path``."""
+def _llama_config(tok):
+    import transformers
+
+    return transformers.LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
+                                    num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=16384,
+                                    bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
+                                    pad_token_id=tok.pad_token_id)
+
+
+def build_llama(path: Path, corpus: list[str], vocab: int = 3000) -> Path:
+    """Save a random tiny text-only Llama (2 layers, 32-d) with its tokenizer to ``path``."""
     import torch
     import transformers
 
     torch.manual_seed(0)
-    tok = tokenizer(corpus)
-    text = transformers.LlamaConfig(vocab_size=len(tok), hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                                    num_attention_heads=2, num_key_value_heads=2, max_position_embeddings=16384,
-                                    bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id,
-                                    pad_token_id=tok.pad_token_id)
+    tok = tokenizer(corpus, vocab)
+    transformers.LlamaForCausalLM(_llama_config(tok)).save_pretrained(path)
+    tok.save_pretrained(path)
+    return path
+
+
+def build_llava(path: Path, corpus: list[str], vocab: int = 3000) -> Path:
+    """Save a random tiny LLaVA (1-layer CLIP vision tower, 2-layer Llama, 32-d) with its processor to ``path``."""
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    tok = tokenizer(corpus, vocab)
     vision = transformers.CLIPVisionConfig(hidden_size=32, intermediate_size=64, num_hidden_layers=1,
                                            num_attention_heads=2, image_size=IMAGE, patch_size=PATCH)
-    cfg = transformers.LlavaConfig(vision_config=vision, text_config=text,
+    cfg = transformers.LlavaConfig(vision_config=vision, text_config=_llama_config(tok),
                                    image_token_id=tok.convert_tokens_to_ids("<image>"),
                                    vision_feature_select_strategy="default", vision_feature_layer=-1)
     transformers.LlavaForConditionalGeneration(cfg).save_pretrained(path)

@@ -3,35 +3,19 @@
 A record's request is tokenised exactly as the ``hf:`` policy tokenises it at inference
 (:meth:`~omni_generalist.policy.vlm.hf_backend.HFBackend._inputs`: the chat template, the picture
 through the processor); the reply (``reply + eos``) follows it and only the reply's tokens carry
-the loss. Needs the ``train`` extra (torch, transformers, peft).
+the loss. Settings: the ``train`` section (``lora_*``, ``lr``, ``epochs``, ``max_tokens``, ``seed``).
+Needs the ``train`` extra (torch, transformers, peft).
 """
 
 from __future__ import annotations
 
 import base64
 import random
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..config import TrainConfig
 from ..errors import InputError
-
-
-@dataclass
-class LoraConfig:
-    """LoRA and optimiser settings."""
-
-    rank: int = 16
-    """LoRA rank (``--lora-rank``)."""
-    alpha: float = 32.0
-    dropout: float = 0.0
-    target_modules: str = "all-linear"
-    """peft's target: every linear layer but the output head (or a comma-separated list of names)."""
-    lr: float = 2e-4
-    epochs: int = 1
-    max_tokens: int = 8192
-    """Records whose request and reply are longer are cut from the left of the request."""
-    seed: int = 0
 
 
 def _image(record: dict[str, Any], root: Path) -> bytes | None:
@@ -87,7 +71,7 @@ def mean_loss(model: Any, batches: list[dict[str, Any]], device: str = "cpu") ->
     return total / len(batches)
 
 
-def attach_lora(backend: Any, config: LoraConfig, adapter: str | Path | None = None) -> Any:
+def attach_lora(backend: Any, config: TrainConfig, adapter: str | Path | None = None) -> Any:
     """Wrap the backend's model with a trainable LoRA adapter (a new one, or ``adapter`` to continue)."""
     try:
         import peft
@@ -95,15 +79,16 @@ def attach_lora(backend: Any, config: LoraConfig, adapter: str | Path | None = N
         raise InputError("LoRA training needs peft: pip install 'omni-generalist[train]'") from None
     if adapter:
         return peft.PeftModel.from_pretrained(backend.model, str(adapter), is_trainable=True)
-    targets: Any = config.target_modules
+    targets: Any = config.lora_targets
     if targets != "all-linear":
         targets = [t.strip() for t in targets.split(",") if t.strip()]
-    cfg = peft.LoraConfig(r=config.rank, lora_alpha=config.alpha, lora_dropout=config.dropout,
+    alpha = config.lora_alpha or 2.0 * config.lora_rank
+    cfg = peft.LoraConfig(r=config.lora_rank, lora_alpha=alpha, lora_dropout=config.lora_dropout,
                           target_modules=targets, task_type="CAUSAL_LM")
     return peft.get_peft_model(backend.model, cfg)
 
 
-def train_lora(model: Any, batches: list[dict[str, Any]], config: LoraConfig, device: str = "cpu") -> list[float]:
+def train_lora(model: Any, batches: list[dict[str, Any]], config: TrainConfig, device: str = "cpu") -> list[float]:
     """Run ``config.epochs`` passes of AdamW over the encoded records (one record a step); return step losses."""
     import torch
 
@@ -128,4 +113,4 @@ def train_lora(model: Any, batches: list[dict[str, Any]], config: LoraConfig, de
     return losses
 
 
-__all__ = ["LoraConfig", "attach_lora", "encode", "mean_loss", "train_lora"]
+__all__ = ["attach_lora", "encode", "mean_loss", "train_lora"]

@@ -14,36 +14,23 @@ Terms (each in 0..1):
 * ``clip`` — image–text agreement of the world's ``preview.png`` and the prompt under a
   user-supplied CLIP checkpoint (:mod:`.clip_score`); only when one is configured.
 
-The reward is the weighted mean of the terms computed (weights renormalised over them). A world
-that could not be built scores 0.
+The reward is the weighted mean of the terms computed (weights renormalised over them; the settings
+``train.reward_alignment``, ``train.reward_arrangement``, ``train.reward_physics``,
+``train.reward_clip``). A world that could not be built scores 0.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..config import TrainConfig
 from .requirements import prompt_requirements
 
-
-@dataclass
-class RewardConfig:
-    """Weights of the reward terms and where the optional CLIP checkpoint is."""
-
-    alignment: float = 0.5
-    """Weight of prompt alignment (what the prompt asks for is there, in the asked numbers)."""
-    arrangement: float = 0.2
-    """Weight of the arrangement rules (chairs at tables, nightstands by beds, ...)."""
-    physics: float = 0.3
-    """Weight of physics validity and stability."""
-    clip: float = 0.2
-    """Weight of the CLIP image–text score; used only when ``clip_checkpoint`` is set."""
-    clip_checkpoint: str = ""
-    """Folder of a local transformers ``CLIPModel`` (with its tokenizer and image processor)."""
-    validate_physics: bool = True
-    """Settle a world built without validation to score its physics (else the term is left out)."""
+TERMS = ("alignment", "arrangement", "physics", "clip")
+"""The reward terms; term ``t`` is weighted by the setting ``train.reward_<t>``."""
 
 
 @dataclass
@@ -87,7 +74,7 @@ def arrangement_term(stage, requirements: dict[str, Any]) -> tuple[float, dict[s
                                                                               if not r.satisfied})}
 
 
-def physics_term(world: Path, report: dict[str, Any], config: RewardConfig) -> tuple[float, dict[str, Any]] | None:
+def physics_term(world: Path, report: dict[str, Any], config: TrainConfig) -> tuple[float, dict[str, Any]] | None:
     """Stability (halved when the physics verdict is not ok); None when unknown and not validated."""
     phys = report.get("physics")
     if not phys and config.validate_physics:
@@ -103,7 +90,7 @@ def physics_term(world: Path, report: dict[str, Any], config: RewardConfig) -> t
     return stability * (1.0 if ok else 0.5), {"ok": ok, "stability": stability, "problems": problems[:5]}
 
 
-def world_reward(world: str | Path | None, prompt: str, config: RewardConfig | None = None,
+def world_reward(world: str | Path | None, prompt: str, config: TrainConfig | None = None,
                  requirements: dict[str, Any] | None = None) -> Reward:
     """Score a world folder against ``prompt``.
 
@@ -111,12 +98,12 @@ def world_reward(world: str | Path | None, prompt: str, config: RewardConfig | N
         world: the world folder (``world.usd``/``world.usda``, ``report.json``); None or a
             folder without a world (the policy built nothing) scores 0.
         prompt: the prompt the world was built for.
-        config: weights and the CLIP checkpoint.
+        config: the ``train`` settings (weights, the CLIP checkpoint, ``validate_physics``).
         requirements: the prompt's requirements (default: :func:`prompt_requirements` of ``prompt``).
     """
     from ..world.stage import open_stage
 
-    config = config or RewardConfig()
+    config = config or TrainConfig()
     folder = Path(world) if world is not None else None
     usd = next((folder / n for n in ("world.usd", "world.usda") if (folder / n).is_file()), None) if folder else None
     if usd is None:
@@ -133,21 +120,21 @@ def world_reward(world: str | Path | None, prompt: str, config: RewardConfig | N
     if phys is not None:
         terms["physics"], detail["physics"] = phys
     preview = folder / "preview.png"
-    if config.clip_checkpoint and preview.is_file():
+    if config.clip and preview.is_file():
         from .clip_score import clip_score
 
-        terms["clip"] = clip_score(preview.read_bytes(), prompt, config.clip_checkpoint)
-    weights = {k: float(getattr(config, k)) for k in terms}
-    norm = sum(weights.values())
-    total = sum(weights[k] * v for k, v in terms.items()) / norm if norm > 0 else 0.0
+        terms["clip"] = clip_score(preview.read_bytes(), prompt, config.clip)
+    w = weights(config)
+    norm = sum(w[k] for k in terms)
+    total = sum(w[k] * v for k, v in terms.items()) / norm if norm > 0 else 0.0
     return Reward(total, terms, detail)
 
 
-def weights(config: RewardConfig | None = None) -> dict[str, float]:
-    """The configured weights (for logs)."""
-    d = asdict(config or RewardConfig())
-    return {k: d[k] for k in ("alignment", "arrangement", "physics", "clip")}
+def weights(config: TrainConfig | None = None) -> dict[str, float]:
+    """The weight of each term (:data:`TERMS`) in the ``train`` settings."""
+    config = config or TrainConfig()
+    return {t: float(getattr(config, f"reward_{t}")) for t in TERMS}
 
 
-__all__ = ["Reward", "RewardConfig", "alignment_term", "arrangement_term", "physics_term", "weights",
+__all__ = ["TERMS", "Reward", "alignment_term", "arrangement_term", "physics_term", "weights",
            "world_reward"]

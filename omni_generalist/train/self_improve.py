@@ -9,8 +9,10 @@ Per round ``r`` (folder ``OUT/round_RR``):
 2. **score** each with :func:`.rewards.world_reward` (a world not built scores 0); every scored
    candidate is appended to ``candidates.jsonl`` at once, so a crash loses at most one;
 3. **select** per prompt the ``keep_best`` best with a reward above 0 and every one at or above
-   ``threshold``; their steps become ``selected.jsonl`` (+ ``images/``) in the chat format;
-4. **fine-tune** a LoRA adapter (continuing the previous round's) on them and save it to
+   ``threshold``; their steps become ``selected.jsonl`` (+ ``images/``) in the chat format, and the
+   small things placed in their worlds become the point predictor's records (``placement.jsonl``:
+   the pixel of each on a top-down render of its surface, :mod:`.point_predictor`);
+4. **fine-tune** a LoRA adapter (continuing the previous round's) on both and save it to
    ``adapter/`` (written to a temporary folder and renamed);
 5. **evaluate** the new adapter on the held-out prompts (greedy), and append the round's
    statistics to ``OUT/rounds.jsonl``; ``OUT/rewards.png`` plots them.
@@ -21,49 +23,43 @@ Re-running the same command resumes: finished rounds are skipped (they are in
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
 import shutil
 import statistics
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import InputError
-from .lora import LoraConfig
-from .rewards import RewardConfig, weights, world_reward
+from .rewards import weights, world_reward
 
 ProgressFn = Callable[[str, dict[str, Any]], None]
 
 
 @dataclass
 class SelfImproveConfig:
-    """One self-improvement run."""
+    """One self-improvement run; the rest (selection, LoRA, reward weights) is the ``train`` settings section.
+
+    Attributes:
+        model: the base model folder (anything ``hf:`` loads).
+        prompts: ``.txt`` (one a line) or ``.jsonl`` (``prompt``, optional ``heldout: true``).
+        out: the run folder.
+        rounds: rounds to run (re-running resumes).
+        samples: worlds sampled per prompt per round.
+        pool: a world or batch folder whose worlds join round 1's candidates.
+    """
 
     model: Path
-    """The base model folder (anything ``hf:`` loads)."""
     prompts: Path
-    """Prompts: ``.txt`` (one a line) or ``.jsonl`` (``prompt``, optional ``heldout: true``)."""
     out: Path
     rounds: int = 3
     samples: int = 4
-    """Worlds sampled per prompt per round."""
-    temperature: float = 0.8
-    threshold: float = 0.7
-    """Candidates at or above this reward are all kept."""
-    keep_best: int = 1
-    """The best candidates kept per prompt whatever their reward (above 0)."""
-    heldout_fraction: float = 0.2
-    """Share of the prompts held out when the file marks none (the last ones)."""
     pool: Path | None = None
-    """A world or batch folder whose worlds join round 1's candidates."""
-    lora: LoraConfig = field(default_factory=LoraConfig)
-    reward: RewardConfig = field(default_factory=RewardConfig)
-    images: bool = True
-    """Record and train on the renders the policy sees."""
 
 
 def read_prompts(path: Path, heldout_fraction: float = 0.2) -> tuple[list[str], list[str]]:
@@ -146,11 +142,12 @@ class SelfImprover:
 
         self.config = config
         self.settings = settings or Settings()
+        self.train_cfg = self.settings.train
         self.progress = progress or (lambda event, data: None)
         self.model = check_model_folder(config.model)
         if config.samples < 1 or config.rounds < 1:
             raise InputError("--rounds and --samples must be at least 1")
-        self.train_prompts, self.heldout = read_prompts(config.prompts, config.heldout_fraction)
+        self.train_prompts, self.heldout = read_prompts(config.prompts, self.train_cfg.heldout_fraction)
         self.out = config.out
         self.out.mkdir(parents=True, exist_ok=True)
 
@@ -171,14 +168,12 @@ class SelfImprover:
     def _policy(self, adapter: Path | None, temperature: float):
         from ..policy import make_policy
 
-        cfg = self.settings.policy
-        cfg.temperature = temperature
-        return make_policy(self.policy_spec(adapter), cfg)
+        return make_policy(self.policy_spec(adapter), dataclasses.replace(self.settings.policy, temperature=temperature))
 
     def _score(self, world: Path | None, prompt: str) -> dict[str, Any]:
         from .trajectories import world_dir
 
-        return world_reward(world_dir(world) if world else None, prompt, self.config.reward).to_dict()
+        return world_reward(world_dir(world) if world else None, prompt, self.train_cfg).to_dict()
 
     # ------------------------------------------------------------------ steps
     def candidates(self, r: int) -> list[dict[str, Any]]:
@@ -192,7 +187,7 @@ class SelfImprover:
         if r == 1 and self.config.pool is not None:
             for k, folder in enumerate(world_folders(self.config.pool)):
                 def pool_one(folder=folder, cid=f"pool_{k:04d}") -> dict[str, Any]:
-                    ep = record_world(folder, self.settings, self.config.images)
+                    ep = record_world(folder, self.settings, self.train_cfg.images)
                     save_episode(ep, rd / "samples" / cid)
                     world = world_dir(folder)
                     return {"prompt": ep.prompt, "source": "pool", "world": str(world or folder),
@@ -206,9 +201,9 @@ class SelfImprover:
                 def sample_one(prompt=prompt, cid=cid, seed=r * 100_003 + i * self.config.samples + k):
                     nonlocal policy
                     if policy is None:
-                        policy = self._policy(self.adapter_of(r - 1), self.config.temperature)
+                        policy = self._policy(self.adapter_of(r - 1), self.train_cfg.temperature)
                     folder = rd / "samples" / cid
-                    sample_world(prompt, folder, policy, seed, self.settings, self.config.images)
+                    sample_world(prompt, folder, policy, seed, self.settings, self.train_cfg.images)
                     return {"prompt": prompt, "source": "sample", "world": str(folder / "world"),
                             "reward": self._score(folder / "world", prompt)}
                 wanted.append((cid, sample_one))
@@ -222,27 +217,39 @@ class SelfImprover:
             rows.append(done[cid])
         return rows
 
-    def write_selected(self, r: int, chosen: list[dict[str, Any]]) -> Path:
-        """The chosen candidates' steps as chat records (``selected.jsonl`` + ``images/``)."""
+    def write_selected(self, r: int, chosen: list[dict[str, Any]]) -> list[Path]:
+        """The chosen candidates' steps as chat records (``selected.jsonl`` + ``images/``) and the
+        point-predictor records of their worlds (``placement.jsonl``, with ``placement_records``)."""
+        from ..io import write_text_atomic
+        from .point_predictor import world_point_records
         from .trajectories import load_episode, write_episodes
 
+        rd = self.round_dir(r)
         eps = []
         for c in chosen:
-            ep = load_episode(self.round_dir(r) / "samples" / c["id"])
+            ep = load_episode(rd / "samples" / c["id"])
             ep.id = c["id"]
             eps.append(ep)
-        return write_episodes(eps, self.round_dir(r), "selected.jsonl")
+        files = [write_episodes(eps, rd, "selected.jsonl")]
+        if self.train_cfg.placement_records > 0:
+            points = [rec for c in chosen
+                      for rec in world_point_records(c["world"], rd, f"{c['id']}_place", self.train_cfg.placement_records)]
+            files.append(rd / "placement.jsonl")
+            write_text_atomic(files[-1], "".join(json.dumps(rec, sort_keys=True) + "\n" for rec in points))
+        return files
 
-    def train(self, r: int, records_file: Path) -> dict[str, Any]:
-        """Fine-tune the adapter on the selected records and save it; returns the losses."""
+    def train(self, r: int, records_files: list[Path]) -> dict[str, Any]:
+        """Fine-tune the adapter on the selected records (the policy's steps and the point predictor's
+        marks) and save it; returns the losses."""
         from ..policy.vlm.hf_backend import HFBackend
         from .lora import attach_lora, encode, mean_loss, train_lora
         from .trajectories import read_records
 
         rd = self.round_dir(r)
-        records = read_records(records_file)
+        per_file = [read_records(f) for f in records_files]
+        records = [rec for recs in per_file for rec in recs]
         backend = HFBackend(self.model, self.settings.policy)
-        cfg = self.config.lora
+        cfg = self.train_cfg
         batches = [encode(backend, rec, rd, cfg.max_tokens) for rec in records]
         model = attach_lora(backend, cfg, self.adapter_of(r - 1))
         device = self.settings.policy.device
@@ -255,7 +262,8 @@ class SelfImprover:
         final = rd / "adapter"
         shutil.rmtree(final, ignore_errors=True)
         tmp.rename(final)
-        info = {"records": len(records), "loss_before": before, "loss_after": after, "steps": len(steps)}
+        info = {"records": len(records), "placement_records": sum(len(x) for x in per_file[1:]),
+                "loss_before": before, "loss_after": after, "steps": len(steps)}
         (rd / "train.json").write_text(json.dumps(info, indent=2, sort_keys=True) + "\n")
         self.progress("trained", info)
         return info
@@ -275,7 +283,7 @@ class SelfImprover:
                 if policy is None:
                     policy = self._policy(self.adapter_of(r), 0.0)
                 folder = rd / "heldout" / cid
-                sample_world(prompt, folder, policy, i, self.settings, self.config.images)
+                sample_world(prompt, folder, policy, i, self.settings, self.train_cfg.images)
                 row = {"id": cid, "prompt": prompt, "reward": self._score(folder / "world", prompt)}
                 _append(log, row)
                 done[cid] = row
@@ -287,10 +295,10 @@ class SelfImprover:
         rd = self.round_dir(r)
         rd.mkdir(parents=True, exist_ok=True)
         cands = self.candidates(r)
-        chosen = select(cands, self.config.threshold, self.config.keep_best)
+        chosen = select(cands, self.train_cfg.threshold, self.train_cfg.keep_best)
         info_file = rd / "train.json"
         if not chosen:
-            train = {"records": 0, "loss_before": None, "loss_after": None, "steps": 0}
+            train = {"records": 0, "placement_records": 0, "loss_before": None, "loss_after": None, "steps": 0}
             if self.adapter_of(r - 1):  # nothing to learn: the round keeps the previous adapter
                 shutil.copytree(self.adapter_of(r - 1), rd / "adapter", dirs_exist_ok=True)
         elif self.adapter_of(r) is not None and info_file.is_file():
@@ -302,7 +310,7 @@ class SelfImprover:
                "selected": _stats([c["reward"]["total"] for c in chosen]),
                "selected_ids": [c["id"] for c in chosen], "heldout": _stats(held), "train": train,
                "adapter": str(self.adapter_of(r) or ""), "policy": self.policy_spec(self.adapter_of(r)),
-               "weights": weights(self.config.reward)}
+               "weights": weights(self.train_cfg)}
         _append(self.out / "rounds.jsonl", row)
         self.progress("round", row)
         return row
