@@ -249,7 +249,7 @@ VARIED = ("book", "plant", "potted plant", "mug", "box", "painting", "table lamp
 ALLOWED = {"chrome", "brushed metal", "steel", "black plastic", "white plastic", "glass", "ceramic", "fabric", "rubber",
            "paper", "cardboard", "terracotta", "oak wood", "painted white", "painted black", "felt", "colored plastic",
            "leather", "vinyl", "aluminum", "teak", "dark wood", "acrylic", "foam", "suede", "light wood", "straw",
-           "tinted glass", "water"}
+           "tinted glass", "water", "orange paint"}
 MAX_PARTS = 60
 
 

@@ -41,6 +41,7 @@ CARDBOARD = "cardboard"
 OAK = "oak wood"
 PAINT_WHITE = "painted white"
 PAINT_BLACK = "painted black"
+ORANGE = "orange paint"
 
 MIN_T = 2e-4
 """The thinnest a part may be along any axis (m)."""
@@ -189,6 +190,40 @@ class Kit:
             path = self.prism(name, pts, z0, z1, mat)
             self.shear(path, dx * math.cos(mid) / dz, dy * math.sin(mid) / dz, z0)
 
+    def rounded(self, name: str, lo: Sequence[float], hi: Sequence[float], r: float, axis: str = "z",
+                mat: str | None = None, seg: int = 3) -> str:
+        """A box from ``lo`` to ``hi`` whose four edges along ``axis`` are rounded with radius ``r``.
+
+        ``axis="z"`` rounds the corners seen from above (a speaker cabinet), ``"y"`` those seen from the
+        front, ``"x"`` those seen from the side (a wall unit's curved front).
+        """
+        i = "xyz".index(axis)
+        u, v = [j for j in range(3) if j != i]
+        r = max(0.0, min(r, (hi[u] - lo[u]) / 2 * 0.95, (hi[v] - lo[v]) / 2 * 0.95))
+        return self.profile(name, _rounded_rect(lo[u], lo[v], hi[u], hi[v], r, seg), lo[i], hi[i], axis, mat)
+
+    def profile(self, name: str, outline: Sequence[tuple[float, float]], a0: float, a1: float, axis: str = "z",
+                mat: str | None = None) -> str:
+        """A prism over a convex ``outline`` extruded along ``axis`` from ``a0`` to ``a1``.
+
+        The outline's coordinates are the two other axes in order: ``(x, y)`` for ``"z"``, ``(x, z)`` for
+        ``"y"`` and ``(y, z)`` for ``"x"`` (a range hood's sloped canopy is a trapezoid in ``(y, z)``).
+        """
+        i = "xyz".index(axis)
+        u, v = [j for j in range(3) if j != i]
+        if a1 - a0 < MIN_T:
+            a0, a1 = (a0 + a1) / 2 - MIN_T / 2, (a0 + a1) / 2 + MIN_T / 2
+        path = self.w.prism(self._name(name), _ccw(outline), a0, a1, material=mat)
+        # the prism's (x, y, z) are the design's (u, v, axis): a turn, or a mirror undone along the axis
+        m = np.zeros((3, 3))
+        m[u, 0], m[v, 1], m[i, 2] = 1.0, 1.0, 1.0
+        t = np.zeros(3)
+        if np.linalg.det(m) < 0:
+            m[i, 2], t[i] = -1.0, a0 + a1
+        if axis != "z" or self.rot:
+            self._place(path, m, t)
+        return path
+
     def shear(self, path: str, ax: float, ay: float, z0: float) -> None:
         """Shear an already placed part: ``x += ax (z - z0)``, ``y += ay (z - z0)`` (design frame)."""
         m = np.array([[1.0, 0.0, ax], [0.0, 1.0, ay], [0.0, 0.0, 1.0]])
@@ -292,6 +327,18 @@ class Kit:
         for z, x0, y0, x1, y1, clearance, inside in self._surfaces:
             self.w.surface(z * scale[2] + shift[2], x0 * scale[0] + shift[0], y0 * scale[1] + shift[1],
                            x1 * scale[0] + shift[0], y1 * scale[1] + shift[1], clearance * scale[2], inside)
+
+
+def _rounded_rect(u0: float, v0: float, u1: float, v1: float, r: float, seg: int = 3) -> list[tuple[float, float]]:
+    """A counter-clockwise rectangle outline with corners rounded by ``r`` (``seg`` steps a corner)."""
+    if r <= 1e-9:
+        return [(u0, v0), (u1, v0), (u1, v1), (u0, v1)]
+    pts = []
+    for cu, cv, a0 in ((u1 - r, v0 + r, -90), (u1 - r, v1 - r, 0), (u0 + r, v1 - r, 90), (u0 + r, v0 + r, 180)):
+        for k in range(seg + 1):
+            a = math.radians(a0 + 90 * k / seg)
+            pts.append((cu + r * math.cos(a), cv + r * math.sin(a)))
+    return pts
 
 
 def _affine(stage, path: str, m, t) -> None:

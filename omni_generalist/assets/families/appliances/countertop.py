@@ -103,3 +103,20 @@ def iron(w: AssetWriter, size: Size, cat: Category) -> None:
     k.box("handle", (-x * 0.45, -y * 0.22, h * 0.82), (x * 0.9, y * 0.22, h))
     k.box("dial", (-x * 0.1, -y * 0.3, h * 0.5), (x * 0.25, y * 0.3, h * 0.56), BLACK)
     k.finish()
+
+
+@generator("range_hood")
+def range_hood(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A chimney range hood on the wall: a shallow visor with lights underneath, a sloped canopy and a
+    narrow chimney up to the top."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    zv = h * k.u(0.08, 0.14)
+    zc = h * k.u(0.3, 0.45)
+    k.box("visor", (-x, -y, zv * 0.05), (x, y, zv))
+    k.profile("canopy", [(-y, zv), (y, zv), (-y * 0.1, zc), (-y, zc)], -x, x, "x")
+    k.box("chimney", (-x * 0.35, -y, zc), (x * 0.35, -y * 0.2, h))
+    for sx in (-1, 1):
+        k.cyl("light", sx * x * 0.5, y * 0.2, min(x, y) * 0.08, 0, zv * 0.1, GLASS, seg=10)
+    k.box("controls", (-x * 0.3, y * 0.98, zv * 0.3), (x * 0.3, y, zv * 0.7), BLACK)
+    k.finish()

@@ -145,3 +145,19 @@ def server_rack(w: AssetWriter, size: Size, cat: Category) -> None:
         z += hu * u
         count += 1
     k.finish()
+
+
+@generator("atm")
+def atm(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A free-standing cash machine: a safe base, a fascia ledge with a keypad, a recessed screen under a hood."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.box("safe", (-x, -y, 0), (x, y * 0.45, h * 0.55))
+    k.box("ledge", (-x, y * 0.45, h * 0.5), (x, y, h * 0.56))
+    k.box("head", (-x, -y, h * 0.55), (x, y * 0.05, h))
+    k.box("hood", (-x, y * 0.05, h * 0.94), (x, y * 0.4, h))
+    k.box("screen", (-x * 0.6, y * 0.05, h * 0.68), (x * 0.6, y * 0.1, h * 0.86), GLASS)
+    k.box("keypad", (-x * 0.35, y * 0.55, h * 0.56), (x * 0.15, y * 0.85, h * 0.58), STEEL)
+    k.box("card_slot", (x * 0.3, y * 0.05, h * 0.62), (x * 0.6, y * 0.09, h * 0.64), BLACK)
+    k.box("cash_slot", (-x * 0.4, y * 0.45, h * 0.42), (x * 0.4, y * 0.48, h * 0.45), BLACK)
+    k.finish()

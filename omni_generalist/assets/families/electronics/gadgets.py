@@ -124,7 +124,9 @@ def headphones(w: AssetWriter, size: Size, cat: Category) -> None:
 
 @generator("speaker")
 def speaker(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A cabinet with a woofer and a tweeter facing +Y (a smart speaker: a fabric cylinder)."""
+    """A cabinet with rounded edges on feet, a woofer and a tweeter facing +Y (a smart speaker: a fabric
+    cylinder); a soundbar (a long rounded bar behind a grille), an amplifier (knobs and a display) or a
+    stereo system (a unit between two speakers)."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     if cat.variant == "speaker" and h > 1.3 * max(x, y) and k.rng.random() < 0.35:
@@ -132,17 +134,46 @@ def speaker(w: AssetWriter, size: Size, cat: Category) -> None:
         k.cyl("top", 0, 0, (x * 0.98, y * 0.98), h * 0.94, h, seg=16)
         k.finish()
         return
-    k.box("cabinet", (-x, -y, 0), (x, y * 0.9, h))
-    if x > 1.5 * h:  # a soundbar: a row of drivers behind a grille
-        k.box("grille", (-x * 0.97, y * 0.9, h * 0.1), (x * 0.97, y, h * 0.9), FABRIC)
+    if cat.variant == "stereo system":  # a receiver between two bookshelf speakers
+        sw = x * k.u(0.22, 0.3)
+        for sx in (-1, 1):
+            cx = sx * (x - sw)
+            k.rounded("speaker", (cx - sw, -y * 0.6, 0), (cx + sw, y * 0.5, h), sw * 0.2, "z")
+            k.disc("woofer", (cx, y * 0.52, h * 0.35), min(sw * 0.75, h * 0.25), y * 0.06, "y", BLACK, seg=14)
+            k.disc("tweeter", (cx, y * 0.52, h * 0.75), min(sw * 0.3, h * 0.1), y * 0.06, "y", BLACK, seg=10)
+        uw = x - 2 * sw - x * 0.04
+        k.rounded("unit", (-uw, -y, 0), (uw, y * 0.9, h * 0.55), min(uw, h) * 0.08, "x")
+        k.box("display", (-uw * 0.6, y * 0.9, h * 0.3), (uw * 0.3, y, h * 0.45), GLASS)
+        k.disc("knob", (uw * 0.65, y * 0.95, h * 0.3), min(uw, h) * 0.12, y * 0.1, "y", CHROME, seg=12)
+        k.finish()
+        return
+    if x > 1.5 * h:  # a soundbar: a long bar of rounded section behind a fabric grille
+        k.rounded("cabinet", (-x, -y, h * 0.06), (x, y * 0.85, h), min(y, h) * 0.45, "x")
+        k.rounded("grille", (-x * 0.97, y * 0.5, h * 0.16), (x * 0.97, y, h * 0.9), min(y, h) * 0.3, "x", FABRIC)
+        for sx in (-1, 1):
+            k.box("foot", (sx * x * 0.8 - x * 0.04, -y * 0.6, 0), (sx * x * 0.8 + x * 0.04, y * 0.6, h * 0.07), RUBBER)
+        k.finish()
+        return
+    fh = h * 0.05
+    k.rounded("cabinet", (-x, -y, fh), (x, y * 0.88, h), min(x, y) * 0.22, "z")
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.cyl("foot", sx * x * 0.75, sy * y * 0.7, min(x, y) * 0.1, 0, fh + 0.001, RUBBER, seg=8)
+    if cat.variant == "amplifier":
+        k.box("faceplate", (-x * 0.95, y * 0.88, fh + h * 0.05), (x * 0.95, y * 0.92, h * 0.95), STEEL)
+        k.box("display", (-x * 0.5, y * 0.92, h * 0.55), (x * 0.2, y * 0.94, h * 0.8), GLASS)
+        for i, kx in enumerate((-0.7, 0.45, 0.75)):
+            k.disc("knob", (x * kx, y * 0.96, h * (0.5 if i else 0.4)), min(x, h) * (0.12 if i else 0.16), y * 0.08, "y",
+                   CHROME, seg=12)
+        k.surface(h, -x * 0.9, -y * 0.9, x * 0.9, y * 0.8)
         k.finish()
         return
     wr = min(x * 0.8, h * (0.4 if cat.variant == "subwoofer" else 0.28 if h < 3 * x else 0.15))
-    k.disc("woofer", (0, y * 0.95, h * 0.33), wr, y * 0.1, "y", BLACK, seg=16)
+    k.disc("woofer", (0, y * 0.92, h * 0.33), wr, y * 0.16, "y", BLACK, seg=16)
     if h > 3 * x:
-        k.disc("woofer", (0, y * 0.95, h * 0.55), wr, y * 0.1, "y", BLACK, seg=16)
+        k.disc("woofer", (0, y * 0.92, h * 0.55), wr, y * 0.16, "y", BLACK, seg=16)
     if cat.variant != "subwoofer":
-        k.disc("tweeter", (0, y * 0.95, h * 0.75), wr * 0.35, y * 0.1, "y", BLACK, seg=12)
+        k.disc("tweeter", (0, y * 0.92, h * 0.75), wr * 0.35, y * 0.16, "y", BLACK, seg=12)
     k.finish()
 
 
@@ -170,12 +201,12 @@ def game_console(w: AssetWriter, size: Size, cat: Category) -> None:
     """A console body (lying or standing) with a front stripe, a disc slot and a controller beside it."""
     k = Kit(w, size, long_x=True)
     x, y, h = k.x, k.y, k.H
-    k.box("body", (-x, -y, h * 0.03), (x, y * 0.95, h))
+    k.rounded("body", (-x, -y, h * 0.05), (x, y * 0.95, h), min(y, h) * 0.3, "x")
     k.box("stripe", (-x * 0.95, y * 0.95, h * 0.45), (x * 0.95, y, h * 0.5), BLACK)
     k.box("slot", (-x * 0.5, y * 0.95, h * 0.7), (x * 0.3, y, h * 0.74), BLACK)
     k.disc("button", (x * 0.75, y * 0.95, h * 0.7), min(x, h) * 0.06, y * 0.1, "y", WHITE, seg=10)
     for sx in (-1, 1):
-        k.box("foot", (sx * x * 0.8 - x * 0.08, -y * 0.8, 0), (sx * x * 0.8 + x * 0.08, y * 0.8, h * 0.04), RUBBER)
+        k.box("foot", (sx * x * 0.8 - x * 0.08, -y * 0.8, 0), (sx * x * 0.8 + x * 0.08, y * 0.8, h * 0.06), RUBBER)
     k.finish()
 
 
@@ -213,3 +244,20 @@ def radio(w: AssetWriter, size: Size, cat: Category) -> None:
     k.box("handle", (-x * 0.6 - ht, -ht, bh + (h - bh) * 0.5 - 2 * ht), (x * 0.6 + ht, ht, bh + (h - bh) * 0.5))
     k.tube("antenna", (x * 0.85, -y * 0.5, bh), (x * 0.95, -y * 0.5, h - ht * 0.5), ht * 0.4, CHROME, seg=6)
     k.finish()
+
+
+@generator("camera")
+def camera(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A camera: a body with rounded edges, a lens barrel facing +Y, a hand grip, a viewfinder hump and a
+    shutter button."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.rounded("body", (-x, -y * 0.6, 0), (x, y * 0.1, h * 0.75), min(x, h) * 0.12, "y")
+    lr = min(h * 0.33, x * 0.4)
+    k.tube("lens", (-x * 0.1, y * 0.05, h * 0.4), (-x * 0.1, y * 0.9, h * 0.4), lr, BLACK, seg=16)
+    k.disc("glass", (-x * 0.1, y * 0.95, h * 0.4), lr * 0.75, y * 0.1, "y", GLASS, seg=14)
+    k.rounded("grip", (x * 0.55, -y * 0.6, 0), (x, y * 0.4, h * 0.7), min(x, y) * 0.15, "z", RUBBER)
+    k.box("viewfinder", (-x * 0.3, -y * 0.5, h * 0.74), (x * 0.15, y * 0.05, h * 0.95))
+    k.cyl("shutter", x * 0.72, -y * 0.1, min(x, y) * 0.08, h * 0.74, h, CHROME, seg=10)
+    k.finish()
+

@@ -62,10 +62,12 @@ def computer_tower(w: AssetWriter, size: Size, cat: Category) -> None:
     """A tower case on feet with a front panel, a power button and a side window."""
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
-    k.box("case", (-x, -y, h * 0.03), (x, y * 0.96, h))
-    k.box("front", (-x * 0.95, y * 0.96, h * 0.05), (x * 0.95, y, h * 0.98), BLACK)
-    k.disc("power", (0, y * 0.98, h * 0.9), min(x, h) * 0.08, y * 0.04, "y", WHITE, seg=10)
-    k.box("window", (x * 0.99, -y * 0.8, h * 0.3), (x, y * 0.7, h * 0.9), GLASS)
-    for sy in (-1, 1):
-        k.box("foot", (-x * 0.9, sy * y * 0.8 - y * 0.08, 0), (x * 0.9, sy * y * 0.8 + y * 0.08, h * 0.03), RUBBER)
+    fh = h * 0.06
+    k.rounded("case", (-x * 0.97, -y, fh), (x * 0.97, y * 0.94, h), min(y, h) * 0.12, "x")
+    k.rounded("front", (-x * 0.9, y * 0.94, fh + h * 0.02), (x * 0.9, y, h * 0.97), min(x, h) * 0.15, "y", BLACK)
+    k.disc("power", (0, y * 0.98, h * 0.88), min(x, h) * 0.08, y * 0.04, "y", WHITE, seg=10)
+    k.box("window", (x * 0.97, -y * 0.8, h * 0.3), (x, y * 0.7, h * 0.88), GLASS)
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.cyl("foot", sx * x * 0.75, sy * y * 0.8, min(x, y) * 0.12, 0, fh + 0.001, RUBBER, seg=10)
     k.finish()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...builders import Size, generator
 from ...catalog import Category
-from ...shapes.kit import BLACK, CHROME, GLASS, PAINT_BLACK, WHITE, Kit, _clamp
+from ...shapes.kit import BLACK, CHROME, GLASS, ORANGE, PAINT_BLACK, STEEL, WHITE, Kit, _clamp
 from ...toolkit import AssetWriter
 
 # ====================================================================== entertainment
@@ -60,4 +60,22 @@ def pinball_machine(w: AssetWriter, size: Size, cat: Category) -> None:
         k.box("button", (min(sx * x, sx * x * 0.99), y * 0.8, cz1 - 0.06), (max(sx * x, sx * x * 0.99), y * 0.85, cz1 - 0.03),
               WHITE)
     k.box("plunger", (x * 0.7, y * 0.98, cz0 + 0.03), (x * 0.8, y, cz0 + 0.06), CHROME)
+    k.finish()
+
+
+@generator("basketball_hoop")
+def basketball_hoop(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A wall hoop: a backboard with a target square, a bracket holding the rim forward, and a net under it."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    zr = h * 0.4
+    k.box("backboard", (-x, -y, h * 0.3), (x, -y * 0.9, h))
+    k.box("target", (-x * 0.25, -y * 0.9, zr + h * 0.04), (x * 0.25, -y * 0.88, zr + h * 0.3), ORANGE)
+    k.box("bracket", (-x * 0.08, -y * 0.9, zr - h * 0.05), (x * 0.08, -y * 0.45, zr), STEEL)
+    rr = y * 0.72
+    rx = min(x * 0.45, rr)
+    cy = y - rr
+    t = rr * 0.07
+    k.ring("rim", 0, cy, rx, rr, t, zr, zr + t * 0.6, ORANGE, n=16)
+    k.flare("net", 0, cy, rx * 0.65, rr * 0.65, rx * 0.95, rr * 0.95, t * 0.3, 0.0, zr, WHITE, n=16)
     k.finish()

@@ -225,3 +225,27 @@ def knife_block(w: AssetWriter, size: Size, cat: Category) -> None:
         k.tilt(p, "x", 8, (0.0, y * 0.7, h * 0.08))
     k.box("foot", (-x, -y, 0), (x, y, h * 0.08))
     k.finish()
+
+
+@generator("dish_rack")
+def dish_rack(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A wire dish rack: a drip tray, corner posts and rails, two rows of plate tines and a cutlery cup."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    t = max(min(x, y) * 0.015, 0.002)
+    k.rounded("tray", (-x, -y, 0), (x, y, h * 0.06), min(x, y) * 0.1, "z", WHITE)
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.tube("post", (sx * x * 0.92, sy * y * 0.9, h * 0.06), (sx * x * 0.92, sy * y * 0.9, h * 0.7), t, STEEL, seg=6)
+    for sy in (-1, 1):
+        k.tube("rail", (-x * 0.92, sy * y * 0.9, h * 0.7), (x * 0.92, sy * y * 0.9, h * 0.7), t, STEEL, seg=6)
+        k.tube("rail", (-x * 0.92, sy * y * 0.9, h * 0.1), (x * 0.92, sy * y * 0.9, h * 0.1), t, STEEL, seg=6)
+    for sx in (-1, 1):
+        k.tube("rail", (sx * x * 0.92, -y * 0.9, h * 0.7), (sx * x * 0.92, y * 0.9, h * 0.7), t, STEEL, seg=6)
+    n = max(4, int(x / max(t * 6, 0.02)))
+    for i in range(n):
+        px = -x * 0.85 + i * x * 1.3 / max(n - 1, 1)
+        for row in (-0.45, 0.2):
+            k.box("tine", (px - t, y * row - t, h * 0.08), (px + t, y * row + t, h * 0.6), STEEL)
+    k.rounded("cup", (x * 0.55, y * 0.35, h * 0.06), (x * 0.9, y * 0.85, h), min(x, y) * 0.08, "z", WHITE)
+    k.finish()

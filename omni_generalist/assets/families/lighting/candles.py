@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...builders import Size, generator
 from ...catalog import Category
-from ...shapes.kit import BRUSHED, GLASS, PAINT_BLACK, WHITE, Kit, _clamp
+from ...shapes.kit import BLACK, BRUSHED, GLASS, PAINT_BLACK, WHITE, Kit, _clamp
 from ...toolkit import AssetWriter
 
 
@@ -53,4 +53,30 @@ def lantern(w: AssetWriter, size: Size, cat: Category) -> None:
     for sx in (-1, 1):
         k.box("handle", (sx * x * 0.3 - p / 2, -p / 2, h * 0.78), (sx * x * 0.3 + p / 2, p / 2, h))
     k.box("handle", (-x * 0.3 - p / 2, -p / 2, h - p), (x * 0.3 + p / 2, p / 2, h))
+    k.finish()
+
+
+@generator("string_lights")
+def string_lights(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A string of lights along a wall: a wire hanging in swags between hooks, a bulb hanging at each step."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    swags = max(1, round(2 * x / 0.8))
+    steps = 6
+    r = min(y * 0.9, h * 0.2)
+    wt = max(r * 0.12, 0.0015)
+    top = h - wt
+    sag = h - 2.2 * r - wt
+    pts = []
+    for s in range(swags):
+        for i in range(steps + (1 if s == swags - 1 else 0)):
+            f = i / steps
+            pts.append((-x + 2 * x * (s + f) / swags, top - sag * 4 * f * (1 - f)))
+    for (ax, az), (bx, bz) in zip(pts, pts[1:], strict=False):
+        k.tube("wire", (ax, 0, az), (bx, 0, bz), wt, BLACK, seg=5)
+    for i, (px, pz) in enumerate(pts):
+        if i % steps == 0:
+            k.cyl("hook", px, 0, wt * 2, pz, h, BLACK, seg=6)
+        else:
+            k.ball("bulb", (px, 0, pz - 1.1 * r), (r * 0.8, r, r), GLASS if i % 2 else WHITE, rings=4, seg=8)
     k.finish()

@@ -106,3 +106,26 @@ def wheelchair(w: AssetWriter, size: Size, cat: Category) -> None:
     back = k.box("back", (-sw * 0.95, -y * 0.4, h * 0.48), (sw * 0.95, -y * 0.37, h * 0.9), FABRIC)
     k.shear(back, 0.0, (-y * 0.55 + y * 0.38) / (h * 0.42), h * 0.48)
     k.finish()
+
+
+@generator("walker")
+def walker(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A walking frame: four splayed legs with rubber tips (front wheels on some), side rails with grips at
+    the back and a cross bar at the front (+Y)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    t = _clamp(min(x, y) * 0.04, 0.008, 0.015)
+    wheels = k.rng.random() < 0.5
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            foot = (sx * (x - t), sy * (y - t), t * 2)
+            k.tube("leg", foot, (sx * x * 0.85, sy * y * 0.8, h - t), t, BRUSHED, seg=8)
+            if wheels and sy > 0:
+                k.disc("wheel", (sx * (x - t), y - t * 3, t * 3), t * 3, t * 2, "x", BLACK, seg=12)
+            else:
+                k.cyl("tip", foot[0], foot[1], t * 1.4, 0, t * 3, RUBBER, seg=8)
+        k.tube("rail", (sx * x * 0.85, -y * 0.8, h - t), (sx * x * 0.85, y * 0.8, h - t), t, BRUSHED, seg=8)
+        k.tube("grip", (sx * x * 0.85, -y * 0.75, h - t), (sx * x * 0.85, -y * 0.1, h - t), t * 1.6, BLACK, seg=8)
+        k.tube("brace", (sx * x * 0.92, -y * 0.88, h * 0.35), (sx * x * 0.92, y * 0.88, h * 0.35), t * 0.8, BRUSHED, seg=8)
+    k.tube("cross", (-x * 0.88, y * 0.82, h * 0.7), (x * 0.88, y * 0.82, h * 0.7), t, BRUSHED, seg=8)
+    k.finish()

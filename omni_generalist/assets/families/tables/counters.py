@@ -43,6 +43,10 @@ def counter(w: AssetWriter, size: Size, cat: Category) -> None:
     front_mat = None
     if kind in ("service counter", "bar counter", "checkout counter"):
         front_mat = rng.choice((None, *WOODS, "painted black", "painted white", "brushed metal"))
+    if kind == "checkout counter":  # the cashier's side (back) is open under the top: room for the knees
+        by0 = -y + D * rng.uniform(0.3, 0.4)
+        for i, sx in enumerate((bx0, bx1 - 0.03)):
+            w.box(f"back_post_{i}", (sx, -y, 0.0), (sx + 0.03, by0, H - tt), material="brushed metal")
     w.box("body", (bx0, by0, kick_h), (bx1, by1, H - tt))
     w.box("toe_kick", (bx0, by0 + (kick_d if kind in ("kitchen island",) else 0.0), 0.0),
           (bx1, by1 - kick_d, kick_h + 0.002), material="black plastic" if rng.random() < 0.5 else None)

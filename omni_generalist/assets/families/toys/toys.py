@@ -7,6 +7,8 @@ by default its name) picks a style where the generator knows several.
 
 from __future__ import annotations
 
+import math
+
 from ...builders import Size, block, generator
 from ...catalog import Category
 from ...shapes.kit import BLACK, GLASS, OAK, PAINT_WHITE, RUBBER, Kit
@@ -89,3 +91,36 @@ def toy(w: AssetWriter, size: Size, cat: Category) -> None:
         _blocks(k)
         return
     k.pick((_teddy, _toy_car, _ball, _blocks))(k)
+
+
+@generator("rocking_horse")
+def rocking_horse(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A rocking horse: two curved rockers, four splayed legs, a body with a saddle, neck, head with ears
+    and a handle bar, and a tail; its length runs along the longer horizontal side."""
+    k = Kit(w, size, long_x=True)
+    x, y, h = k.x, k.y, k.H
+    t = min(y * 0.08, h * 0.03)
+    big = 2.2 * x
+
+    def rocker_z(px: float) -> float:
+        return big - math.sqrt(big * big - px * px)
+
+    xs = [-x + 2 * x * i / 10 for i in range(11)]
+    for sy in (-1, 1):
+        for a, b in zip(xs, xs[1:], strict=False):
+            k.tube("rocker", (a, sy * y * 0.85, rocker_z(a) + t), (b, sy * y * 0.85, rocker_z(b) + t), t, OAK, seg=6)
+    zb = h * 0.55
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            k.tube("leg", (sx * x * 0.5, sy * y * 0.85, rocker_z(x * 0.5) + t), (sx * x * 0.3, sy * y * 0.25, zb), t * 1.2,
+                   seg=8)
+    k.ball("body", (0, 0, zb + h * 0.06), (x * 0.42, y * 0.42, h * 0.12), rings=6, seg=12)
+    k.ball("saddle", (-x * 0.05, 0, zb + h * 0.16), (x * 0.15, y * 0.45, h * 0.04), PAINT_WHITE, rings=4, seg=10)
+    k.tube("neck", (x * 0.3, 0, zb + h * 0.1), (x * 0.5, 0, h * 0.85), h * 0.07, seg=10)
+    k.ball("head", (x * 0.6, 0, h * 0.86), (x * 0.18, y * 0.25, h * 0.07), rings=5, seg=10)
+    for sy in (-1, 1):
+        k.cone("ear", x * 0.5, sy * y * 0.12, h * 0.025, h * 0.005, h * 0.9, h, seg=6)
+        k.ball("eye", (x * 0.65, sy * y * 0.22, h * 0.88), h * 0.015, BLACK, rings=4, seg=6)
+    k.tube("handle", (x * 0.48, -y * 0.6, h * 0.86), (x * 0.48, y * 0.6, h * 0.86), t * 0.8, BLACK, seg=8)
+    k.tube("tail", (-x * 0.4, 0, zb + h * 0.08), (-x * 0.58, 0, zb - h * 0.12), h * 0.03, BLACK, seg=8)
+    k.finish()

@@ -74,11 +74,13 @@ def air_conditioner(w: AssetWriter, size: Size, cat: Category) -> None:
     k = Kit(w, size)
     x, y, h = k.x, k.y, k.H
     if h <= 2 * x:
-        k.box("body", (-x, -y, h * 0.1), (x, y * 0.85, h))
-        k.box("body", (-x, -y, 0), (x, y * 0.6, h * 0.12))
-        k.box("front", (-x * 0.98, y * 0.85, h * 0.3), (x * 0.98, y, h * 0.97))
-        k.box("louvre", (-x * 0.9, y * 0.6, h * 0.05), (x * 0.9, y * 0.95, h * 0.22), BLACK)
-        k.box("display", (x * 0.6, y * 0.97, h * 0.55), (x * 0.8, y, h * 0.65), BLACK)
+        # a split unit's curved front: rounded towards the room, flat against the wall
+        r = min(y, h) * 0.8
+        k.rounded("body", (-x, -y, h * 0.08), (x, y * 0.85, h), r, "x")
+        k.box("back", (-x, -y, 0), (x, -y + r, h))
+        k.rounded("front", (-x * 0.98, y * 0.6, h * 0.35), (x * 0.98, y, h * 0.9), r * 0.4, "x")
+        k.box("louvre", (-x * 0.9, y * 0.2, h * 0.05), (x * 0.9, y * 0.75, h * 0.12), BLACK)
+        k.box("display", (x * 0.6, y * 0.95, h * 0.55), (x * 0.8, y * 0.99, h * 0.65), BLACK)
         if h > 0.5 * x:  # a window unit: a front grille of slats
             for i in range(5):
                 z0 = h * (0.35 + 0.11 * i)
@@ -174,4 +176,51 @@ def fire_extinguisher(w: AssetWriter, size: Size, cat: Category) -> None:
     k.tube("hose", (cx + r * 0.3, 0, h * 0.88), (x - hr * 1.5, 0, h * 0.75), hr, BLACK, seg=8)
     k.tube("hose", (x - hr * 1.5, 0, h * 0.75), (x - hr * 1.5, 0, h * 0.3), hr, BLACK, seg=8)
     k.cone("nozzle", x - hr * 1.5, 0, hr * 1.6, hr, h * 0.2, h * 0.32, BLACK, seg=8)
+    k.finish()
+
+
+@generator("air_purifier")
+def air_purifier(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A round or rounded-square tower on a plinth with a grille band, a top outlet and a control ring."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    if k.rng.random() < 0.5:
+        k.cyl("body", 0, 0, (x, y), h * 0.04, h * 0.94, seg=20)
+        k.cyl("grille", 0, 0, (x * 0.99, y * 0.99), h * 0.1, h * 0.55, BLACK, seg=20)
+    else:
+        k.rounded("body", (-x, -y, h * 0.04), (x, y, h * 0.94), min(x, y) * 0.35, "z")
+        k.box("grille", (-x * 0.7, y * 0.98, h * 0.1), (x * 0.7, y, h * 0.6), BLACK)
+    k.cyl("plinth", 0, 0, (x * 0.85, y * 0.85), 0, h * 0.05, BLACK, seg=16)
+    k.cyl("outlet", 0, 0, (x * 0.8, y * 0.8), h * 0.93, h, GLASS, seg=16)
+    k.cyl("controls", 0, 0, (x * 0.3, y * 0.3), h * 0.99, h, WHITE, seg=12)
+    k.finish()
+
+
+@generator("smoke_detector")
+def smoke_detector(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A round ceiling detector: a mounting base at the top, a domed body with vents and a test button."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    k.cyl("base", 0, 0, (x, y), h * 0.75, h, seg=20)
+    k.cone("body", 0, 0, x * 0.75, x * 0.95, h * 0.2, h * 0.76, seg=20, aspect=y / x)
+    k.cyl("cover", 0, 0, (x * 0.7, y * 0.7), h * 0.05, h * 0.22, seg=20)
+    k.cyl("button", 0, 0, (x * 0.2, y * 0.2), 0, h * 0.06, WHITE, seg=10)
+    k.finish()
+
+
+@generator("security_camera")
+def security_camera(w: AssetWriter, size: Size, cat: Category) -> None:
+    """A bullet camera under a ceiling plate: a mount, an arm and a long body with a sun hood and a lens
+    looking forward and down (+Y)."""
+    k = Kit(w, size)
+    x, y, h = k.x, k.y, k.H
+    rb = min(x * 0.7, h * 0.3)
+    zb = h * 0.35
+    pivot = (0, -y * 0.45, zb)
+    k.cyl("plate", 0, -y * 0.55, (x, min(x, y * 0.45)), h * 0.92, h, seg=16)
+    k.tube("arm", (0, -y * 0.55, h * 0.93), (0, -y * 0.3, zb + rb * 0.9), rb * 0.3, seg=8)
+    for part in (k.tube("body", (0, -y * 0.45, zb), (0, y * 0.85, zb), rb, seg=16),
+                 k.rounded("hood", (-rb * 1.1, -y * 0.3, zb + rb * 0.6), (rb * 1.1, y, zb + rb * 1.15), rb * 0.5, "y"),
+                 k.disc("lens", (0, y * 0.87, zb), rb * 0.75, y * 0.05, "y", GLASS, seg=14)):
+        k.tilt(part, "x", -12, pivot)
     k.finish()
