@@ -167,39 +167,99 @@ def test_the_top_down_render_shows_a_thing_at_its_pixel(tmp_path):
         assert (tmp_path / "ds" / rec["image"]).stat().st_size > 500
 
 
-def test_small_things_on_the_top_of_an_imported_mesh(tmp_path):
-    """A table from a USD file (a referenced asset, no action-API metadata): its top face is the surface."""
+def _box_mesh(stage, path: str, pos, scale) -> None:
+    """A box as a ``UsdGeom.Mesh`` (what an imported mesh is), with a collider."""
+    from pxr import Gf, UsdGeom, UsdPhysics
+
+    mesh = UsdGeom.Mesh.Define(stage, path)
+    mesh.CreatePointsAttr([Gf.Vec3f(x * scale[0] / 2 + pos[0], y * scale[1] / 2 + pos[1], z * scale[2] / 2 + pos[2])
+                           for x in (-1, 1) for y in (-1, 1) for z in (-1, 1)])
+    mesh.CreateFaceVertexCountsAttr([4] * 6)
+    mesh.CreateFaceVertexIndicesAttr([0, 1, 3, 2, 4, 6, 7, 5, 0, 4, 5, 1, 2, 3, 7, 6, 0, 2, 6, 4, 1, 5, 7, 3])
+    UsdPhysics.CollisionAPI.Apply(mesh.GetPrim())
+
+
+def _mesh_file(path, root: str, parts: dict) -> None:
     from pxr import Usd, UsdGeom
+
+    asset = Usd.Stage.CreateNew(str(path))
+    UsdGeom.SetStageUpAxis(asset, UsdGeom.Tokens.z)
+    UsdGeom.SetStageMetersPerUnit(asset, 1.0)
+    asset.SetDefaultPrim(UsdGeom.Xform.Define(asset, f"/{root}").GetPrim())
+    for name, (pos, scale) in parts.items():
+        _box_mesh(asset, f"/{root}/{name}", pos, scale)
+    asset.Save()
+
+
+def test_small_things_on_the_top_of_an_imported_mesh(tmp_path):
+    """Two tables from a USD file of meshes (referenced, no action-API metadata): 50 small things on the
+    1.2 x 0.8 m top face of one, a stack of 5 plates on the other."""
+    from pxr import UsdGeom
 
     from omni_generalist.world.raw import adopt_raw_objects
 
-    asset = Usd.Stage.CreateNew(str(tmp_path / "table.usda"))
-    UsdGeom.SetStageUpAxis(asset, UsdGeom.Tokens.z)
-    root = UsdGeom.Xform.Define(asset, "/Table")
-    parts = {"top": ((0.0, 0.0, 0.74), (1.0, 0.6, 0.04))}
-    parts.update({f"leg{i}": ((sx * 0.45, sy * 0.25, 0.36), (0.05, 0.05, 0.72))
+    parts = {"top": ((0.0, 0.0, 0.74), (1.2, 0.8, 0.04))}
+    parts.update({f"leg{i}": ((sx * 0.55, sy * 0.35, 0.36), (0.05, 0.05, 0.72))
                   for i, (sx, sy) in enumerate(((-1, -1), (1, -1), (1, 1), (-1, 1)))})
-    for name, (pos, scale) in parts.items():
-        cube = UsdGeom.Cube.Define(asset, f"/Table/{name}")
-        cube.CreateSizeAttr(1.0)
-        cube.AddTranslateOp().Set(pos)
-        cube.AddScaleOp().Set(scale)
-    asset.SetDefaultPrim(root.GetPrim())
-    asset.Save()
+    _mesh_file(tmp_path / "table.usda", "Table", parts)
     api = _room()
-    prim = api.stage.DefinePrim("/World/Objects/imported_table", "Xform")
-    prim.GetReferences().AddReference(str(tmp_path / "table.usda"))
-    UsdGeom.Xformable(prim).AddTranslateOp().Set((0.5, -0.5, 0.0))
+    for name, at in (("imported_table", (0.5, -0.8, 0.0)), ("imported_table_2", (-1.2, 1.2, 0.0))):
+        prim = api.stage.DefinePrim(f"/World/Objects/{name}", "Xform")
+        prim.GetReferences().AddReference(str(tmp_path / "table.usda"))
+        UsdGeom.Xformable(prim).AddTranslateOp().Set(at)
     adopt_raw_objects(api.stage)
     (top,) = surfaces_of(api.get_object("imported_table"))
-    assert abs(top.top - 0.76) < 1e-6 and abs((top.x1 - top.x0) - 1.0) < 1e-6
-    rng = random.Random(5)
-    sizes = [(rng.uniform(0.06, 0.1), rng.uniform(0.06, 0.1), rng.uniform(0.05, 0.12)) for _ in range(25)]
+    assert abs(top.top - 0.76) < 1e-6 and abs((top.x1 - top.x0) - 1.2) < 1e-6 and abs((top.y1 - top.y0) - 0.8) < 1e-6
+    rng = random.Random(3)
+    sizes = [(rng.uniform(0.06, 0.1), rng.uniform(0.06, 0.1), rng.uniform(0.05, 0.12)) for _ in range(50)]
     before = {o.name for o in api.list_objects()}
-    _run(api, placement_code([SMALL[i % 5] for i in range(25)], sizes, dense_layout(top, sizes, rng)))
+    _run(api, placement_code([SMALL[i % 5] for i in range(50)], sizes, dense_layout(top, sizes, rng)))
     things = [o for o in api.list_objects() if o.name not in before]
-    assert len(things) == 25 and all(o.support == "/World/Objects/imported_table" for o in things)
+    assert len(things) == 50 and all(o.support == "/World/Objects/imported_table" for o in things)
     for a, b in itertools.combinations(things, 2):
         assert not footprints_overlap(a.footprint, b.footprint), (a.name, b.name)
-    rep, unstable = _settle(api, [o.name for o in things])
+    (top2,) = surfaces_of(api.get_object("imported_table_2"))
+    plate = (0.26, 0.26, 0.025)
+    _run(api, placement_code(["plate"] * 5, [plate] * 5, stack_layout(-1.2, 1.2, top2.top, [plate] * 5)))
+    plates = api.list_objects("plate")
+    assert [round(p.bottom, 3) for p in plates] == [round(top2.top + 0.025 * k, 3) for k in range(5)]
+    rep, unstable = _settle(api, [o.name for o in things] + [p.name for p in plates])
     assert not unstable and not rep.of_kind("interpenetration"), rep.summary()
+
+
+def test_books_between_the_boards_of_an_imported_bookcase_mesh(tmp_path, monkeypatch):
+    """A bookcase from a USD file of meshes, imported as an asset library (``assets add``): its boards and
+    their clearance come from the mesh (the library's annotation); books stand between them, stable."""
+    from omni_generalist.assets.library.store import LibrarySettings, add_library
+    from omni_generalist.assets.library.use import activate
+
+    monkeypatch.setenv("OMNI_GENERALIST_CACHE", str(tmp_path / "cache"))
+    w, d, h, t = 0.8, 0.3, 1.2, 0.02
+    parts = {"left": ((-w / 2 + t / 2, 0, h / 2), (t, d, h)), "right": ((w / 2 - t / 2, 0, h / 2), (t, d, h)),
+             "back": ((0, d / 2 - t / 2, h / 2), (w - 2 * t, t, h))}
+    parts.update({f"board{k}": ((0, -t / 2, z), (w - 2 * t, d - t, t)) for k, z in enumerate((0.05, 0.4, 0.75, h - t / 2))})
+    (tmp_path / "lib").mkdir()
+    _mesh_file(tmp_path / "lib" / "bookcase.usda", "Bookcase", parts)
+    assert add_library(tmp_path / "lib", "shelves", LibrarySettings(decomposition="hull", use_model=False))["objects"] == 1
+    stage = new_stage()
+    activate(stage.GetRootLayer(), ["shelves"])
+    api = ActionAPI(stage, random.Random(0))
+    api.create_room(width=5.0, depth=5.0)
+    api.add_object("bookcase", name="bookcase_0", against_wall="north")
+    case = api.get_object("bookcase_0")
+    assert case.extra.get("asset") == "shelves/bookcase.usda"
+    boards = [s for s in surfaces_of(case) if s.clearance < 1.0]  # the boards with another above them
+    assert len(boards) == 3 and all(0.3 < b.clearance < 0.45 for b in boards), [(b.z, b.clearance) for b in boards]
+    rng = random.Random(1)
+    names = []
+    for board in boards:
+        sizes = [(rng.uniform(0.025, 0.05), 0.18, rng.uniform(0.2, board.clearance - 0.03)) for _ in range(6)]
+        before = {o.name for o in api.list_objects()}
+        _run(api, placement_code(["book"] * 6, sizes, dense_layout(board, sizes, rng, gap=0.003)))
+        new = [o for o in api.list_objects() if o.name not in before]
+        assert all(o.support == case.path and o.top <= board.top + board.clearance - 0.01 + 1e-6 for o in new)
+        names += [o.name for o in new]
+    with pytest.raises(PlacementError, match="clearance"):
+        dense_layout(boards[0], [(0.03, 0.18, boards[0].clearance + 0.05)], rng)
+    rep, unstable = _settle(api, names)
+    assert len(names) == 18 and not unstable and not rep.of_kind("interpenetration"), rep.summary()
