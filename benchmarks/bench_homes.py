@@ -4,8 +4,10 @@
 Suite (``benchmarks/prompts/homes.jsonl``): each prompt is generated (sandboxed actions, PhysX
 validation and repair, preview) and checked from the USD: the requested programme (every named
 room kind with the right count, per-room contents), every room reachable from the entrance
-through doors, every door in a wall its rooms share and clear of furniture, windows only on
-exterior walls, no object crossing a wall or outside its room, the world physics-valid.
+through doors, bathrooms reachable without crossing a bedroom (an en-suite only through its own),
+every door in a wall its rooms share and clear of furniture, windows only on exterior walls, no
+object crossing a wall or outside its room, the world physics-valid, and the arrangement rules
+(metrics/arrangement.py) inside each room (worlds where every instance holds, and instances held).
 Resumable: worlds already in ``--out`` are scored again, not rebuilt.
 
 Time: "a 2b1b apartment" (5 rooms) and "a living room" (one room) generated, validated and
@@ -26,13 +28,15 @@ from pathlib import Path
 from omni_generalist.actions import Sandbox
 from omni_generalist.config import Settings
 from omni_generalist.generate import generate_world
-from omni_generalist.metrics.homes import home_checks
+from omni_generalist.metrics.homes import home_arrangement, home_checks
 from omni_generalist.policy.procedural import ProceduralPolicy
 from omni_generalist.policy.procedural.program_home import parse_home
 from omni_generalist.world import list_objects, open_stage
 from omni_generalist.world.home import home_rooms
+from omni_generalist.world.metadata import get_info
 
 SUITE = Path(__file__).parent / "prompts" / "homes.jsonl"
+KEYS = ("programme", "contents", "reachable", "access", "doors", "windows", "inside", "physics", "arrangement")
 
 
 def score(folder: Path, entry: dict) -> dict:
@@ -42,8 +46,6 @@ def score(folder: Path, entry: dict) -> dict:
     rooms = {r.name: r for r in home_rooms(stage)}
     kinds: dict[str, int] = {}
     for r in rooms.values():
-        from omni_generalist.world.metadata import get_info
-
         k = str(get_info(stage.GetPrimAtPath(r.path)).get("kind", ""))
         kinds[k] = kinds.get(k, 0) + 1
     programme = all(kinds.get(k, 0) == n for k, n in entry["rooms"].items())
@@ -51,11 +53,16 @@ def score(folder: Path, entry: dict) -> dict:
     contents = all(set(cats) <= {o.category for o in objs if o.extra.get("room") == room}
                    for room, cats in entry.get("contents", {}).items())
     checks = home_checks(stage)
+    rules = home_arrangement(stage)
     phys = report.get("physics") or {}
     valid = bool(phys.get("ok", phys.get("after", {}).get("ok", False)))
     return {"id": entry["id"], "rooms": len(rooms), "objects": len(objs), "programme": programme,
-            "contents": contents, "reachable": not checks["unreachable_rooms"], "doors": not checks["bad_doors"],
-            "windows": not checks["bad_windows"], "inside": not checks["misplaced"], "physics": valid,
+            "contents": contents, "reachable": not checks["unreachable_rooms"], "access": not checks["bad_access"],
+            "doors": not checks["bad_doors"], "windows": not checks["bad_windows"], "inside": not checks["misplaced"],
+            "physics": valid, "arrangement": all(r.satisfied for r in rules),
+            "rules": [len(rules), sum(r.satisfied for r in rules)],
+            "l_rooms": sum(len(r.polygon) > 4 for r in rooms.values()),
+            "ensuites": sum(bool(get_info(stage.GetPrimAtPath(r.path)).get("ensuite_of")) for r in rooms.values()),
             "seconds": report.get("timings", {}).get("total_s", 0.0), "problems": {k: v for k, v in checks.items()
                                                                                    if k != "rooms" and v}}
 
@@ -73,16 +80,17 @@ def suite(out: Path, limit: int | None, seeds: int) -> None:
                                    force=True)
                 rows.append(score(folder, e))
                 r = rows[-1]
-                print(f"{r['id']}/{seed}: rooms {r['rooms']} objects {r['objects']} " + " ".join(
-                    f"{k}={'ok' if r[k] else 'FAIL'}" for k in ("programme", "contents", "reachable", "doors",
-                                                               "windows", "inside", "physics"))
+                print(f"{r['id']}/{seed}: rooms {r['rooms']} (L {r['l_rooms']}, en-suite {r['ensuites']}) objects "
+                      f"{r['objects']} " + " ".join(f"{k}={'ok' if r[k] else 'FAIL'}" for k in KEYS)
                       + (f" {r['problems']}" if r["problems"] else ""), flush=True)
-    keys = ("programme", "contents", "reachable", "doors", "windows", "inside", "physics")
-    print(f"\n{'check':>10} {'passed':>8}")
-    for k in keys:
-        print(f"{k:>10} {sum(r[k] for r in rows):>4}/{len(rows)}")
-    print(f"{'worlds':>10} {len(rows)}; median rooms {statistics.median(r['rooms'] for r in rows):.0f}, "
-          f"median objects {statistics.median(r['objects'] for r in rows):.0f}")
+    print(f"\n{'check':>12} {'passed':>8}")
+    for k in KEYS:
+        print(f"{k:>12} {sum(r[k] for r in rows):>4}/{len(rows)}")
+    held, applicable = sum(r["rules"][1] for r in rows), sum(r["rules"][0] for r in rows)
+    print(f"{'rule instances held':>24} {held}/{applicable} ({100 * held / max(applicable, 1):.1f}%)")
+    print(f"{'worlds':>12} {len(rows)}; median rooms {statistics.median(r['rooms'] for r in rows):.0f}, "
+          f"median objects {statistics.median(r['objects'] for r in rows):.0f}, L-shaped rooms "
+          f"{sum(r['l_rooms'] for r in rows)}, en-suites {sum(r['ensuites'] for r in rows)}")
     (out / "summary.json").write_text(json.dumps(rows, indent=1))
 
 

@@ -90,6 +90,9 @@ class PolicyConfig:
     """Where a local model runs (``cpu``, ``cuda``, ``cuda:1``)."""
     adapter: str = ""
     """A LoRA adapter folder loaded on top of an ``hf:`` model (as ``hf:PATH@ADAPTER``); empty: none."""
+    max_rooms: int = 30
+    """The most rooms a home or building may have (docs/homes.md); more is an input error (exit 2).
+    Hotels and dorms raise it."""
 
 
 @dataclass

@@ -11,9 +11,10 @@ import pytest
 from omni_generalist.actions.api import ActionAPI
 from omni_generalist.errors import InputError
 from omni_generalist.metrics.homes import home_checks
-from omni_generalist.policy.procedural.floorplan import check_plan, exterior_segments, solve_floorplan
+from omni_generalist.policy.procedural.floorplan import FloorPlan, check_plan, exterior_segments, solve_floorplan
 from omni_generalist.policy.procedural.program_home import HomeProgram, HomeProgramError, parse_home
 from omni_generalist.world.home import home_rooms, is_home
+from omni_generalist.world.metadata import get_info
 from omni_generalist.world.model import room_info
 from omni_generalist.world.stage import new_stage
 
@@ -72,11 +73,55 @@ def test_floorplan_tiles_without_gaps_and_doors_join_rooms(entry):
                    for s in exterior_segments(plan, room))
         for w in plan.windows:  # windows only in exterior walls
             assert (w.center[1] in (y0, y1)) if w.axis == "x" else (w.center[0] in (x0, x1))
+        _assert_access(plan)
+
+
+def _assert_access(plan) -> None:
+    """Bathrooms reachable without crossing a bedroom, an en-suite only from its bedroom; no bathroom
+    or bedroom opens into a kitchen; every interior door that has a leaf swings into one of its rooms."""
+    by = {r.name: r for r in plan.rooms}
+    links: dict[str, set[str]] = {r.name: set() for r in plan.rooms}
+    for d in plan.doors:
+        for a in d.rooms:
+            links[a].update(n for n in d.rooms if n != a)
+        if len(d.rooms) == 2:
+            types = {by[n].type for n in d.rooms}
+            assert not ("kitchen" in types and types & {"bathroom", "bedroom"}), d
+        assert not d.swing or d.swing in d.rooms
+    for r in plan.rooms:
+        if r.ensuite_of:
+            assert links[r.name] == {r.ensuite_of}
+    start = next(d.rooms[0] for d in plan.doors if d.entrance)
+    seen, todo = {start}, [start]
+    while todo:
+        here = todo.pop()
+        if by[here].zone == "private" and here != start:
+            continue
+        for n in links[here] - seen:
+            seen.add(n)
+            todo.append(n)
+    assert {r.name for r in plan.rooms if r.zone == "service" and not r.ensuite_of} <= seen
+
+
+def test_ensuites_and_l_shaped_rooms():
+    prog = parse_home("a house with a master bedroom with an en-suite, a second bedroom, a bathroom, a kitchen and a "
+                      "living room")
+    assert [(r.name, r.ensuite_of) for r in prog.rooms if r.ensuite_of] == [("bathroom_2", "bedroom_1")]
+    assert [r.ensuite_of for r in parse_home("a 3b2b apartment").rooms if r.kind == "bathroom"] == ["", "bedroom_1"]
+    assert all(not r.ensuite_of for r in parse_home("a school wing with six classrooms and two restrooms").rooms)
+    for seed in (0, 1, 2):
+        plan = solve_floorplan(prog, seed)
+        ells = [r for r in plan.rooms if r.cut]
+        assert ells and all(len(r.outline) == 6 for r in ells)  # a bedroom wraps around its en-suite
+        assert plan.room("bathroom_2").ensuite_of == "bedroom_1"
+        _assert_access(plan)
+        assert FloorPlan.from_dict(json.loads(json.dumps(plan.to_dict()))).to_dict() == plan.to_dict()
 
 
 def test_too_many_rooms_and_a_small_outline_are_input_errors():
     with pytest.raises(HomeProgramError, match="most a home may have is 30"):
         parse_home("a school corridor with forty classrooms")
+    assert len(solve_floorplan(parse_home("a school corridor with forty classrooms", max_rooms=50), 0).rooms) == 41
     prog = parse_home("a 3b2b apartment in an 8 x 6 m outline")
     assert prog.outline == (8.0, 6.0)
     with pytest.raises(HomeProgramError, match="outline") as exc:
@@ -100,10 +145,17 @@ def test_home_built_on_one_stage_passes_the_checks(pid):
         api.furnish_room(r.name, None, 1)
     assert is_home(stage)
     rooms = {r.name for r in home_rooms(stage)}
+    if any(r.ensuite_of for r in prog.rooms):  # its bedroom wraps around it: an L with six walls
+        assert any(len(r.polygon) == 6 and len(r.walls) == 6 for r in home_rooms(stage))
     assert {r.name for r in prog.rooms} <= rooms
     checks = home_checks(stage)
     assert checks["unreachable_rooms"] == [] and checks["bad_doors"] == [] and checks["bad_windows"] == []
-    assert checks["misplaced"] == []
+    assert checks["misplaced"] == [] and checks["bad_access"] == []
+    for r in home_rooms(stage):  # interior doors off the corridor stand open: a leaf in the room they swing into
+        for d in r.doors:
+            info = get_info(stage.GetPrimAtPath(d.path))
+            if info.get("swing"):
+                assert stage.GetPrimAtPath(d.path + "/leaf").IsValid() and info["swing"] in info["connects"]
     objs = api.list_objects()
     assert all(o.extra.get("room") in rooms for o in objs)
     for room, cats in entry.get("contents", {}).items():

@@ -1,6 +1,6 @@
 """Checks of a home read from its USD alone (docs/homes.md): rooms reachable from the entrance,
 doors in walls their two rooms share and clear of furniture, windows in exterior walls only,
-every object inside the room it records."""
+every object inside the room it records, the arrangement rules inside each room."""
 
 from __future__ import annotations
 
@@ -10,15 +10,30 @@ from ..world.geometry import Footprint, footprint_inside, footprints_overlap
 from ..world.home import ROOMS, home_rooms
 from ..world.metadata import get_info
 from ..world.model import list_objects
+from .arrangement import RuleResult, WorldView, check_rules
 from .reachability import home_reachability
 
 DOOR_ZONE = 0.6
-"""Depth in front of a door (each side) that must be free of floor furniture (m)."""
+"""Depth in front of a door (each side) that must be free of floor furniture (m); on the side its
+leaf swings into, the leaf's width."""
+
+
+def home_arrangement(stage: Usd.Stage) -> list[RuleResult]:
+    """The arrangement rules (metrics/arrangement.py) run inside each room of a home, over that
+    room's walls, windows and objects; each result's detail starts with the room's name."""
+    objs = list_objects(stage)
+    out = []
+    for room in home_rooms(stage):
+        view = WorldView(stage, room, [o for o in objs if o.extra.get("room") == room.name])
+        for r in check_rules(view):
+            r.detail = f"{room.name}: {r.detail}" if r.detail else room.name
+            out.append(r)
+    return out
 
 
 def home_checks(stage: Usd.Stage) -> dict:
-    """Measure a home: ``{"rooms", "unreachable_rooms", "bad_doors", "bad_windows", "misplaced"}``
-    (each a list of what fails; empty lists mean the home passes)."""
+    """Measure a home: ``{"rooms", "unreachable_rooms", "bad_doors", "bad_windows", "misplaced",
+    "bad_access", "arrangement"}`` (each a list of what fails; empty lists mean the home passes)."""
     rooms = home_rooms(stage)
     by = {r.name: r for r in rooms}
     info = get_info(stage.GetPrimAtPath(ROOMS))
@@ -36,14 +51,15 @@ def home_checks(stage: Usd.Stage) -> dict:
             joined = [str(n) for n in di.get("connects", [])]
             if not all(n in by and any(x.path == d.path for x in by[n].doors) for n in joined):
                 bad_doors.append(f"{d.name}: not in a wall of each room it joins {joined}")
-            for n in joined:  # the swing zone on each side is clear of furniture
+            for n in joined:  # the zone on each side (the leaf's swing on its side) is clear of furniture
                 room = by.get(n)
                 op = next((x for x in room.doors if x.path == d.path), None) if room else None
                 if op is None:
                     continue
                 wall = room.wall(op.wall)
-                cx, cy = wall.point(op.offset, DOOR_ZONE / 2)
-                zone = Footprint(cx, cy, op.width, DOOR_ZONE, wall.facing_yaw)
+                depth = max(DOOR_ZONE, op.width) if di.get("swing") == n else DOOR_ZONE
+                cx, cy = wall.point(op.offset, depth / 2)
+                zone = Footprint(cx, cy, op.width, depth, wall.facing_yaw)
                 for o in floor_objs:
                     if o.extra.get("room") == n and footprints_overlap(zone, o.footprint):
                         bad_doors.append(f"{d.name}: {o.name} stands in its way in {n}")
@@ -65,5 +81,21 @@ def home_checks(stage: Usd.Stage) -> dict:
         if not footprint_inside(o.footprint.inflated(-margin), room.polygon):
             misplaced.append(f"{o.name} crosses a wall of {room.name}")
     reach = home_reachability(stage)
+    # a bathroom (any service room) is reached without crossing a bedroom, unless it is an en-suite
+    # whose only door opens into its bedroom
+    meta = {r.name: get_info(stage.GetPrimAtPath(r.path)) for r in rooms}
+    private = frozenset(n for n, m in meta.items() if m.get("zone") == "private")
+    around = home_reachability(stage, private)["unreachable"]
+    bad_access = []
+    for r in rooms:
+        m = meta[r.name]
+        if m.get("ensuite_of"):
+            joined = {str(n) for d in r.doors for n in get_info(stage.GetPrimAtPath(d.path)).get("connects", [])}
+            if joined - {r.name, str(m["ensuite_of"])}:
+                bad_access.append(f"{r.name}: an en-suite of {m['ensuite_of']} with a door elsewhere")
+        elif m.get("zone") == "service" and r.name in around:
+            bad_access.append(f"{r.name}: reachable only through a bedroom")
+    arrangement = [f"{r.rule} ({r.detail}): {', '.join(r.objects)}" for r in home_arrangement(stage) if not r.satisfied]
     return {"rooms": [r.name for r in rooms], "unreachable_rooms": reach["unreachable"], "bad_doors": bad_doors,
-            "bad_windows": bad_windows, "misplaced": misplaced}
+            "bad_windows": bad_windows, "misplaced": misplaced, "bad_access": bad_access,
+            "arrangement": arrangement}

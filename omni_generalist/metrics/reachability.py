@@ -112,8 +112,9 @@ def world_reachability(stage, radius: float = 0.25) -> dict:
     return _room_reachability(room, objs, radius)
 
 
-def home_reachability(stage) -> dict:
-    """Rooms of a home reachable from the entrance through doors: ``{"rooms": n, "unreachable": [names]}``."""
+def home_reachability(stage, avoid: frozenset[str] = frozenset()) -> dict:
+    """Rooms of a home reachable from the entrance through doors: ``{"rooms": n, "unreachable": [names]}``
+    (a room in ``avoid`` is entered but not walked through: which rooms need a bedroom crossed)."""
     from ..world.home import home_rooms
     from ..world.metadata import get_info
 
@@ -130,7 +131,10 @@ def home_reachability(stage) -> dict:
                 links.setdefault(a, set()).update(n for n in joined if n != a)
     seen, todo = set(start), list(start)
     while todo:
-        for n in links.get(todo.pop(), ()):
+        here = todo.pop()
+        if here in avoid:
+            continue
+        for n in links.get(here, ()):
             if n not in seen:
                 seen.add(n)
                 todo.append(n)

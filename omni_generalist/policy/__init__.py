@@ -30,7 +30,7 @@ def make_policy(spec: str, config: PolicyConfig | None = None) -> Policy:
     if spec == "procedural":
         from .procedural import ProceduralPolicy
 
-        return ProceduralPolicy()
+        return ProceduralPolicy(max_rooms=config.max_rooms if config is not None else 30)
     if kind == "hf" and rest:
         from .vlm import ChatPolicy
         from .vlm.hf_backend import HFBackend

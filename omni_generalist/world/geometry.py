@@ -201,3 +201,53 @@ def box_mesh(lo: tuple[float, float, float], hi: tuple[float, float, float]):
         indices.extend(face)
         normals.extend([normal] * 4)
     return points, counts, indices, normals
+
+
+def rect_outline(rect: tuple[float, float, float, float],
+                 cut: tuple[float, float, float, float] | None = None) -> list[Point]:
+    """The counter-clockwise outline of ``rect`` (``x0, y0, x1, y1``), less ``cut``: a rectangle in one
+    of its corners (an L-shape), or None."""
+    x0, y0, x1, y1 = rect
+    corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+    if cut is None:
+        return corners
+    cx0, cy0, cx1, cy1 = cut
+    out: list[Point] = []
+    for k, (X, Y) in enumerate(corners):
+        if not (X in (cx0, cx1) and Y in (cy0, cy1)):
+            out.append((X, Y))
+            continue
+        ix, iy = (cx0 if X == cx1 else cx1), (cy0 if Y == cy1 else cy1)
+        prev = corners[k - 1]
+        if abs(prev[1] - Y) < 1e-9:  # coming along X
+            out += [(ix, Y), (ix, iy), (X, iy)]
+        else:
+            out += [(X, iy), (ix, iy), (ix, Y)]
+    return out
+
+
+def rectilinear_edges(poly: list[Point]) -> list[tuple[str, str, float, float, float]]:
+    """Edges of a counter-clockwise rectilinear polygon: ``(side, axis, line, lo, hi)`` with ``side``
+    the direction the edge faces outwards (south, east, north, west) and ``axis`` x for an edge along X."""
+    out = []
+    for a, b in zip(poly, poly[1:] + poly[:1], strict=True):
+        if abs(a[1] - b[1]) < 1e-9:
+            out.append(("south" if b[0] > a[0] else "north", "x", a[1], min(a[0], b[0]), max(a[0], b[0])))
+        else:
+            out.append(("east" if b[1] > a[1] else "west", "y", a[0], min(a[1], b[1]), max(a[1], b[1])))
+    return out
+
+
+def inset_rectilinear(poly: list[Point], d: float) -> list[Point]:
+    """A counter-clockwise rectilinear polygon moved inwards by ``d`` on every edge."""
+    n = len(poly)
+    out = []
+    for i in range(n):
+        p, v, q = poly[i - 1], poly[i], poly[(i + 1) % n]
+        normals = []
+        for a, b in ((p, v), (v, q)):
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            ln = math.hypot(dx, dy) or 1.0
+            normals.append((-dy / ln, dx / ln))
+        out.append((v[0] + (normals[0][0] + normals[1][0]) * d, v[1] + (normals[0][1] + normals[1][1]) * d))
+    return out

@@ -17,6 +17,7 @@ from pxr import Sdf, Usd, UsdGeom
 
 from ..assets.materials import MaterialChoice, bind_material, ensure_material
 from ..assets.toolkit import box_part, prism_part
+from .geometry import inset_rectilinear, rect_outline, rectilinear_edges
 from .metadata import get_info, label, set_info
 from .model import OpeningInfo, RoomInfo, WallInfo
 
@@ -31,26 +32,21 @@ def is_home(stage: Usd.Stage) -> bool:
     return bool(prim) and bool(get_info(prim).get("home"))
 
 
-def _inner(rect, t: float) -> tuple[float, float, float, float]:
-    x0, y0, x1, y1 = rect
-    return x0 + t / 2, y0 + t / 2, x1 - t / 2, y1 - t / 2
+def _wall_names(outline) -> list[str]:
+    """A room's wall names: south, east, north, west for a rectangle, ``wall_<i>`` otherwise."""
+    return list(SIDES) if len(outline) == 4 else [f"wall_{i}" for i in range(len(outline))]
 
 
-def _side_of(rect, t: float, center, axis: str) -> tuple[str, float] | None:
-    """Which side of a room a wall point lies on, and its offset along that wall (CCW from its start)."""
-    x0, y0, x1, y1 = rect
-    ix0, iy0, ix1, iy1 = _inner(rect, t)
+def _wall_at(outline, t: float, center, axis: str) -> tuple[int, float] | None:
+    """Which wall of a room (index into its outline's edges) a point on a wall centre line lies on,
+    and its offset along that wall's inner face (from the wall's start, counter-clockwise)."""
+    inner = inset_rectilinear(list(outline), t / 2)
     cx, cy = center
-    if axis == "x":
-        if abs(cy - y0) < 1e-3 and x0 - 1e-3 <= cx <= x1 + 1e-3:
-            return "south", cx - ix0
-        if abs(cy - y1) < 1e-3 and x0 - 1e-3 <= cx <= x1 + 1e-3:
-            return "north", ix1 - cx
-    else:
-        if abs(cx - x1) < 1e-3 and y0 - 1e-3 <= cy <= y1 + 1e-3:
-            return "east", cy - iy0
-        if abs(cx - x0) < 1e-3 and y0 - 1e-3 <= cy <= y1 + 1e-3:
-            return "west", iy1 - cy
+    for i, (_side, ax, line, lo, hi) in enumerate(rectilinear_edges(list(outline))):
+        along, across = (cx, cy) if ax == "x" else (cy, cx)
+        if ax == axis and abs(across - line) < 1e-3 and lo - 1e-3 <= along <= hi + 1e-3:
+            start = inner[i][0] if ax == "x" else inner[i][1]
+            return i, abs(along - start)
     return None
 
 
@@ -76,28 +72,28 @@ def author_home(stage: Usd.Stage, plan, floor: dict[str, MaterialChoice], walls:
              outline=[x0, y0, x1, y1], rooms=[r.name for r in plan.rooms])
     wall_mat = ensure_material(stage, walls)
     order = {r.name: i for i, r in enumerate(plan.rooms)}
+    by = {r.name: r for r in plan.rooms}
     for i, r in enumerate(plan.rooms):
         path = ROOMS.AppendChild(r.name)
         prim = UsdGeom.Xform.Define(stage, path).GetPrim()
-        ix0, iy0, ix1, iy1 = _inner(r.rect, t)
-        poly = [(ix0, iy0), (ix1, iy0), (ix1, iy1), (ix0, iy1)]
+        outline = r.outline
+        poly = inset_rectilinear(outline, t / 2)
+        names = _wall_names(outline)
         fl = floor[r.name]
         label(prim, "room", walls.label, "", False, False, room_type=r.type, kind=r.kind, zone=r.zone,
-              rect=list(r.rect), polygon=[c for p in poly for c in p], height=h, wall_thickness=t,
-              wall_names=list(SIDES), floor_material=fl.label, home_room=True)
-        rx0, ry0, rx1, ry1 = r.rect
-        fmesh = prism_part(stage, path.AppendChild("Floor"), [(rx0, ry0), (rx1, ry0), (rx1, ry1), (rx0, ry1)], -SLAB, 0.0)
+              rect=list(r.rect), outline=[c for p in outline for c in p], polygon=[round(c, 4) for p in poly for c in p],
+              height=h, wall_thickness=t, wall_names=names, floor_material=fl.label, home_room=True,
+              **({"ensuite_of": r.ensuite_of} if r.ensuite_of else {}))
+        fmesh = prism_part(stage, path.AppendChild("Floor"), outline, -SLAB, 0.0)
         label(fmesh.GetPrim(), "floor", fl.label, "", False, False)
         bind_material(fmesh.GetPrim(), ensure_material(stage, fl))
-        cmesh = prism_part(stage, path.AppendChild("Ceiling"), [(rx0, ry0), (rx1, ry0), (rx1, ry1), (rx0, ry1)], h, h + SLAB)
+        cmesh = prism_part(stage, path.AppendChild("Ceiling"), outline, h, h + SLAB)
         label(cmesh.GetPrim(), "ceiling", ceiling.label, "", False, False)
         bind_material(cmesh.GetPrim(), ensure_material(stage, ceiling))
         for group in ("Walls", "Doors", "Windows"):
             UsdGeom.Xform.Define(stage, path.AppendChild(group))
-        # this room's sides, less the parts an earlier room already built
-        sides = {"south": ("x", ry0, rx0, rx1), "north": ("x", ry1, rx0, rx1),
-                 "west": ("y", rx0, ry0, ry1), "east": ("y", rx1, ry0, ry1)}
-        for side, (axis, line, lo, hi) in sides.items():
+        # this room's walls, less the parts an earlier room already built
+        for side, (_facing, axis, line, lo, hi) in zip(names, rectilinear_edges(outline), strict=True):
             pieces = [(lo, hi)]
             for other in plan.rooms:
                 if other is r or order[other.name] > i:
@@ -126,9 +122,11 @@ def author_home(stage: Usd.Stage, plan, floor: dict[str, MaterialChoice], walls:
         prim = UsdGeom.Xform.Define(stage, path).GetPrim()
         label(prim, "door", door_mat.label, str(ROOMS.AppendChild(owner)), False, False, connects=list(d.rooms),
               center=list(d.center), axis=d.axis, width=d.width, bottom=0.0, top=2.1, entrance=d.entrance,
-              interior=len(d.rooms) == 2)
+              interior=len(d.rooms) == 2, **({"swing": d.swing, "hinge": d.hinge} if d.swing else {}))
         set_info(prim, category="door")
-        if d.entrance:  # the front door: a panel in the opening (interior doors are open doorways)
+        if d.swing:  # the leaf stands open at a right angle into the room it swings into
+            box_part(stage, path.AppendChild("leaf"), *_open_leaf(d, by[d.swing], t))
+        if d.entrance:  # the front door: a closed panel in the opening (interior doors stand open)
             cx, cy = d.center
             w2, t2 = d.width / 2 - 0.01, 0.02
             lo3 = (cx - w2, cy - t2, 0.0) if d.axis == "x" else (cx - t2, cy - w2, 0.0)
@@ -147,6 +145,25 @@ def author_home(stage: Usd.Stage, plan, floor: dict[str, MaterialChoice], walls:
         hi3 = (cx + w2, cy + 0.01, w.sill + w.height) if w.axis == "x" else (cx + 0.01, cy + w2, w.sill + w.height)
         box_part(stage, path.AppendChild("panel"), lo3, hi3)
         bind_material(prim, ensure_material(stage, glass))
+
+
+LEAF = 0.04
+"""Thickness of an interior door's leaf (m)."""
+
+
+def _open_leaf(door, room, t: float) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """The box of a door's leaf standing open at a right angle into ``room`` from its hinge jamb."""
+    cx, cy = door.center
+    along, line = (cx, cy) if door.axis == "x" else (cy, cx)
+    probe = (cx, cy + 0.3) if door.axis == "x" else (cx + 0.3, cy)
+    inside = any(p[0] <= probe[0] <= p[2] and p[1] <= probe[1] <= p[3] for p in room.parts())
+    s = 1.0 if inside else -1.0
+    u = along - door.width / 2 if door.hinge == "lo" else along + door.width / 2 - LEAF
+    a0, a1 = line + s * t / 2, line + s * (t / 2 + door.width - 0.02)
+    lo_a, hi_a = min(a0, a1), max(a0, a1)
+    if door.axis == "x":
+        return (u, lo_a, 0.01), (u + LEAF, hi_a, 2.09)
+    return (lo_a, u, 0.01), (hi_a, u + LEAF, 2.09)
 
 
 def _segments(u0: float, u1: float, h: float, cuts) -> list[tuple[float, float, float, float]]:
@@ -186,18 +203,21 @@ def home_rooms(stage: Usd.Stage) -> list[RoomInfo]:
         info = get_info(r)
         t = float(info.get("wall_thickness", 0.15))
         rect = tuple(float(v) for v in info["rect"])
+        flat = info.get("outline")
+        outline = [(float(flat[i]), float(flat[i + 1])) for i in range(0, len(flat), 2)] if flat else rect_outline(rect)
         flat = info["polygon"]
         poly = [(float(flat[i]), float(flat[i + 1])) for i in range(0, len(flat), 2)]
-        walls = [WallInfo(SIDES[i], i, poly[i], poly[(i + 1) % 4], str(r.GetPath().AppendChild("Walls").AppendChild(SIDES[i])))
-                 for i in range(4)]
+        names = [str(n) for n in info.get("wall_names", _wall_names(outline))]
+        walls = [WallInfo(names[i], i, poly[i], poly[(i + 1) % len(poly)],
+                          str(r.GetPath().AppendChild("Walls").AppendChild(names[i]))) for i in range(len(poly))]
         doors, windows = [], []
         for kind, prim, d in openings:
             if r.GetName() not in list(d.get("connects", [])):
                 continue
-            where = _side_of(rect, t, tuple(float(v) for v in d["center"]), str(d["axis"]))
+            where = _wall_at(outline, t, tuple(float(v) for v in d["center"]), str(d["axis"]))
             if where is None:
                 continue
-            op = OpeningInfo(kind, prim.GetName(), str(prim.GetPath()), where[0], round(where[1], 4),
+            op = OpeningInfo(kind, prim.GetName(), str(prim.GetPath()), names[where[0]], round(where[1], 4),
                              float(d.get("width", 0.9)), float(d.get("bottom", 0.0)), float(d.get("top", 2.1)))
             (doors if kind == "door" else windows).append(op)
         out.append(RoomInfo(room_type=str(info.get("room_type", "room")), polygon=poly, height=float(info.get("height", 2.7)),
@@ -222,9 +242,9 @@ def home_outline(stage: Usd.Stage) -> RoomInfo | None:
         for d in r.doors:
             prim = stage.GetPrimAtPath(d.path)
             if get_info(prim).get("entrance"):
-                where = _side_of((x0, y0, x1, y1), t, tuple(float(v) for v in get_info(prim)["center"]),
+                where = _wall_at(rect_outline((x0, y0, x1, y1)), t, tuple(float(v) for v in get_info(prim)["center"]),
                                  str(get_info(prim)["axis"]))
                 if where and all(x.name != d.name for x in doors):
-                    doors.append(OpeningInfo("door", d.name, d.path, where[0], where[1], d.width, d.bottom, d.top))
+                    doors.append(OpeningInfo("door", d.name, d.path, SIDES[where[0]], where[1], d.width, d.bottom, d.top))
     return RoomInfo(room_type="home", polygon=poly, height=float(info.get("height", 2.7)), wall_thickness=t,
                     walls=walls, doors=doors, windows=[], name="home", path=str(ROOMS))

@@ -39,8 +39,10 @@ class ProceduralPolicy:
 
     name = "procedural"
 
-    def __init__(self, robot_radius: float = 0.25):
+    def __init__(self, robot_radius: float = 0.25, max_rooms: int = 30):
         self.robot_radius = robot_radius
+        self.max_rooms = max_rooms
+        """The most rooms a home may have (``policy.max_rooms``); more is an input error (exit 2)."""
         self.spec: PromptSpec | None = None
         self.result: dict = {}
         """What ``apply_plan`` reported it built."""
@@ -63,7 +65,7 @@ class ProceduralPolicy:
         if scene.has_room:
             self.editor = EditPlanner(scene)
             return self.editor.plan(self._prompt)
-        home = parse_home(self._prompt)  # multi-room hook (docs/homes.md): a home or building
+        home = parse_home(self._prompt, self.max_rooms)  # multi-room hook (docs/homes.md): a home or building
         if home is not None:
             solve_floorplan(home, self._seed)  # a programme that cannot be built stops here (exit 2)
             prog = pprint.pformat(home.to_dict(), width=110, sort_dicts=False)

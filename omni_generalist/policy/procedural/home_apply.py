@@ -23,19 +23,21 @@ from .program_home import HomeProgram, HomeProgramError
 
 @dataclass
 class RoomShell:
-    """A home's room as the Planner sees it: centred on the origin, with its doors and windows."""
+    """A home's room as the Planner sees it: its floor polygon (a rectangle or an L) centred on the
+    origin of its bounding box, its wall names, doors and windows."""
 
     width: float
     depth: float
     height: float
+    polygon: list[tuple[float, float]]
+    names: list[str]
     doors: list[tuple[str, float, float]] = field(default_factory=list)
     windows: list[tuple[str, float, float, float, float]] = field(default_factory=list)
 
     def layout(self, w: float, d: float, wall_type) -> tuple:
         """Polygon, wall names, height, windows, doors (wall index, offset, width) and walls."""
-        poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
-        names = ["south", "east", "north", "west"]
-        walls = [wall_type(names[i], i, poly[i], poly[(i + 1) % 4], "") for i in range(4)]
+        poly, names = list(self.polygon), list(self.names)
+        walls = [wall_type(names[i], i, poly[i], poly[(i + 1) % len(poly)], "") for i in range(len(poly))]
         doors = [(names.index(wn), off, width) for wn, off, width in self.doors]
         return poly, names, self.height, list(self.windows), doors, walls
 
@@ -96,6 +98,7 @@ def furnish_room(api, room: str, program: dict | None, seed: int, robot_radius: 
     w, d = max(xs) - min(xs), max(ys) - min(ys)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     shell = RoomShell(round(w, 3), round(d, 3), info.height,
+                      [(round(x - cx, 4), round(y - cy, 4)) for x, y in info.polygon], [wl.name for wl in info.walls],
                       [(o.wall, o.offset, o.width) for o in info.doors],
                       [(o.wall, o.offset, o.width, o.top - o.bottom, o.bottom) for o in info.windows])
     planner = Planner()

@@ -48,6 +48,8 @@ class RoomRequest:
     """What the prompt puts in it ("a bed and a desk"), or the kind's default contents."""
     asked: bool = True
     """The prompt named it (False: added because the building has one, or as circulation)."""
+    ensuite_of: str = ""
+    """For an en-suite bathroom: the bedroom it opens into (its only door)."""
 
 
 @dataclass
@@ -79,10 +81,14 @@ class HomeProgram:
             if not isinstance(r, dict) or str(r.get("kind", "")) not in kinds:
                 raise HomeProgramError(f"room {r!r}: 'kind' must be one of {', '.join(sorted(kinds))}")
             rooms.append(RoomRequest(str(r.get("name") or _snake(r["kind"])), str(r["kind"]),
-                                     str(r.get("contents", "")), bool(r.get("asked", True))))
+                                     str(r.get("contents", "")), bool(r.get("asked", True)),
+                                     str(r.get("ensuite_of", "") or "")))
         names = [r.name for r in rooms]
         if len(set(names)) != len(names):
             raise HomeProgramError(f"room names must be unique, got {names}")
+        for r in rooms:
+            if r.ensuite_of and r.ensuite_of not in names:
+                raise HomeProgramError(f"{r.name} is an en-suite of {r.ensuite_of!r}, which is not a room of the programme")
         outline = data.get("outline")
         if outline is not None:
             try:
@@ -177,11 +183,12 @@ def _find(text: str, table: list[tuple[str, str]], heads: frozenset[str]) -> lis
     return sorted(found)
 
 
-def parse_home(text: str) -> HomeProgram | None:
+def parse_home(text: str, max_rooms: int | None = None) -> HomeProgram | None:
     """Read the programme of a multi-room prompt; None when the prompt is about one room.
 
     Args:
         text: the prompt.
+        max_rooms: the most rooms a home may have (default: ``max_rooms`` of homes.toml, 30).
 
     Returns:
         The programme, or None for a single-room prompt.
@@ -244,15 +251,18 @@ def parse_home(text: str) -> HomeProgram | None:
     order = sorted(counts, key=lambda k: (zone_rank[kb["kinds"][k]["zone"]], list(kb["kinds"]).index(k)))
     rooms: list[RoomRequest] = []
     total = sum(counts.values())
-    cap = int(kb["settings"]["max_rooms"])
+    cap = int(max_rooms if max_rooms is not None else kb["settings"]["max_rooms"])
     if total > cap:
-        raise HomeProgramError(f"the prompt asks for {total} rooms; the most a home may have is {cap}")
+        raise HomeProgramError(f"the prompt asks for {total} rooms; the most a home may have is {cap} "
+                               f"(hotels and dorms: raise policy.max_rooms)")
     for kind in order:
         n = counts[kind]
         for i in range(n):
             name = _snake(kind) if n == 1 else f"{_snake(kind)}_{i + 1}"
             rooms.append(RoomRequest(name, kind, str(kb["kinds"][kind].get("contents", "")), kind in asked))
     _contents(rest, mentions, rooms)
+    if bspec.get("residential"):
+        _ensuites(rest, mentions, rooms)
     outline = None
     om = _OUTLINE.search(low)
     if om:
@@ -354,6 +364,32 @@ def _contents(text: str, mentions: list[_Mention], rooms: list[RoomRequest]) -> 
         chunk = chunk.strip(" ,")
         if chunk and 0 <= idx < len(rs) and not re.fullmatch(r"(?:a |an )?(?:door|window)s?", chunk):
             rs[idx].contents = chunk
+
+
+def _ensuites(text: str, mentions: list[_Mention], rooms: list[RoomRequest]) -> None:
+    """Bathrooms that open into a bedroom only: those the prompt calls en-suite (of the bedroom
+    named just before, else the first), and in a home with more bathrooms than one, the last
+    bathrooms become en-suites of the first bedrooms (the master bedroom first)."""
+    words = tuple(home_kb()["settings"]["ensuite_words"])
+    baths = [r for r in rooms if r.kind == "bathroom"]
+    beds = [r for r in rooms if r.kind == "bedroom"]
+    if not baths or not beds:
+        return
+    taken: set[str] = set()
+    asked = [m for m in mentions if m.kind == "bathroom" and text[m.start:m.end].startswith(words)]
+    for m, bath in zip(asked, reversed(baths), strict=False):
+        before = [b for b in mentions if b.kind == "bedroom" and b.end <= m.start]
+        idx = (before[-1].ordinal or 1) - 1 if before else 0
+        bed = beds[min(idx, len(beds) - 1)]
+        if bed.name in taken:
+            bed = next((b for b in beds if b.name not in taken), None)
+        if bed is not None:
+            bath.ensuite_of = bed.name
+            taken.add(bed.name)
+    if asked:
+        return
+    for bath, bed in zip(reversed(baths[1:]), beds, strict=False):
+        bath.ensuite_of = bed.name
 
 
 _TRAILING = {"and", "the", "a", "an", "plus", "with", "also", "then", *NUMBERS, *ORDINALS}
