@@ -11,7 +11,12 @@ import pytest
 from omni_generalist.actions.api import ActionAPI
 from omni_generalist.errors import InputError
 from omni_generalist.metrics.homes import home_checks
-from omni_generalist.policy.procedural.floorplan import FloorPlan, check_plan, exterior_segments, solve_floorplan
+from omni_generalist.policy.procedural.floorplan import (
+    FloorPlan,
+    check_plan,
+    exterior_segments,
+    solve_floorplan,
+)
 from omni_generalist.policy.procedural.program_home import HomeProgram, HomeProgramError, parse_home
 from omni_generalist.world.home import home_rooms, is_home
 from omni_generalist.world.metadata import get_info
