@@ -150,12 +150,13 @@ def surface_under(owner, obj) -> Surface | None:
     return None
 
 
-def world_point_records(world: str | Path, out: str | Path, episode: str, limit: int = 8) -> list[dict[str, Any]]:
+def world_point_records(world: str | Path, out: str | Path, episode: str, limit: int = 8,
+                        images: bool = True) -> list[dict[str, Any]]:
     """Point-predictor records from a built world: for each small thing resting on another object (at most
     ``limit``, in name order), the question on a render of its surface without it and its pixel as the answer.
 
     The renders go to ``out/images/<episode>_<k>.png`` (the records' ``image``, relative to ``out``);
-    a record has no image when nothing can render here.
+    a record has no image when ``images`` is off or nothing can render here.
     """
     from ..errors import GeneralistError
     from ..render.files import write_bytes_atomic
@@ -173,12 +174,13 @@ def world_point_records(world: str | Path, out: str | Path, episode: str, limit:
             found.append((o, surface))
     if not found:
         return []
+    renderer = None
     try:
         from ..render.base import get_renderer
 
-        renderer = get_renderer("fast")
+        renderer = get_renderer("fast") if images else None
     except (GeneralistError, ImportError):
-        renderer = None
+        pass
     out = Path(out)
     records: list[dict[str, Any]] = []
     try:

@@ -233,7 +233,8 @@ class SelfImprover:
         files = [write_episodes(eps, rd, "selected.jsonl")]
         if self.train_cfg.placement_records > 0:
             points = [rec for c in chosen
-                      for rec in world_point_records(c["world"], rd, f"{c['id']}_place", self.train_cfg.placement_records)]
+                      for rec in world_point_records(c["world"], rd, f"{c['id']}_place", self.train_cfg.placement_records,
+                                                 self.train_cfg.images)]
             files.append(rd / "placement.jsonl")
             write_text_atomic(files[-1], "".join(json.dumps(rec, sort_keys=True) + "\n" for rec in points))
         return files
