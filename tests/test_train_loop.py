@@ -286,6 +286,42 @@ def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
     assert not any(footprints_overlap(a, b) for i, a in enumerate(fps) for b in fps[i + 1:])
 
 
+def test_lora_on_a_second_architecture_idefics3(tmp_path):
+    """The same LoRA code on another vision-language class (Idefics3, SmolVLM's architecture): records with a
+    render are encoded with its processor, the loss drops, and the adapter loads back through ``hf:PATH@ADAPTER``."""
+    import random
+
+    from omni_generalist.actions.api import ActionAPI
+    from omni_generalist.train.lora import attach_lora, train_lora
+    from omni_generalist.train.placement import dense_layout, surfaces_of
+    from omni_generalist.train.point_predictor import TopCamera, point_records, surface_png
+    from omni_generalist.world.stage import new_stage
+
+    from .tiny_vlm import build_idefics3
+
+    ckpt = build_idefics3(tmp_path / "tiny-idefics3", [system_prompt(), "0123456789 DONE"])
+    api = ActionAPI(new_stage(), random.Random(0))
+    api.create_room(width=4.0, depth=4.0)
+    api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), center=True)
+    (top,) = surfaces_of(api.get_object("table_0"))
+    (tmp_path / "top.png").write_bytes(surface_png(api.stage, TopCamera(top)))
+    records = point_records(TopCamera(top), ["cup"] * 3, dense_layout(top, [(0.08, 0.08, 0.1)] * 3, random.Random(2)),
+                            "top.png")
+    backend = make_policy(f"hf:{ckpt}", _settings().policy).backend
+    assert type(backend.model).__name__ == "Idefics3ForConditionalGeneration" and backend.supports_images
+    batches = [encode(backend, r, tmp_path) for r in records]
+    assert all(b["pixel_values"].shape[-2:] == (32, 32) for b in batches)
+    cfg = TrainConfig(lora_rank=4, lr=5e-3, epochs=3)
+    model = attach_lora(backend, cfg)
+    before = mean_loss(model, batches)
+    train_lora(model, batches, cfg)
+    after = mean_loss(model, batches)
+    assert after < before
+    model.save_pretrained(str(tmp_path / "adapter"))
+    again = make_policy(f"hf:{ckpt}@{tmp_path / 'adapter'}", _settings().policy).backend
+    assert mean_loss(again.model, batches) == pytest.approx(after, rel=1e-3)
+
+
 def test_the_adapter_setting_loads_like_the_at_suffix(tiny_vlm, tmp_path):
     import peft
 

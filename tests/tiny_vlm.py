@@ -16,18 +16,23 @@ IMAGE = 32
 PATCH = 8
 
 
-def tokenizer(corpus: list[str], vocab: int = 3000):
+IDEFICS3_TOKENS = {"fake_image_token": "<fake_token_around_image>", "global_image_token": "<global-img>",
+                   "end_of_utterance_token": "<end_of_utterance>"}
+
+
+def tokenizer(corpus: list[str], vocab: int = 3000, extra: dict[str, str] | None = None):
+    """A byte-level BPE tokenizer trained on ``corpus`` with ``<pad> <s> </s> <image>`` (and ``extra`` special tokens)."""
     import transformers
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
     tok.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(vocab_size=vocab, special_tokens=["<pad>", "<s>", "</s>", "<image>"],
+    trainer = trainers.BpeTrainer(vocab_size=vocab, special_tokens=["<pad>", "<s>", "</s>", "<image>", *(extra or {}).values()],
                                   initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
     tok.train_from_iterator(corpus, trainer)
     fast = transformers.PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<s>", eos_token="</s>",
-                                                pad_token="<pad>", extra_special_tokens={"image_token": "<image>"})
+                                                pad_token="<pad>", extra_special_tokens={"image_token": "<image>", **(extra or {})})
     fast.chat_template = TEMPLATE
     return fast
 
@@ -70,6 +75,26 @@ def build_llava(path: Path, corpus: list[str], vocab: int = 3000) -> Path:
     transformers.LlavaProcessor(image_processor=images, tokenizer=tok, patch_size=PATCH,
                                 vision_feature_select_strategy="default", chat_template=TEMPLATE,
                                 num_additional_image_tokens=1).save_pretrained(path)
+    return path
+
+
+def build_idefics3(path: Path, corpus: list[str], vocab: int = 3000) -> Path:
+    """Save a random tiny Idefics3 (SmolVLM's architecture: a 1-layer SigLIP-style tower, pixel shuffle by 2,
+    a 2-layer Llama; 32-d, 32×32 images in 8×8 patches, 4 image tokens, no tiling) with its processor."""
+    import torch
+    import transformers
+
+    torch.manual_seed(0)
+    tok = tokenizer(corpus, vocab, IDEFICS3_TOKENS)
+    vision = {"hidden_size": 32, "intermediate_size": 64, "num_hidden_layers": 1, "num_attention_heads": 2,
+              "image_size": IMAGE, "patch_size": PATCH}
+    cfg = transformers.Idefics3Config(vision_config=vision, text_config=_llama_config(tok).to_dict(), scale_factor=2,
+                                      image_token_id=tok.convert_tokens_to_ids("<image>"), pad_token_id=tok.pad_token_id)
+    transformers.Idefics3ForConditionalGeneration(cfg).save_pretrained(path)
+    images = transformers.Idefics3ImageProcessorPil(size={"longest_edge": IMAGE}, max_image_size={"longest_edge": IMAGE},
+                                                    do_image_splitting=False)
+    transformers.Idefics3Processor(image_processor=images, tokenizer=tok, image_seq_len=(IMAGE // PATCH // 2) ** 2,
+                                   chat_template=TEMPLATE).save_pretrained(path)
     return path
 
 
