@@ -22,10 +22,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PlacementError
+from ..world.model import ObjectInfo
 from .placement import Pose, Size, Surface, surfaces_of
+
+if TYPE_CHECKING:
+    from pxr import Usd
+
+    from ..render.cameras import Camera
 
 
 @dataclass
@@ -50,7 +56,7 @@ class TopCamera:
         half = max((s.x1 - s.x0) / 2, (s.y1 - s.y0) / 2 * self.width / self.height) * self.margin
         return (s.x0 + s.x1) / 2, (s.y0 + s.y1) / 2, half * self.focal / (self.width / 2)
 
-    def camera(self):
+    def camera(self) -> Camera:
         """The render camera of this view; everything higher than the clearance above the surface is
         clipped by its near plane (the board over a shelf, the owner's frame)."""
         from ..render.cameras import Camera
@@ -85,7 +91,7 @@ def pixel_to_surface(cam: TopCamera, u: float, v: float) -> tuple[float, float] 
     return s.to_world(lx, ly)
 
 
-def surface_png(stage, cam: TopCamera, hide: Iterable[str] = (), renderer: Any = None) -> bytes | None:
+def surface_png(stage: Usd.Stage, cam: TopCamera, hide: Iterable[str] = (), renderer: Any = None) -> bytes | None:
     """A top-down render (PNG) of the surface through :meth:`TopCamera.camera`, leaving out the prims
     in ``hide``; None when nothing can render here (no EGL driver, no render extra)."""
     import io
@@ -141,7 +147,7 @@ def point_records(cam: TopCamera, categories: list[str], poses: list[Pose], imag
     return out
 
 
-def surface_under(owner, obj) -> Surface | None:
+def surface_under(owner: ObjectInfo, obj: ObjectInfo) -> Surface | None:
     """The support surface of ``owner`` that ``obj`` stands on (its height and its footprint's centre)."""
     for s in surfaces_of(owner):
         lx, ly = s.to_local(obj.position[0], obj.position[1])
