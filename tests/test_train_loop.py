@@ -252,8 +252,9 @@ def test_self_improve_refuses_bad_input_in_one_line(tiny_vlm, tmp_path, capsys):
 
 
 def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
-    """The VLM as the asset-level placer: LoRA on the pixels of procedural placements lowers the loss;
-    the model's marks (or, when unusable, free spots) give a layout without overlaps."""
+    """The VLM as the asset-level placer: LoRA on the pixels of procedural placements (asked on a render of
+    the table) lowers the loss; the model's marks (or, when unusable, free spots) give a layout without
+    overlaps, whose things physics settles where they were put."""
     import random
 
     from omni_generalist.actions.api import ActionAPI
@@ -284,6 +285,19 @@ def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
     fps = [Footprint(x, y, 0.08, 0.08, 0.0) for x, y, _, _ in poses]
     assert 0 <= chosen <= 6 and all(abs(z - top.top) < 1e-9 for _, _, z, _ in poses)
     assert not any(footprints_overlap(a, b) for i, a in enumerate(fps) for b in fps[i + 1:])
+    # the layout becomes action code, the things go there and physics settles them
+    pytest.importorskip("sapien")
+    from omni_generalist.physics.authoring import author_physics
+    from omni_generalist.physics.validate import validate_world
+    from omni_generalist.train.placement import placement_code
+
+    exec(placement_code(["cup"] * 6, sizes, poses), {"add_object": api.add_object})
+    cups = api.list_objects("cup")
+    assert len(cups) == 6 and all(c.support == "/World/Objects/table_0" for c in cups)
+    author_physics(api.stage)
+    rep = validate_world(api.stage, joints=False, asset_rules=False)
+    moved = {m.path: m.stable for m in rep.motions}
+    assert all(moved[c.path] for c in cups) and not rep.of_kind("interpenetration"), rep.summary()
 
 
 def test_lora_on_a_second_architecture_idefics3(tmp_path):
