@@ -356,3 +356,63 @@ def _walls(plan):
 
     poly = plan.polygon
     return [WallInfo(plan.wall_names[i], i, poly[i], poly[(i + 1) % len(poly)], "") for i in range(len(poly))]
+
+
+def _in_frame(of, obj) -> tuple[float, float]:
+    """``obj``'s centre in the frame of ``of`` (an ObjectInfo): x across, y towards its front."""
+    yaw = math.radians(of.yaw)
+    dx, dy = obj.position[0] - of.position[0], obj.position[1] - of.position[1]
+    return dx * math.cos(yaw) + dy * math.sin(yaw), -dx * math.sin(yaw) + dy * math.cos(yaw)
+
+
+@pytest.mark.parametrize("yaw", [0.0, 90.0, 180.0])
+def test_things_go_to_the_named_edge_of_a_surface(yaw):
+    import random
+
+    from omni_generalist.actions import ActionAPI
+    from omni_generalist.actions.placement import support_surfaces
+    from omni_generalist.errors import PlacementError
+    from omni_generalist.world import new_stage
+
+    api = ActionAPI(new_stage(), random.Random(4))
+    api.create_room(5.0, 5.0, room_type="bedroom")
+    bed = api.get_object(api.add_object("bed", size=(1.6, 2.1, 1.0), position=(0.0, 0.0), rotation=yaw))
+    mattress_top = max(z for z, *_ in support_surfaces(bed))
+    for k in range(3):
+        c = api.get_object(api.add_object("cushion", size=(0.4, 0.15, 0.3), on=bed.name, side="back"))
+        _, ly = _in_frame(bed, c)
+        assert ly < 0.0, (k, ly)  # towards the head, in front of the bed's own pillows
+        assert c.bottom <= bed.position[2] + mattress_top + 0.01 and c.bottom > bed.position[2] + 0.2
+    throw = api.get_object(api.add_object("blanket", size=(0.8, 0.4, 0.05), on=bed.name, side="front"))
+    assert _in_frame(bed, throw)[1] > 0.3
+    with pytest.raises(PlacementError, match="unknown side"):
+        api.add_object("book", on=bed.name, side="top")
+
+
+def test_dressing_follows_the_room_type():
+    from omni_generalist.policy.procedural.knowledge import dressing
+
+    shelf = {i.category: i for i in dressing()["wall shelf"]}
+    assert shelf["towel"].in_room("bathroom") and not shelf["towel"].in_room("living room")
+    assert not shelf["book"].in_room("bathroom") and shelf["book"].in_room("living room")
+    for seed in SEEDS:
+        bath = _plan("a bathroom", seed)
+        on_shelves = {o.category for s in _by_cat(bath, "wall shelf") for o in bath.objects if o.target == s.key}
+        assert on_shelves and "book" not in on_shelves, on_shelves
+        assert "towel" in on_shelves or "bottle" in on_shelves
+        bed = _plan("a bedroom", seed)
+        beds = _by_cat(bed, "bed")
+        cushions = [o for o in bed.objects if o.category == "cushion" and o.target == beds[0].key]
+        assert cushions and all(o.side == "back" for o in cushions)
+        # the room's lamps are spread over both nightstands, one each
+        lamps = [o.target for o in _by_cat(bed, "table lamp")]
+        assert sorted(lamps) == sorted(o.key for o in _by_cat(bed, "nightstand")), lamps
+    crib = _plan("a nursery with a crib", 0)
+    assert not any(o.target == c.key for c in _by_cat(crib, "crib") for o in crib.objects if o.placement == "on")
+
+
+def test_a_bathtub_stands_long_side_to_the_wall():
+    for seed in SEEDS:
+        plan = _plan("a bathroom with a bathtub", seed)
+        tub = _by_cat(plan, "bathtub")[0]
+        assert tub.size[0] > tub.size[1] * 1.5, tub.size

@@ -388,7 +388,8 @@ class ActionAPI:
             against_wall: wall name to stand against, back to the wall, front facing the room.
             corner: True for any free corner, or a corner name such as "north-east".
             next_to: name of an object to stand beside (``side``: "left", "right", "front", "back").
-            side: which side for ``next_to``.
+            side: which side for ``next_to``; with ``on``, the edge of the support's surface it goes
+                to ("back": pillows at a bed's head, a lamp at the back of a desk).
             facing: name of an object to turn towards (with any placement).
             around: name of a table to seat this object at, facing its centre.
             on_wall: wall name to hang on, centred at ``height``.
@@ -487,7 +488,7 @@ class ActionAPI:
                 support = below[0].path if below else support
         elif how == "on":
             target = self.get_object(on)
-            pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng)
+            pose = P.on_top(target, size3, [o for o in obs if o.name != target.name], self.rng, side=side)
             support = target.path
         elif how == "on_any":
             # any table, counter or shelf: beds and seats hold things only when asked ("a pillow on the bed")

@@ -176,8 +176,18 @@ FLARED = ("bowl",)
 """Containers whose walls flare out from a small floor (the last word of the category)."""
 
 
-def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, margin: float = 0.01) -> Pose:
-    """Put an object on a support surface of ``target``: its top, a shelf board, or inside it."""
+EDGE_BAND = 0.3
+"""Share of a surface's depth (or width) that counts as its edge for ``side`` placements on it."""
+
+
+def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, margin: float = 0.01,
+           side: str | None = None) -> Pose:
+    """Put an object on a support surface of ``target``: its top, a shelf board, or inside it.
+
+    ``side`` ("back", "front", "left", "right") keeps it to that edge of the surface, in the
+    target's own frame (a bed's back is its head end: pillows go there)."""
+    if side not in (None, "back", "front", "left", "right"):
+        raise PlacementError(f"unknown side {side!r} on a surface; use back, front, left or right")
     w, d, h = size
     # a bowl's floor is only where things touch it: their centres stay on it and their sides reach
     # over its edge towards the flaring wall (fruit in a bowl)
@@ -198,17 +208,37 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
     for z, x0, y0, x1, y1, inside in levels:
         hw, hd = (0.0, 0.0) if inside and flared else (w / 2, d / 2)
         for k in range(tries):
-            if k == 0:
+            bx0, by0, bx1, by1 = _edge_band(x0, y0, x1, y1, hw, hd, margin, side)
+            if bx0 > bx1 or by0 > by1:
+                break
+            if k == 0 and side is None:
                 # a container's first item goes to one side, leaving room for the next
                 lx, ly = (x0 + margin + 0.002 if inside and flared else (x0 + x1) / 2), (y0 + y1) / 2
             else:
-                lx = rng.uniform(x0 + margin + hw, x1 - margin - hw)
-                ly = rng.uniform(y0 + margin + hd, y1 - margin - hd)
+                lx, ly = rng.uniform(bx0, bx1), rng.uniform(by0, by1)
             x, y = target.footprint.to_world(lx, ly)
             fp = Footprint(x, y, w, d, yaw)
             if is_free(fp.inflated(0.005), z, z + h, obs):
                 return Pose(x, y, z, yaw)
     raise PlacementError(f"no free room on {target.name} for an object {w:.2f} x {d:.2f} m")
+
+
+def _edge_band(x0: float, y0: float, x1: float, y1: float, hw: float, hd: float, margin: float,
+               side: str | None) -> tuple[float, float, float, float]:
+    """The range of centres on a surface (local frame, front is +y) for an object of half-size
+    ``hw`` x ``hd``: the whole surface, or the band along one of its edges."""
+    bx0, bx1 = x0 + margin + hw, x1 - margin - hw
+    by0, by1 = y0 + margin + hd, y1 - margin - hd
+    band_x, band_y = max(0.0, (x1 - x0) * EDGE_BAND - 2 * hw), max(0.0, (y1 - y0) * EDGE_BAND - 2 * hd)
+    if side == "back":
+        by1 = min(by1, by0 + band_y)
+    elif side == "front":
+        by0 = max(by0, by1 - band_y)
+    elif side == "left":
+        bx1 = min(bx1, bx0 + band_x)
+    elif side == "right":
+        bx0 = max(bx0, bx1 - band_x)
+    return bx0, by0, bx1, by1
 
 
 def next_to(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,

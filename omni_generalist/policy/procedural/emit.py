@@ -63,11 +63,11 @@ def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()
         return _call("add_object", o.category, **c, on_ceiling=True), []
     if o.placement == "on" and o.target:
         small = {**c, "size": None}
-        alts = [_call("add_object", o.category, **small, on=o.target)]
-        alts += [_call("add_object", o.category, **small, on=t) for t in others if t != o.target]
+        alts = [_call("add_object", o.category, **small, on=o.target, side=o.side)]
+        alts += [_call("add_object", o.category, **small, on=t, side=o.side) for t in others if t != o.target]
         if not o.dressing and (o.required or catalog().get(o.category).placement in ("on_surface", "in_container")):
             alts.append(_call("add_object", o.category, **c))  # anywhere it usually goes
-        return _call("add_object", o.category, **c, on=o.target), alts
+        return _call("add_object", o.category, **c, on=o.target, side=o.side), alts
     return _call("add_object", o.category, **c), []
 
 

@@ -83,9 +83,29 @@ def room_kb() -> RoomKB:
 
 
 @lru_cache(maxsize=1)
-def dressing() -> dict[str, tuple[tuple[str, int, int], ...]]:
+@dataclass(frozen=True)
+class DressItem:
+    """One kind of thing kept on a support: how many (``lo``..``hi``) and at which edge (``side``)."""
+
+    category: str
+    lo: int
+    hi: int
+    side: str | None = None
+    rooms: frozenset[str] = frozenset()
+    """Only in these room types (empty: in any)."""
+    except_rooms: frozenset[str] = frozenset()
+    """Never in these room types."""
+
+    def in_room(self, room_type: str) -> bool:
+        """Whether this item belongs on its support in a room of ``room_type``."""
+        return (not self.rooms or room_type in self.rooms) and room_type not in self.except_rooms
+
+
+def dressing() -> dict[str, tuple[DressItem, ...]]:
     """What is kept on each kind of support (``data/knowledge/dressing.toml``): category → items."""
     with open(data_dir() / "knowledge" / "dressing.toml", "rb") as fh:
         raw = tomllib.load(fh)
-    return {k.lower(): tuple((str(i["category"]).lower(), int(i["count"][0]), int(i["count"][1]))
+    return {k.lower(): tuple(DressItem(str(i["category"]).lower(), int(i["count"][0]), int(i["count"][1]),
+                                       i.get("side"), frozenset(i.get("rooms", ())),
+                                       frozenset(i.get("except_rooms", ())))
                              for i in v.get("items", ())) for k, v in raw.items()}

@@ -500,7 +500,8 @@ class Solver:
                     got += 1
                     if slot.rel in ("around", "pushed_in", "front_row"):
                         m.serves = of.key
-                    elif slot.rel == "front" and m.size[2] < 0.6 and of.size[2] > m.size[2] and slot.gap[1] < 0.6:
+                    elif slot.rel == "front" and not m.walkable and m.size[2] < 0.6 and of.size[2] > m.size[2] \
+                            and slot.gap[1] < 0.6:
                         # a low table just in front of a seat: the seat is reached over it
                         m.serves, m.access = of.key, ("back" if slot.face else "front")
                 else:

@@ -59,6 +59,8 @@ class PlannedObject:
     """The functional group it belongs to (``<template>:<root key>``)."""
     dressing: bool = False
     """Added to dress its support: put there or left out, never elsewhere."""
+    side: str | None = None
+    """For things on a support: the edge of its surface they go to (pillows at a bed's head)."""
     lift: float = 0.0
     """Height it stands at above the floor (the top of the rug it stands on)."""
 
@@ -269,7 +271,7 @@ class Planner:
                     used[t.key] = used.get(t.key, 0.0) + o.size[0] * o.size[1]
                     o.placement, o.target = "on", t.key
                     break
-        self._dress(spec, objs, add, rng)
+        self._dress(spec, objs, add, rng, room.name)
         # seats that go with desks set out in rows sit in those rows
         rowed = {o.key for o in objs if o.placement == "rows"}
         rowed_cats = {o.category for o in objs if o.placement == "rows"}
@@ -416,7 +418,7 @@ class Planner:
             d = min(sw + 0.1, max(cat.size_max[1], 1.0))
         table.size = (round(w, 3), round(d, 3), table.size[2])
 
-    def _dress(self, spec: PromptSpec, objs: list[PlannedObject], add, rng) -> None:
+    def _dress(self, spec: PromptSpec, objs: list[PlannedObject], add, rng, room_type: str) -> None:
         """Dress every support with what people keep on it (``dressing.toml``): books on shelves, a
         lamp on each nightstand, things on desks and counters. Not in sparse rooms; more in dense
         ones; never a category the prompt gave an exact count for."""
@@ -428,19 +430,23 @@ class Planner:
         exact |= {h for e in list(exact) for h in self.cat.hypernyms(e)}  # "fifty boxes": no other boxes
         table = dressing()
         for o in list(objs):
-            items = table.get(o.category) or next((table[h] for h in self.cat.hypernyms(o.category) if h in table), ())
-            if not items or o.placement in ("on", "on_any", "on_wall", "ceiling"):
+            # a support's own entry, else its nearest kind's (a crib has an empty one of its own)
+            items = table[o.category] if o.category in table else \
+                next((table[h] for h in self.cat.hypernyms(o.category) if h in table), ())
+            if not items or o.placement in ("on", "on_any", "ceiling"):
                 continue
             have = {}
             for x in objs:
                 if x.target in (o.key, o.category):  # the prompt's "lamps on the nightstands" count too
                     have[x.category] = have.get(x.category, 0) + 1
-            for category, lo, hi in items:
-                if category in exact or not self.cat.find(category):
+            for it in items:
+                if it.category in exact or not self.cat.find(it.category) or not it.in_room(room_type):
                     continue
-                n = hi if spec.density == "dense" else rng.randint(lo, hi)
-                for _ in range(max(0, n - have.get(category, 0))):
-                    add(category, "on", o.key, False).dressing = True
+                # a lived-in room: the upper half of the usual range, all of it when dense
+                n = it.hi if spec.density == "dense" else rng.randint((it.lo + it.hi + 1) // 2, it.hi)
+                for _ in range(max(0, n - have.get(it.category, 0))):
+                    po = add(it.category, "on", o.key, False)
+                    po.dressing, po.side = True, it.side
 
     def _fit_contents(self, objs: list[PlannedObject]) -> None:
         """Containers holding things take their largest size; things fit the surface they go on."""
@@ -539,9 +545,9 @@ class Planner:
                 n = hi + (hi - lo + 1) // 2 if self.cat.get(ro.category).placement in SMALL else hi
             else:
                 n = rng.randint(lo, hi)
-                if many_explicit and lo == 0:
-                    n = 0
-                big = self.cat.get(ro.category).placement not in SMALL and ro.placement != "on_wall"
+                big = self.cat.get(ro.category).placement not in SMALL and ro.placement not in ("on_wall", "ceiling")
+                if many_explicit and lo == 0 and big:
+                    n = 0  # a prompt that lists the furniture gets that furniture, and the room's small things
                 if spec.size_scale < 0.95 and lo == 0 and big:
                     n = 0  # a small room keeps only the furniture it must have
             if n <= 0:
@@ -567,11 +573,12 @@ class Planner:
                 self.cat.get(ro.category).size_max[2] >= 0.05 and \
                 ro.placement not in ("on_wall", "ceiling") and ":" not in ro.placement
             spread = [target]
-            if place == "around" and target is not None and objs is not None:  # seats shared over every table
+            if place in ("around", "on") and target is not None and objs is not None:
+                # seats shared over every table, lamps over every nightstand
                 tname = self.cat.get(place_target).name
-                spread = [o.key for o in objs if o.category == tname or tname in self.cat.hypernyms(o.category)] \
-                    or [target]
-                if spec.density != "sparse":
+                spread = [o.key for o in objs if (o.category == tname or tname in self.cat.hypernyms(o.category))
+                          and o.placement not in ("on", "on_any")] or [target]
+                if place == "around" and spec.density != "sparse":
                     n = max(n, 2 * len(spread))  # no table with a lone chair
             for k in range(n):
                 add(ro.category, place, spread[k % len(spread)], core and k < ro.count[0])

@@ -74,13 +74,24 @@ def _plain_bed(w: AssetWriter, size: Size) -> None:
     e = rt * rng.uniform(0.2, 0.6)
     w.box("mattress", (-x + e, yb, frame_top - 0.3 * mat_t), (x - e, yf - e * (0 if has_foot else 1), mat_top),
           material="fabric")
-    if rng.random() < 0.65:
-        dz = _clamp(0.01, 0.04, 0.03 * H)
+    has_duvet = rng.random() < 0.65
+    dz = _clamp(0.01, 0.04, 0.03 * H)
+    if has_duvet:
         y0 = yb + (yf - yb) * rng.uniform(0.3, 0.45)
         w.box("duvet", (-x + e * 0.5, y0, mat_top - 0.4 * mat_t), (x - e * 0.5, yf - e * 0.5, mat_top + dz),
               material="fabric")
+    p_depth = _clamp(0.2, 0.45, 0.18 * D)
     _pillows(w, -x + e + 0.05 * W, x - e - 0.05 * W, yb + 0.03 * D, mat_top,
-             _clamp(0.05, 0.15, 0.14 * (H - mat_top)), _clamp(0.2, 0.45, 0.18 * D))
+             _clamp(0.05, 0.15, 0.14 * (H - mat_top)), p_depth)
+    # the bed in front of the pillows holds cushions, a throw, a book: the duvet's top where it
+    # lies, the bare mattress between it and the pillows
+    sy0, sy1 = yb + 0.03 * D + p_depth + 0.02, yf - e - 0.02
+    if has_duvet:
+        w.surface(mat_top + dz, -x + e + 0.02, max(sy0, y0 + 0.02), x - e - 0.02, sy1, 1.0)
+        if y0 - 0.02 - sy0 > 0.15:
+            w.surface(mat_top, -x + e + 0.02, sy0, x - e - 0.02, y0 - 0.02, 1.0)
+    else:
+        w.surface(mat_top, -x + e + 0.02, sy0, x - e - 0.02, sy1, 1.0)
     # headboard (reaches the full height)
     if head == "panel":
         w.box("headboard", (-x, -y, 0.0), (x, -y + ht, H))
