@@ -46,9 +46,6 @@ def _cache_env(cache, monkeypatch):
 @pytest.fixture(scope="module")
 def kitchen(tmp_path_factory, cache) -> tuple[Path, dict]:
     """Ten LIBERO assets (eight objects, a microwave with its door, a cabinet) indexed as library 'kitchen'."""
-    import os
-
-    os.environ["OMNI_GENERALIST_CACHE"] = str(cache)
     root = tmp_path_factory.mktemp("kitchen")
     for rel in PICK:
         shutil.copytree(LIBERO / rel, root / Path(rel).name)
@@ -57,7 +54,9 @@ def kitchen(tmp_path_factory, cache) -> tuple[Path, dict]:
     shutil.copy(LIBERO / "articulated_objects/microwave.xml", art)
     shutil.copytree(LIBERO / "articulated_objects/textures", art / "textures")
     shutil.copytree(LIBERO / "articulated_objects/meshes/microwave", art / "meshes/microwave")
-    summary = add_library(root, "kitchen", FAST)
+    with pytest.MonkeyPatch.context() as mp:  # built before the per-test _cache_env
+        mp.setenv("OMNI_GENERALIST_CACHE", str(cache))
+        summary = add_library(root, "kitchen", FAST)
     return root, summary
 
 

@@ -111,6 +111,7 @@ def test_failed_prompt_is_recorded_and_exit_1(tmp_path):
     assert bad.returncode == 2 and len(stderr_lines(bad)) == 1
 
 
+@pytest.mark.xdist_group("ray")  # one local Ray at a time: tests that start Ray share this group
 def test_batch_on_a_local_ray_cluster(tmp_path):
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)

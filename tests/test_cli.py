@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from omni_generalist.world import list_objects, open_stage
-from tests.conftest import EXAMPLE, run_cli, stderr_lines
+from tests.conftest import EXAMPLE, immutable, run_cli, stderr_lines
 
 PROMPT = "A cozy bedroom"
 
@@ -114,12 +115,14 @@ def test_bad_output_paths(tmp_path):
     assert (busy / "keep.txt").read_text() == "mine"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
 def test_unwritable_folder(tmp_path):
     ro = tmp_path / "ro"
     ro.mkdir()
     ro.chmod(0o555)
-    _assert_bad_input(run_cli("generate", PROMPT, "--actions", str(EXAMPLE), "--out", str(ro / "w")), "not writable")
+    # root may write into a folder without write permission, not into an immutable one
+    with immutable(ro) if os.geteuid() == 0 else contextlib.nullcontext():
+        proc = run_cli("generate", PROMPT, "--actions", str(EXAMPLE), "--out", str(ro / "w"))
+    _assert_bad_input(proc, "not writable")
 
 
 def test_bad_worlds(tmp_path):

@@ -12,7 +12,7 @@ import json
 import pytest
 
 torch = pytest.importorskip("torch")
-transformers = pytest.importorskip("transformers")
+pytest.importorskip("transformers")
 
 from omni_generalist import Settings  # noqa: E402
 from omni_generalist.errors import GeneralistError, PolicyError  # noqa: E402
@@ -22,7 +22,7 @@ from omni_generalist.policy.base import Observation  # noqa: E402
 from omni_generalist.policy.vlm import chat_messages, system_prompt  # noqa: E402
 from omni_generalist.policy.vlm.hf_backend import HFBackend  # noqa: E402
 
-from .conftest import run_cli  # noqa: E402
+from .conftest import cli_in_process  # noqa: E402
 from .tiny_vlm import IMAGE, PATCH, build_llama, build_llava  # noqa: E402
 
 CORPUS = [system_prompt(), "```python\ncreate_room(width=4.0)\n```\nDONE"]
@@ -131,14 +131,15 @@ def test_model_folders_that_cannot_be_used(tmp_path, name, config, words):
         make_policy(f"hf:{_folder(tmp_path, name, config)}")
 
 
-def test_cli_with_a_local_model(text_model, tmp_path):
-    proc = run_cli("generate", "a bedroom", "--policy", f"hf:{text_model}", "--out", str(tmp_path / "w"),
-                   "--set", "policy.max_new_tokens=8", "--set", "generator.max_failures=0",
-                   "--set", "generator.validate=false", "--no-preview")
-    lines = [ln for ln in proc.stderr.decode().splitlines() if ln.strip()]
-    assert proc.returncode == 1 and lines[-1].startswith("error: no world was built"), proc.stderr.decode()
+def test_cli_with_a_local_model(text_model, tmp_path, capsys):
+    # in this process: torch is imported once (the command line as a child process is tested elsewhere)
+    status, err = cli_in_process(capsys, "generate", "a bedroom", "--policy", f"hf:{text_model}",
+                                 "--out", str(tmp_path / "w"), "--set", "policy.max_new_tokens=8",
+                                 "--set", "generator.max_failures=0", "--set", "generator.validate=false", "--no-preview")
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert status == 1 and lines[-1].startswith("error: no world was built"), err
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "config.json").write_text(json.dumps({"model_type": "llama"}))
-    proc = run_cli("generate", "a bedroom", "--policy", f"hf:{broken}", "--out", str(tmp_path / "x"))
-    assert proc.returncode == 2 and b"cannot load the model in" in proc.stderr
+    status, err = cli_in_process(capsys, "generate", "a bedroom", "--policy", f"hf:{broken}", "--out", str(tmp_path / "x"))
+    assert status == 2 and "cannot load the model in" in err

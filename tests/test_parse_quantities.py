@@ -6,8 +6,10 @@ from omni_generalist.policy.procedural.parse import parse_prompt
 
 
 def _req(prompt, category):
-    reqs = [o for o in parse_prompt(prompt).objects if o.category == category]
-    assert reqs, [o.category for o in parse_prompt(prompt).objects]
+    """The first object of ``category`` the prompt (or an already parsed spec) asks for."""
+    spec = parse_prompt(prompt) if isinstance(prompt, str) else prompt
+    reqs = [o for o in spec.objects if o.category == category]
+    assert reqs, [o.category for o in spec.objects]
     return reqs[0]
 
 
@@ -49,8 +51,7 @@ def test_a_single_thing_is_one_by_default():
 def test_n_each_is_a_total_with_the_number_of_targets():
     """ "three tables with two chairs each": six chairs, two per table (count // target_count)."""
     spec = parse_prompt("a cafe with three tables with two chairs each")
-    tables = [o for o in spec.objects if o.category == "table"][0]
-    chairs = [o for o in spec.objects if o.category == "chair"][0]
+    tables, chairs = _req(spec, "table"), _req(spec, "chair")
     assert tables.count == 3 and tables.quantity == "exact"
     assert (chairs.count, chairs.each, chairs.target, chairs.target_count, chairs.quantity) == (6, True, "table", 3,
                                                                                                 "exact")
@@ -86,10 +87,9 @@ def test_a_table_for_n_seats_n_without_place_settings(prompt):
 
 
 def test_each_have_multiplies_by_the_owners():
-    spec = parse_prompt("a library with four reading tables each have four chairs")
-    chairs = [o for o in spec.objects if o.category == "chair"]
-    assert chairs and chairs[0].count == 16 and chairs[0].relation == "around" and chairs[0].target == "table"
-    assert chairs[0].explicit_count and chairs[0].to_quantity() == "exact"
+    chairs = _req("a library with four reading tables each have four chairs", "chair")
+    assert chairs.count == 16 and chairs.relation == "around" and chairs.target == "table"
+    assert chairs.explicit_count and chairs.to_quantity() == "exact"
 
 
 def test_each_with_a_list_over_commas_after_an_aside():
@@ -112,10 +112,8 @@ def test_rows_of_multiply_and_a_faced_row_is_asked_for():
 
 
 def test_counted_furniture_with_plural_furniture_gets_one_set_each():
-    spec = parse_prompt("a classroom with twenty-four student desks with chairs")
-    chairs = [o for o in spec.objects if o.category == "chair"]
-    assert chairs and chairs[0].count == 24 and chairs[0].target == "student desk" and chairs[0].each
-    assert not chairs[0].explicit_count  # a plausible number, not an exact one
-    spec = parse_prompt("a cafe with three tables with chairs")
-    chairs = [o for o in spec.objects if o.category == "chair"]
-    assert chairs and chairs[0].count == 6 and chairs[0].relation == "around"
+    chairs = _req("a classroom with twenty-four student desks with chairs", "chair")
+    assert chairs.count == 24 and chairs.target == "student desk" and chairs.each
+    assert not chairs.explicit_count  # a plausible number, not an exact one
+    chairs = _req("a cafe with three tables with chairs", "chair")
+    assert chairs.count == 6 and chairs.relation == "around"

@@ -16,10 +16,9 @@ from omni_generalist.policy.procedural import ProceduralPolicy
 from omni_generalist.policy.procedural.parse import parse_prompt
 from omni_generalist.world import list_objects, open_stage
 
-ROOT = Path(__file__).resolve().parents[1]
-SUITE = ROOT.parent / "shared" / "prompts" / "dev.jsonl"
-if not SUITE.is_file():
-    SUITE = ROOT / "tests" / "data" / "dev.jsonl"
+from .conftest import DEV_SUITE as SUITE
+from .conftest import ROOT, SHARED_DEV_SUITE
+
 EXTRA = [ln.strip() for ln in (ROOT / "tests" / "data" / "extra_prompts.txt").read_text().splitlines() if ln.strip()]
 
 
@@ -186,6 +185,14 @@ def test_dev_suite_alignment(suite_worlds):
     mean = sum(scores) / len(scores)
     assert len(scores) == 3 * len(SUITE.read_text().splitlines())
     assert mean >= 0.9, f"alignment {mean:.3f}; misses: {misses}"
+
+
+def test_dev_suite_copy_is_current():
+    """The tests read the committed copy of the dev suite; it must be the shared suite where that lies
+    beside the checkout (a fresh clone in CI has only the copy)."""
+    if not SHARED_DEV_SUITE.is_file():
+        pytest.skip(f"no {SHARED_DEV_SUITE} beside this checkout to compare with")
+    assert SUITE.read_bytes() == SHARED_DEV_SUITE.read_bytes(), f"refresh the copy: cp {SHARED_DEV_SUITE} {SUITE}"
 
 
 def _check_world(folder: Path, report: dict) -> list[str]:

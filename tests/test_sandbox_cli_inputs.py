@@ -12,7 +12,7 @@ import pytest
 
 from omni_generalist.actions.guard import MAX_FSTRING_CHARS, parse
 from omni_generalist.errors import ActionError
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, immutable, run_cli
 
 ROOM = "create_room(5, 4, room_type='bedroom')\nadd_door('south')\nadd_object('bed', against_wall='north')\n"
 
@@ -140,13 +140,8 @@ def test_read_only_targets_are_one_line_and_exit_2(world, tmp_path, argv, words)
     src = tmp_path / "a.py"
     src.write_text("add_object('plant', corner=True)\n")
     before = {p.name: p.read_bytes() for p in ro.iterdir()}
-    targets = [str(p) for p in ro.iterdir()] + [str(ro)]
-    if subprocess.run(["chattr", "+i", *targets], capture_output=True).returncode != 0:
-        pytest.skip("chattr +i is not available here")
-    try:
+    with immutable(*ro.iterdir(), ro):
         proc = run_cli(*[a.format(w=ro, src=src) for a in argv])
-    finally:
-        subprocess.run(["chattr", "-i", *targets], check=True)
     err = proc.stderr.decode()
     assert proc.returncode == 2, err
     assert len(err.strip().splitlines()) == 1 and words in err and "internal error" not in err, err

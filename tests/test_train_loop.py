@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-torch = pytest.importorskip("torch")
+pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("peft")
 
@@ -26,6 +26,7 @@ from omni_generalist.train.lora import encode, mean_loss  # noqa: E402
 from omni_generalist.train.self_improve import SelfImproveConfig, SelfImprover, select  # noqa: E402
 from omni_generalist.train.trajectories import read_records, sample_world  # noqa: E402
 
+from .conftest import cli_in_process  # noqa: E402
 from .tiny_vlm import build_llava  # noqa: E402
 
 OFFICE = "a small office with a desk, a chair and a lamp on the desk"
@@ -45,15 +46,6 @@ def _settings() -> Settings:
 
 def _plan_code(prompt: str) -> str:
     return f"print(apply_plan({parse_prompt(prompt).to_dict()!r}, seed=0))"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _one_thread():
-    """Two cores shared by many processes: torch's thread pool would oversubscribe them."""
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
 
 
 def _corrupted(root, name: str, code: str) -> None:
@@ -161,7 +153,7 @@ def test_selection_rule():
 def test_export_replays_a_world_into_chat_records(pool, tmp_path, capsys):
     world = tmp_path / "w"
     shutil.copytree(pool / "office_good" / "world", world)  # no episode.json: the export replays actions.py
-    status, err = _cli(capsys, "train", "export", str(world), "--out", str(tmp_path / "ds"))
+    status, err = cli_in_process(capsys, "train", "export", str(world), "--out", str(tmp_path / "ds"))
     assert status == 0 and "1 episodes, 2 records" in err, err
     recs = read_records(tmp_path / "ds" / "episodes.jsonl")
     assert [r["step"] for r in recs] == [0, 1] and recs[0]["prompt"] == OFFICE
@@ -171,7 +163,7 @@ def test_export_replays_a_world_into_chat_records(pool, tmp_path, capsys):
     assert last["messages"][-1]["content"] == "DONE" and (tmp_path / "ds" / last["image"]).is_file()
     assert "# action 1 (ok)" in last["messages"][1]["content"][0]["text"]
     # a folder holding no world is refused in one line
-    status, err = _cli(capsys, "train", "export", str(tmp_path / "nothing"), "--out", str(tmp_path / "x"))
+    status, err = cli_in_process(capsys, "train", "export", str(tmp_path / "nothing"), "--out", str(tmp_path / "x"))
     assert status == 2 and "does not exist" in err
 
 
@@ -227,26 +219,18 @@ def test_clip_term_with_a_tiny_random_clip(pool, tmp_path):
     assert set(r.terms) == {"alignment", "arrangement", "clip"}
 
 
-def _cli(capsys, *args: str) -> tuple[int, str]:
-    """Run the command line in this process (the real entry point); its status and stderr."""
-    from omni_generalist.cli import main
-
-    status = main(list(args))
-    return status, capsys.readouterr().err
-
-
 def test_self_improve_refuses_bad_input_in_one_line(tiny_vlm, tmp_path, capsys):
-    status, err = _cli(capsys, "train", "self-improve", "--model", str(tmp_path / "none"), "--prompts",
+    status, err = cli_in_process(capsys, "train", "self-improve", "--model", str(tmp_path / "none"), "--prompts",
                        str(tmp_path / "p.txt"), "--out", str(tmp_path / "run"))
     assert status == 2 and "does not exist" in err and len(err.strip().splitlines()) == 1
     (tmp_path / "p.txt").write_text("# only a comment\n")
-    status, err = _cli(capsys, "train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
+    status, err = cli_in_process(capsys, "train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
                        "--out", str(tmp_path / "run"), "--rounds", "1")
     assert status == 2 and "holds no prompt" in err
-    status, err = _cli(capsys, "train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
+    status, err = cli_in_process(capsys, "train", "self-improve", "--model", str(tiny_vlm), "--prompts", str(tmp_path / "p.txt"),
                        "--out", str(tmp_path / "run"), "--set", "train.lora_rank=0")
     assert status == 2 and "--lora-rank must be at least 1, got 0" in err
-    status, err = _cli(capsys, "generate", "a bedroom", "--policy", f"hf:{tiny_vlm}@{tmp_path}", "--out",
+    status, err = cli_in_process(capsys, "generate", "a bedroom", "--policy", f"hf:{tiny_vlm}@{tmp_path}", "--out",
                        str(tmp_path / "w"))
     assert status == 2 and "is not a LoRA adapter folder" in err
 

@@ -1,23 +1,20 @@
 """Requirements a reward judges, derived from the scene program, against hand-written ones.
 
-The dev suite (``data/prompts/dev.jsonl``, else ``../shared/prompts/dev.jsonl``, else its copy in
-``tests/data/dev.jsonl``) and ``tests/data/requirement_prompts.jsonl`` (40 prompts whose
+The dev suite (its committed copy ``tests/data/dev.jsonl``, see ``tests/conftest.py``) and ``tests/data/requirement_prompts.jsonl`` (40 prompts whose
 requirements were written, and committed, before the extraction was tuned) must agree ≥ 90 %.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from omni_generalist.train.requirements import agreement, prompt_requirements, requirement_matches
 
-ROOT = Path(__file__).resolve().parents[1]
-DEV = next((p for p in (ROOT / "data" / "prompts" / "dev.jsonl", ROOT.parent / "shared" / "prompts" / "dev.jsonl")
-            if p.is_file()), ROOT / "tests" / "data" / "dev.jsonl")
-SUITES = [DEV, ROOT / "tests" / "data" / "requirement_prompts.jsonl"]
+from .conftest import DEV_SUITE, ROOT
+
+SUITES = [DEV_SUITE, ROOT / "tests" / "data" / "requirement_prompts.jsonl"]
 
 
 @pytest.mark.parametrize("suite", SUITES, ids=["dev", "own40"])
