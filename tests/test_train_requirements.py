@@ -37,6 +37,13 @@ def test_counts_relations_materials_and_lighting():
     assert req["lighting"] == {"dim": True}
     # a broader class the world labels an object with also counts ("kitchen counter" is a "counter")
     assert "counter" in prompt_requirements("a kitchen counter")["require"][0]["any"]
+    # what a relation names is asked for too, as many as it names; "each" multiplies
+    req = prompt_requirements("A bedroom with a bed and a lamp on each of the two nightstands")["require"]
+    assert [(r["any"][0], r["min"], r.get("on")) for r in req] == [("bed", 1, None), ("lamp", 2, ["nightstand"]),
+                                                                  ("nightstand", 2, None)]
+    assert [r["any"][0] for r in prompt_requirements("twelve student desks facing a whiteboard")["require"]] == [
+        "student desk", "whiteboard"]
+    assert [r["any"][0] for r in prompt_requirements("a desk and a lamp on the desk")["require"]] == ["desk", "lamp"]
 
 
 def test_matching_rule():

@@ -33,12 +33,13 @@ def _names(category: str, mapped_from: str | None = None) -> list[str]:
 def _require(o: ObjectRequest) -> dict[str, Any]:
     quantity = o.to_quantity()
     entry: dict[str, Any] = {"any": _names(o.category, o.mapped_from)}
+    count = o.count * max(1, o.target_count) if o.each else o.count  # "a lamp on each of the two nightstands": 2
     if quantity in ("exact", "at_least"):
-        entry["min"] = int(o.count)
+        entry["min"] = int(count)
         if quantity == "exact":
             entry["exact"] = True
     else:  # a vague quantity: one thing, or "some" (two or more) for a plural
-        entry["min"] = 1 if o.count <= 1 else 2
+        entry["min"] = 1 if count <= 1 else 2
     if o.relation in ON_RELATIONS and o.target:
         entry["on"] = _names(o.target)
     if o.articulated:
@@ -46,9 +47,26 @@ def _require(o: ObjectRequest) -> dict[str, Any]:
     return entry
 
 
+def _target_requirements(spec: PromptSpec) -> list[dict[str, Any]]:
+    """What relations name but the prompt does not list itself ("desks facing a whiteboard", "stools at the
+    island", "a lamp on each of the two nightstands"): at least ``target_count`` of each such known category."""
+    from ..assets.catalog import catalog
+
+    listed = {o.category.lower() for o in spec.objects}
+    out: dict[str, dict[str, Any]] = {}
+    for o in spec.objects:
+        target = (o.target or "").lower()
+        if not target or target in listed or catalog().find(target) is None:
+            continue
+        entry = out.setdefault(target, {"any": _names(target), "min": 1})
+        entry["min"] = max(entry["min"], int(o.target_count))
+    return list(out.values())
+
+
 def spec_requirements(spec: PromptSpec) -> dict[str, Any]:
-    """The requirements of a scene program as a suite entry (``prompt``, ``require``, ``materials``, ``lighting``)."""
-    require = [_require(o) for o in spec.objects]
+    """The requirements of a scene program as a suite entry (``prompt``, ``require``, ``materials``, ``lighting``):
+    each requested thing, and each thing a relation names that is not requested itself."""
+    require = [_require(o) for o in spec.objects] + _target_requirements(spec)
     materials = []
     for o in spec.objects:
         words = [w for w in (o.material, o.color) if w]
@@ -107,7 +125,7 @@ def agreement(hand: dict[str, Any], extracted: dict[str, Any]) -> tuple[int, int
         ok += requirement_matches(req, extracted.get("require", []))
     for mat in hand.get("materials", []):
         total += 1
-        ok += any(m["target"] == mat["target"] or _overlap([m["target"]], _names(mat["target"]))
+        ok += any(_overlap(_names(m["target"]), _names(mat["target"]))
                   for m in extracted.get("materials", [])
                   if any(w.lower() in x.lower() or x.lower() in w.lower()
                          for w in mat.get("any", []) for x in m.get("any", [])))
