@@ -544,8 +544,9 @@ class Planner:
             elif spec.density == "dense":
                 n = hi + (hi - lo + 1) // 2 if self.cat.get(ro.category).placement in SMALL else hi
             else:
-                n = rng.randint(lo, hi)
-                big = self.cat.get(ro.category).placement not in SMALL and ro.placement not in ("on_wall", "ceiling")
+                small = self.cat.get(ro.category).placement in SMALL
+                n = rng.randint((lo + hi + 1) // 2 if small else lo, hi)  # small things: a lived-in room
+                big = not small and ro.placement not in ("on_wall", "ceiling")
                 if many_explicit and lo == 0 and big:
                     n = 0  # a prompt that lists the furniture gets that furniture, and the room's small things
                 if spec.size_scale < 0.95 and lo == 0 and big:
