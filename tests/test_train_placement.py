@@ -75,13 +75,22 @@ def test_a_stack_of_five_plates_is_stable():
     api.add_object("table", name="table_0", size=(1.2, 0.8, 0.75), center=True)
     (top,) = surfaces_of(api.get_object("table_0"))
     sizes = [(0.26, 0.26, 0.025)] * 5
-    poses = stack_layout(0.0, 0.0, top.top, sizes)
+    poses = stack_layout(top, sizes)
     _run(api, placement_code(["plate"] * 5, sizes, poses))
     plates = api.list_objects("plate")
     assert [round(p.bottom, 3) for p in plates] == [round(top.top + 0.025 * k, 3) for k in range(5)]
     assert plates[1].support == plates[0].path
     rep, unstable = _settle(api, [p.name for p in plates])
     assert not unstable and not rep.of_kind("interpenetration"), rep.summary()
+    # a stack taller than the clearance between shelf boards, or one overhanging the surface, is refused
+    api.add_object("bookcase", name="bookcase_0", against_wall="north")
+    board = next(s for s in surfaces_of(api.get_object("bookcase_0")) if not s.inside)
+    fits = int((board.clearance - 0.01) // 0.03)
+    assert len(stack_layout(board, [(0.2, 0.15, 0.03)] * fits)) == fits
+    with pytest.raises(PlacementError, match="clearance"):
+        stack_layout(board, [(0.2, 0.15, 0.03)] * (fits + 1))
+    with pytest.raises(PlacementError, match="overhangs"):
+        stack_layout(top, sizes, at=(top.x1 - 0.05, 0.0))
 
 
 def test_books_stand_between_shelf_boards_within_clearance():
@@ -220,9 +229,10 @@ def test_small_things_on_the_top_of_an_imported_mesh(tmp_path):
         assert not footprints_overlap(a.footprint, b.footprint), (a.name, b.name)
     (top2,) = surfaces_of(api.get_object("imported_table_2"))
     plate = (0.26, 0.26, 0.025)
-    _run(api, placement_code(["plate"] * 5, [plate] * 5, stack_layout(-1.2, 1.2, top2.top, [plate] * 5)))
+    _run(api, placement_code(["plate"] * 5, [plate] * 5, stack_layout(top2, [plate] * 5)))
     plates = api.list_objects("plate")
     assert [round(p.bottom, 3) for p in plates] == [round(top2.top + 0.025 * k, 3) for k in range(5)]
+    assert all(abs(p.position[0] + 1.2) < 1e-6 and abs(p.position[1] - 1.2) < 1e-6 for p in plates)
     rep, unstable = _settle(api, [o.name for o in things] + [p.name for p in plates])
     assert not unstable and not rep.of_kind("interpenetration"), rep.summary()
 

@@ -6,7 +6,7 @@ docs/world-format.md):
 
 * :func:`dense_layout` (the default, procedural): packs footprints in rows across the surface
   in a random order with a small gap, skipping things taller than the surface's clearance
-  (between shelf boards); :func:`stack_layout` piles things (plates, books, boxes) upwards;
+  (between shelf boards); :func:`stack_layout` piles things (plates, books, boxes) upwards within the clearance;
 * the learned point predictor (:mod:`.point_predictor`): a vision-language model marks a pixel on a
   top-down render of the surface and the thing goes where the ray through it meets the surface.
 
@@ -102,11 +102,28 @@ def dense_layout(surface: Surface, sizes: list[Size], rng: random.Random, gap: f
     return out
 
 
-def stack_layout(x: float, y: float, z: float, sizes: list[Size], yaw: float = 0.0) -> list[Pose]:
-    """Poses of a stack at ``(x, y)`` from height ``z``: each thing rests on the one below."""
-    out, top = [], z
+def stack_layout(surface: Surface, sizes: list[Size], at: tuple[float, float] | None = None,
+                 margin: float = 0.01) -> list[Pose]:
+    """Poses of a stack on ``surface`` (at the local point ``at``, default its centre): each thing rests on the
+    one below, turned with the surface's owner.
+
+    Raises:
+        PlacementError: the stack is taller than the clearance above the surface, or a thing overhangs it.
+    """
+    lx, ly = at if at is not None else ((surface.x0 + surface.x1) / 2, (surface.y0 + surface.y1) / 2)
+    height = sum(h for _, _, h in sizes)
+    if height > surface.clearance - margin:
+        raise PlacementError(f"a stack {height:.2f} m tall does not fit under the {surface.clearance:.2f} m "
+                             f"clearance above this surface of {surface.owner.name}")
+    for w, d, _ in sizes:
+        if not (surface.x0 <= lx - w / 2 and lx + w / 2 <= surface.x1 and surface.y0 <= ly - d / 2
+                and ly + d / 2 <= surface.y1):
+            raise PlacementError(f"a {w:.2f} x {d:.2f} m thing at ({lx:.2f}, {ly:.2f}) overhangs this surface of "
+                                 f"{surface.owner.name}")
+    x, y = surface.to_world(lx, ly)
+    out, top = [], surface.top
     for _, _, h in sizes:
-        out.append((x, y, top, yaw))
+        out.append((x, y, top, surface.owner.yaw))
         top += h
     return out
 
