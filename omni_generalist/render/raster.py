@@ -132,6 +132,8 @@ class RasterRenderer:
         self.samples = max(0, int(samples))
         self.prog = _program(self.ctx)
         self._cache: tuple | None = None
+        self._parts: tuple[int, dict] | None = None
+        """What each prim of the last stage drew (kept across views until the stage changes)."""
         self._listener = None
         self._fbos: dict[tuple[int, int], tuple] = {}
 
@@ -140,7 +142,12 @@ class RasterRenderer:
         key = (id(stage), hide)
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
-        return self._load(scene_from_stage(stage, hide), key, stage)
+        if self._parts is None or self._parts[0] != id(stage):
+            self._parts = (id(stage), {})
+        parts = self._parts
+        gpu = self._load(scene_from_stage(stage, hide, parts[1]), key, stage)
+        self._parts = parts  # _load forgot the parts of the stage before; these are current
+        return gpu
 
     def _load(self, scene: SceneData, key: tuple | None, stage: Usd.Stage | None = None) -> _GpuScene:
         self._drop()
@@ -154,6 +161,7 @@ class RasterRenderer:
         if self._cache is not None:
             self._cache[1].release()
         self._cache = None
+        self._parts = None
         if self._listener is not None:
             self._listener.Revoke()
             self._listener = None

@@ -248,38 +248,58 @@ def _lights(stage: Usd.Stage, cache: UsdGeom.XformCache) -> list[Light]:
     return out
 
 
-def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozenset()) -> SceneData:
+def _drawn_part(prim: Usd.Prim, xcache: UsdGeom.XformCache, mcache: dict[str, tuple]) -> tuple | None:
+    """What ``prim`` adds to a scene: ``(instance key, instance root, vertices, normals, colour,
+    material)``, or None when it draws nothing (not a mesh or implicit shape, invisible, a guide or
+    proxy)."""
+    implicit = not prim.IsA(UsdGeom.Mesh)
+    if implicit and not any(prim.IsA(c) for c in _IMPLICIT):  # raw pxr cubes, spheres... are drawn too
+        return None
+    img = UsdGeom.Imageable(prim)
+    if img.ComputeVisibility() == UsdGeom.Tokens.invisible or img.ComputePurpose() in (UsdGeom.Tokens.guide, UsdGeom.Tokens.proxy):
+        return None
+    m = np.array(xcache.GetLocalToWorldTransform(prim), dtype=np.float64)
+    tri = _triangulate_implicit(prim, m) if implicit else _triangulate_mesh(UsdGeom.Mesh(prim), m)
+    if tri is None:
+        return None
+    root = instance_root(prim)
+    key = str(root.GetPath()) if root else str(prim.GetPath())
+    color, rough, metal, opacity = _material_of(prim, mcache)
+    return key, root, tri[0], tri[1], color, (rough, metal, opacity)
+
+
+def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozenset(),
+                     parts: dict[str, tuple | None] | None = None) -> SceneData:
     """Flatten the visible meshes of ``stage`` into a :class:`SceneData`.
 
     Args:
         stage: the world.
         hide: prim paths (instances or any ancestors) to leave out, e.g. the ceiling for a plan view.
+        parts: what each prim draws, filled and reused across calls on the same unchanged stage
+            (a plan view after a perspective view triangulates nothing again); None keeps nothing.
     """
     xcache = UsdGeom.XformCache(Usd.TimeCode.Default())
     mcache: dict[str, tuple] = {}
+    parts = {} if parts is None else parts
     groups: dict[str, dict] = {}
     order: list[str] = []
+    hidden = [_path(h) for h in hide]
     for prim in stage.Traverse():
-        implicit = not prim.IsA(UsdGeom.Mesh)
-        if implicit and not any(prim.IsA(c) for c in _IMPLICIT):  # raw pxr cubes, spheres... are drawn too
+        path = prim.GetPath()
+        if any(path.HasPrefix(h) for h in hidden):
             continue
-        img = UsdGeom.Imageable(prim)
-        if img.ComputeVisibility() == UsdGeom.Tokens.invisible or img.ComputePurpose() in (UsdGeom.Tokens.guide, UsdGeom.Tokens.proxy):
+        text = path.pathString
+        if text not in parts:
+            parts[text] = _drawn_part(prim, xcache, mcache)
+        part = parts[text]
+        if part is None:
             continue
-        if any(prim.GetPath().HasPrefix(_path(h)) for h in hide):
-            continue
-        m = np.array(xcache.GetLocalToWorldTransform(prim), dtype=np.float64)
-        tri = _triangulate_implicit(prim, m) if implicit else _triangulate_mesh(UsdGeom.Mesh(prim), m)
-        if tri is None:
-            continue
-        root = instance_root(prim)
-        key = str(root.GetPath()) if root else str(prim.GetPath())
+        key, root = part[0], part[1]
         if key not in groups:
             label = ",".join(semantic_classes(root)) if root else ""
             groups[key] = {"label": label or UNLABELLED, "parts": []}
             order.append(key)
-        color, rough, metal, opacity = _material_of(prim, mcache)
-        groups[key]["parts"].append((tri[0], tri[1], color, (rough, metal, opacity)))
+        groups[key]["parts"].append(part[2:])
     verts, norms, albedo, mat, inst = [], [], [], [], []
     ranges: dict[str, list[tuple[int, int]]] = {k: [] for k in order}
     n = 0
