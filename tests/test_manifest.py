@@ -229,7 +229,7 @@ def _required_imports(path: Path) -> set[str]:
 
 
 def test_kit_provides_every_module_the_extension_imports():
-    """scipy (the sandbox worker, reachability, convex hulls) comes from omni.pip.compute, which must be declared."""
+    """scipy (convex hulls in validation) comes from omni.pip.compute, which must be declared."""
     deps = _manifest()["dependencies"]
     provided = set(KIT_PYTHON)
     for ext, modules in KIT_PIP_EXTENSIONS.items():

@@ -271,7 +271,6 @@ def _warm() -> None:
     catalog()
     material_library()
     registered()  # imports every generator (and what they import)
-    import scipy.ndimage  # noqa: F401 - used by unreachable_objects(); its libraries load before the limit
 
 
 def serve(conn, setup: dict[str, Any]) -> None:
