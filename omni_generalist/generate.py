@@ -86,14 +86,17 @@ def layout_checks(layer: Sdf.Layer) -> dict[str, Any]:
         return False
 
     overlaps = []
+    shrunk = [o.footprint.inflated(-0.005) for o in objs]
     for i, a in enumerate(objs):
-        for b in objs[i + 1:]:
+        for j in range(i + 1, len(objs)):
+            b = objs[j]
             if a.top <= b.bottom + 1e-4 or b.top <= a.bottom + 1e-4:
+                continue
+            if not footprints_overlap(shrunk[i], shrunk[j]):
                 continue
             if carried_by(a, b) or carried_by(b, a):
                 continue  # a jar on a shelf board, an apple in a bowl
-            if footprints_overlap(a.footprint.inflated(-0.005), b.footprint.inflated(-0.005)):
-                overlaps.append([a.name, b.name])
+            overlaps.append([a.name, b.name])
     outside = [o.name for o in objs if room is not None and not footprint_inside(o.footprint.inflated(-GAP / 4), room.polygon)]
     return {"objects": len(objs), "categories": dict(sorted(Counter(o.category for o in objs).items())),
             "overlaps": overlaps, "outside_room": outside,
@@ -195,15 +198,49 @@ def why_nothing(policy: Policy, failed: list[ActionResult]) -> str:
     return "; ".join(notes[:3]) if notes else "the policy produced no action"
 
 
+def _import_what_follows(settings: Settings) -> None:
+    """Import what validation and the preview use (simulator, convex hulls, asset validator, renderer).
+
+    Run in a thread while the sandbox worker builds the world, when this process only waits; an
+    import that fails here fails again, with its error, where the module is used.
+    """
+    try:
+        if settings.generator.validate:
+            import scipy.spatial  # noqa: F401 - convex hulls of the colliders
+
+            from .physics import validate  # noqa: F401
+            from .physics.asset_rules import asset_validator
+
+            asset_validator()
+            if settings.physics.engine == "physx":
+                from .physics.sapien_engine import import_sapien
+
+                import_sapien()
+        if settings.generator.preview:
+            from .render import preview, raster  # noqa: F401
+    except Exception:  # noqa: BLE001, S110 - only a head start; the real import reports the problem
+        pass
+
+
 def _run_policy(sandbox: Sandbox, policy: Policy, prompt: str, seed: int, settings: Settings,
                 progress: ProgressFn | None) -> list[ActionResult]:
+    import threading
+
     results: list[ActionResult] = []
     total = settings.generator.max_steps
-    for step, res in policy_steps(sandbox, policy, prompt, seed, settings):
-        if res is not None:
-            results.append(res)
-        elif progress:
-            progress(f"action {step + 1}", step, total)
+    imports = threading.Thread(target=_import_what_follows, args=(settings,), name="import-ahead", daemon=True)
+    try:
+        for step, res in policy_steps(sandbox, policy, prompt, seed, settings):
+            if res is not None:
+                results.append(res)
+                continue
+            if step == 0:  # the first action runs in the worker: import meanwhile
+                imports.start()
+            if progress:
+                progress(f"action {step + 1}", step, total)
+    finally:
+        if imports.is_alive():
+            imports.join()  # before this thread imports any of it (no two threads import one module)
     return results
 
 
@@ -267,6 +304,7 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
     else:
         ctx = Sandbox(stage.GetRootLayer(), seed=seed, config=settings.sandbox, provenance=provenance)
     with ctx as sandbox:
+        sandbox.start()  # a new worker starts (imports, warms up) while the policy plans
         results = _run_policy(sandbox, policy, prompt, seed, settings, progress)
         t_build = time.perf_counter() - t0
         failed = [r for r in results if not r.ok]

@@ -125,6 +125,8 @@ class Sandbox:
         self.command = command
         """How the worker is started (None: :func:`.spawn.worker_command` chooses when it starts)."""
         self._worker: _Worker | None = None
+        self._starting = False
+        """The worker was started by :meth:`start` and its set-up reply is not read yet."""
         self._stage: Usd.Stage | None = None
         self._scratch: tempfile.TemporaryDirectory | None = None
         self.confinement: dict[str, Any] = {}
@@ -164,6 +166,7 @@ class Sandbox:
 
     def close(self) -> None:
         """Stop the worker process and remove its scratch folder."""
+        self._starting = False
         w, self._worker = self._worker, None
         if w is not None:
             try:
@@ -182,11 +185,24 @@ class Sandbox:
             self._scratch = None
 
     def _kill(self) -> None:
+        self._starting = False
         w, self._worker = self._worker, None
         if w is not None:
             w.kill()
 
-    def _start(self) -> _Worker:
+    def start(self) -> None:
+        """Start the worker process now without waiting for it: it imports and warms up while the
+        caller does other work (a policy planning its first action). Optional; an action starts it
+        anyway, and a start that fails here is tried again, with its error, by the first action."""
+        if self._worker is not None and self._worker.is_alive():
+            return
+        try:
+            self._spawn()
+        except GeneralistError:
+            self._kill()
+
+    def _spawn(self) -> _Worker:
+        """Start a worker and send it its set-up message (its reply is read by :meth:`_finish_start`)."""
         if self._scratch is None:
             self._scratch = tempfile.TemporaryDirectory(prefix="omni-generalist-sandbox-")
         command = self.command or worker_command(self.config.python)
@@ -195,8 +211,28 @@ class Sandbox:
         limits = {"timeout_s": self.config.timeout_s, "memory_mb": self.config.memory_mb,
                   "max_code_chars": self.config.max_code_chars, "max_output_chars": self.config.max_output_chars,
                   "recursion_limit": self.config.recursion_limit, **asdict(self.edit_limits)}
-        reply = self._call({"limits": limits, "scratch": self._scratch.name, "asset_roots": list(self.asset_roots),
-                            "confinement": self.config.confinement}, timeout=START_TIMEOUT_S)
+        try:
+            w.conn.send({"limits": limits, "scratch": self._scratch.name, "asset_roots": list(self.asset_roots),
+                         "confinement": self.config.confinement})
+        except (OSError, BrokenPipeError):
+            self._kill()
+            raise GeneralistError("the sandbox worker failed to start: it closed its connection") from None
+        self._starting = True
+        return w
+
+    def _start(self) -> _Worker:
+        self._spawn()
+        return self._finish_start()
+
+    def _finish_start(self) -> _Worker:
+        """Read the set-up reply of the worker :meth:`_spawn` started and load the world into it."""
+        w = self._worker
+        assert w is not None
+        self._starting = False
+        try:
+            reply = w.conn.recv() if w.conn.poll(START_TIMEOUT_S) else None
+        except (EOFError, OSError):
+            reply = None
         if reply is not None and reply.get("ok"):
             self.confinement = dict(reply.get("confinement", {}))
             reply = self._call({"op": "load", "text": self.layer.ExportToString()}, timeout=START_TIMEOUT_S)
@@ -208,12 +244,12 @@ class Sandbox:
         return w
 
     def _ensure_worker(self) -> _Worker:
-        if self._worker is not None and self._worker.is_alive():
+        if self._worker is not None and self._worker.is_alive() and not self._starting:
             return self._worker
-        if self._worker is not None:
+        if self._worker is not None and not self._starting:
             self._kill()
         try:
-            return self._start()
+            return self._finish_start() if self._starting else self._start()
         except GeneralistError:
             return self._start()  # once more: a worker killed while it started is not the action's fault
 
@@ -231,7 +267,7 @@ class Sandbox:
     def reset(self, layer: Sdf.Layer | None = None, seed: int = 0, provenance: dict[str, Any] | None = None) -> None:
         """Start over on another world (keeps the worker process: no new start-up cost)."""
         self._set_world(layer, seed, provenance)
-        if self._worker is not None and self._worker.is_alive():
+        if self._worker is not None and self._worker.is_alive() and not self._starting:  # (a starting one loads it)
             reply = self._call({"op": "load", "text": self.layer.ExportToString()}, timeout=START_TIMEOUT_S)
             if reply is None or not reply.get("ok"):
                 self._kill()

@@ -7,13 +7,15 @@ module outside ``omni_generalist/kit/`` allowed to import from ``omni``.
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from pxr import Usd
 
 from .report import ERROR, WARNING, Problem
 
 
-def asset_validator_problems(stage: Usd.Stage) -> list[Problem]:
-    """Findings of NVIDIA's ``omniverse-asset-validator`` physics rules (errors and warnings)."""
+def asset_validator() -> ModuleType | None:
+    """The ``omni.asset_validator`` module (imported quietly), or None when it is not installed."""
     try:
         import logging
 
@@ -21,6 +23,14 @@ def asset_validator_problems(stage: Usd.Stage) -> list[Problem]:
         logging.getLogger("omni.asset_validator._plugins").setLevel(logging.WARNING)
         import omni.asset_validator as av
     except ImportError:
+        return None
+    return av
+
+
+def asset_validator_problems(stage: Usd.Stage) -> list[Problem]:
+    """Findings of NVIDIA's ``omniverse-asset-validator`` physics rules (errors and warnings)."""
+    av = asset_validator()
+    if av is None:
         return [Problem("asset_validator", "/", "omniverse-asset-validator is not installed; its physics rules "
                                                 "were not run (pip install 'omni-generalist[physics]')", WARNING)]
     engine = av.ValidationEngine(init_rules=False)

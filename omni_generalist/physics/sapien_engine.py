@@ -6,6 +6,7 @@ import contextlib
 import io
 import math
 import os
+import threading
 from collections.abc import Collection
 
 import numpy as np
@@ -17,10 +18,19 @@ from .scene import Articulation, Body, SceneDescription, quat_mul, read_scene
 CONTACT_OFFSET = 0.02
 
 
+_IMPORT_LOCK = threading.Lock()
+"""The first import swaps sys.stdout/sys.stderr: one thread at a time (generate imports it in the background)."""
+
+
+def import_sapien():
+    """Import SAPIEN quietly (once per process) and return the module."""
+    return _sapien()
+
+
 def _sapien():
     # SAPIEN warns about Vulkan on import; we only use its PhysX CPU system
     os.environ.setdefault("SAPIEN_RENDERER", "none")
-    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+    with _IMPORT_LOCK, contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
         import sapien
     return sapien
 
