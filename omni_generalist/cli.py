@@ -11,21 +11,44 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .config import RenderConfig, Settings, load_settings
 from .errors import GeneralistError, InputError
 from .io import refuse_overlap
 from .version import __version__
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
 app = typer.Typer(name="omni-generalist", add_completion=False, no_args_is_help=True,
                   help="Text prompt → simulation-ready OpenUSD world.", pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich ``Console`` made at its first use (``--help`` and ``--version`` never import rich's console)."""
+
+    def __init__(self, stderr: bool):
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    def get(self) -> Console:
+        """The console itself (made now if it was not yet)."""
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, highlight=False, soft_wrap=True)
+        return self._console
+
+    def __getattr__(self, name: str):
+        return getattr(self.get(), name)
+
+
+err = _LazyConsole(stderr=True)
+out = _LazyConsole(stderr=False)
 
 
 def _settings(config: Path | None, overrides: list[str]) -> Settings:
@@ -61,8 +84,10 @@ class _Progress:
         self.bar: Progress | None = None
         self.task = None
         if err.is_terminal:
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
             self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                                console=err, transient=True)
+                                console=err.get(), transient=True)
 
     def __enter__(self) -> _Progress:
         if self.bar:
@@ -383,7 +408,14 @@ class _BatchProgress:
     """Batch progress on a terminal: done/total, worlds per minute and ETA; quiet in a pipe."""
 
     def __init__(self) -> None:
-        from rich.progress import MofNCompleteColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         self.bar = None
         self.t0 = 0.0
@@ -391,7 +423,7 @@ class _BatchProgress:
         if err.is_terminal:
             self.bar = Progress(SpinnerColumn(), TextColumn("batch"), BarColumn(), MofNCompleteColumn(),
                                 TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
-                                console=err, transient=True)
+                                console=err.get(), transient=True)
 
     def __enter__(self) -> _BatchProgress:
         import time
@@ -569,9 +601,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+def _main(ctx: typer.Context,
+          version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                 help="Print the version.")] = False) -> None:
     """omni-generalist: text prompt → simulation-ready OpenUSD world."""
+    ctx.with_resource(_usd_warnings_kept())  # a command runs: pxr is imported (not for --help or --version)
 
 
 def _one_line(text: str) -> str:
@@ -685,8 +719,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
         # without standalone mode click returns the code of a typer.Exit instead of raising it
-        with _usd_warnings_kept():
-            status = app(args=argv, standalone_mode=False, prog_name="omni-generalist")
+        status = app(args=argv, standalone_mode=False, prog_name="omni-generalist")
         return status if isinstance(status, int) else 0
     except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - every failure becomes one line and a status
         status = _exit_status(exc)
