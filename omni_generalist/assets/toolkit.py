@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics, Vt
 
 from ..world.geometry import box_mesh, triangulate
@@ -38,7 +39,46 @@ Vec3 = tuple[float, float, float]
 
 def define_mesh(stage: Usd.Stage, path: Sdf.Path | str, points: Sequence[Vec3], counts: Sequence[int],
                 indices: Sequence[int], normals: Sequence[Vec3] | None = None) -> UsdGeom.Mesh:
-    """Define a polygon mesh (no subdivision) with optional face-varying normals and its extent."""
+    """Define a polygon mesh (no subdivision) with optional face-varying normals and its extent.
+
+    The mesh is authored as one batch of ``Sdf`` specs in the edit target (one change notice and
+    one recomposition instead of one per attribute); the specs are those ``UsdGeom.Mesh.Define``
+    and its ``Create*Attr`` calls author, so the layer is byte for byte the same.
+    """
+    path = Sdf.Path(str(path))
+    target = stage.GetEditTarget()
+    layer = target.GetLayer()
+    spec_path = target.MapToSpecPath(path)
+    parent = stage.GetPrimAtPath(path.GetParentPath())
+    if (spec_path.isEmpty or not parent or not parent.IsDefined() or stage.GetPrimAtPath(path)
+            or layer.GetPrimAtPath(spec_path)):
+        return _define_mesh_usd(stage, path, points, counts, indices, normals)
+    pts = Vt.Vec3fArray.FromNumpy(np.asarray(points, dtype=np.float32).reshape(-1, 3))
+    with Sdf.ChangeBlock():
+        prim = Sdf.CreatePrimInLayer(layer, spec_path)
+        prim.specifier = Sdf.SpecifierDef
+        prim.typeName = "Mesh"
+        names = Sdf.ValueTypeNames
+        _attr(prim, "points", names.Point3fArray, pts)
+        _attr(prim, "faceVertexCounts", names.IntArray, Vt.IntArray(list(counts)))
+        _attr(prim, "faceVertexIndices", names.IntArray, Vt.IntArray(list(indices)))
+        _attr(prim, "subdivisionScheme", names.Token, UsdGeom.Tokens.none, Sdf.VariabilityUniform)
+        if normals is not None:
+            nrm = Vt.Vec3fArray.FromNumpy(np.asarray(normals, dtype=np.float32).reshape(-1, 3))
+            _attr(prim, "normals", names.Normal3fArray, nrm).SetInfo("interpolation", UsdGeom.Tokens.faceVarying)
+        _attr(prim, "extent", names.Float3Array, UsdGeom.PointBased.ComputeExtent(pts))
+    return UsdGeom.Mesh(stage.GetPrimAtPath(path))
+
+
+def _attr(prim: Sdf.PrimSpec, name: str, type_name, value, variability=Sdf.VariabilityVarying) -> Sdf.AttributeSpec:
+    spec = Sdf.AttributeSpec(prim, name, type_name, variability)
+    spec.default = value
+    return spec
+
+
+def _define_mesh_usd(stage: Usd.Stage, path: Sdf.Path, points: Sequence[Vec3], counts: Sequence[int],
+                     indices: Sequence[int], normals: Sequence[Vec3] | None) -> UsdGeom.Mesh:
+    """:func:`define_mesh` through the Usd API (a parent that is not defined yet is defined with it)."""
     mesh = UsdGeom.Mesh.Define(stage, path)
     pts = Vt.Vec3fArray([Gf.Vec3f(*p) for p in points])
     mesh.CreatePointsAttr(pts)
