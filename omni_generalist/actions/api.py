@@ -125,11 +125,15 @@ class ActionAPI:
         self._touched: set[str] = set()
         self._paused = False
         self._homes: list[RoomInfo] | None = None  # a home's rooms, read once per shell change
+        self._shell: tuple[RoomInfo | None] | None = None  # the room, read once per change outside the objects
         self._active_room: str | None = None
         """In a home: the room ``add_object(room=...)`` or ``furnish_room`` is placing in (docs/homes.md)."""
         self._listener = Tf.Notice.Register(Usd.Notice.ObjectsChanged, self._on_change, stage)
 
     def _on_change(self, notice, sender) -> None:
+        if self._shell is not None and any(not p.pathString.startswith(_OBJECTS_PREFIX) for p in
+                                           list(notice.GetResyncedPaths()) + list(notice.GetChangedInfoOnlyPaths())):
+            self._shell = None
         if self._homes is not None:  # the home's shell changed (or was rolled back): read it again
             for path in list(notice.GetResyncedPaths()) + list(notice.GetChangedInfoOnlyPaths()):
                 text = path.pathString.split(".", 1)[0]
@@ -165,6 +169,7 @@ class ActionAPI:
         """Run ``fn`` (a rollback of this action's edits) and mark what the action touched as stale."""
         self._commit_quietly(fn)
         self._dirty |= self._touched
+        self._shell = None
 
     def _objects(self) -> list[ObjectInfo]:
         """Every active object (cached; the cache follows the stage's change notices)."""
@@ -1032,7 +1037,9 @@ class ActionAPI:
             for r in self._home_rooms():
                 if r.name == self._active_room:
                     return r
-        room = model.room_info(self.stage)
+        if self._shell is None:
+            self._shell = (model.room_info(self.stage),)
+        room = self._shell[0]
         if room is None and required:
             raise ValueError("there is no room yet: call create_room first")
         return room

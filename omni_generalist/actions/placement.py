@@ -205,6 +205,7 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
         # a container fills up in layers: apples pile in a bowl
         for lift in range(4 if inside else 1):
             levels.append((target.position[2] + z_s + lift * h * 1.02, x0, y0, x1, y1, inside))
+    obs = _near_levels(obs, target.footprint, levels, w + 0.01, d + 0.01, h)
     for z, x0, y0, x1, y1, inside in levels:
         hw, hd = (0.0, 0.0) if inside and flared else (w / 2, d / 2)
         for k in range(tries):
@@ -239,6 +240,28 @@ def _edge_band(x0: float, y0: float, x1: float, y1: float, hw: float, hd: float,
     elif side == "right":
         bx0 = max(bx0, bx1 - band_x)
     return bx0, by0, bx1, by1
+
+
+def _near_levels(obs: list[Obstacle], frame: Footprint, levels: list[tuple], w: float, d: float,
+                 h: float) -> list[Obstacle]:
+    """The obstacles that a ``w`` x ``d`` x ``h`` box centred on one of ``levels`` (rectangles in the
+    frame of ``frame``, at their height) can meet: the others never change what :func:`is_free` says,
+    so leaving them out only saves time (a shelf of books checks each book against a few neighbours,
+    not the whole room)."""
+    pts = [frame.to_world(x, y) for _z, x0, y0, x1, y1, _in in levels for x in (x0, x1) for y in (y0, y1)]
+    reach = math.hypot(w, d) / 2 + 0.05  # (a first item in a small bowl may sit a little off its floor)
+    lo_x, hi_x = min(p[0] for p in pts) - reach, max(p[0] for p in pts) + reach
+    lo_y, hi_y = min(p[1] for p in pts) - reach, max(p[1] for p in pts) + reach
+    z0, z1 = min(lv[0] for lv in levels), max(lv[0] for lv in levels) + h
+    out = []
+    for o in obs:
+        if z1 <= o.z0 + TOUCH or o.z1 <= z0 + TOUCH:
+            continue
+        ax0, ay0, ax1, ay1 = o.fp.aabb
+        if ax0 >= hi_x or ax1 <= lo_x or ay0 >= hi_y or ay1 <= lo_y:
+            continue
+        out.append(o)
+    return out
 
 
 def next_to(target: ObjectInfo, size, z: float, room: RoomInfo | None, obs: list[Obstacle], rng,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from pxr import Gf, Usd, UsdGeom
@@ -129,8 +130,9 @@ class ObjectInfo:
     labels: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def footprint(self) -> Footprint:
+        """The oriented rectangle the object covers on the floor (made once: placement asks it often)."""
         return Footprint(self.position[0], self.position[1], self.size[0], self.size[1], self.yaw)
 
     @property
