@@ -605,6 +605,10 @@ def _main(ctx: typer.Context,
           version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                                 help="Print the version.")] = False) -> None:
     """omni-generalist: text prompt → simulation-ready OpenUSD world."""
+    if ctx.invoked_subcommand != "train":  # numpy (imported by the command, below) uses one BLAS thread
+        from .threads import single_threaded_math
+
+        single_threaded_math(os.environ)
     ctx.with_resource(_usd_warnings_kept())  # a command runs: pxr is imported (not for --help or --version)
 
 

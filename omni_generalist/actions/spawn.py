@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..threads import WORKER, single_threaded_math
 
 ENV_PYTHON = "OMNI_GENERALIST_WORKER_PYTHON"
 """Environment variable naming the worker's Python interpreter (overrides the search)."""
@@ -86,6 +87,7 @@ def worker_command(configured: str = "", executable: str | None = None, prefix: 
     env = dict(environ)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["PYTHONUNBUFFERED"] = "1"
+    single_threaded_math(env, WORKER)
     wanted = configured or environ.get(ENV_PYTHON, "")
     if wanted:
         if not (Path(wanted).is_file() and os.access(wanted, os.X_OK)):
