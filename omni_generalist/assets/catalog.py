@@ -8,10 +8,11 @@ which tags and flags give a category a role ("seating", "table", "lighting", …
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from ..tomlcache import read_toml
 
 PLACEMENTS = ("floor", "against_wall", "corner", "on_surface", "on_wall", "ceiling", "in_container")
 
@@ -229,7 +230,7 @@ def load_catalog(root=None) -> Catalog:
         path = fam / "objects.toml"
         if not path.is_file():
             continue
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_toml(path)
         for key, value in raw.items():
             name = key.lower()
             if name in cats:
@@ -244,7 +245,7 @@ def load_catalog(root=None) -> Catalog:
                 raise ValueError(f"families/{cat.family}/objects.toml: synonym {syn!r} of {cat.name!r} already names "
                                  f"{seen[syn]!r}")
             seen[syn] = cat.name
-    roles_raw = tomllib.loads((root / "roles.toml").read_text(encoding="utf-8"))
+    roles_raw = read_toml(root / "roles.toml")
     roles = {name: Role(name, tuple(d.get("tags", ())), tuple(d.get("flags", ())), tuple(d.get("placements", ())))
              for name, d in roles_raw.items()}
     return Catalog(cats, roles)

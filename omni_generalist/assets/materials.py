@@ -8,13 +8,13 @@ resolves to a library entry plus an optional colour, authored once per stage as 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pxr import Gf, Sdf, Usd, UsdShade
 
 from ..paths import data_dir
+from ..tomlcache import read_toml
 from ..world.stage import LOOKS
 
 
@@ -140,10 +140,8 @@ def _spec_from_toml(name: str, d: dict) -> MaterialSpec:
 @lru_cache(maxsize=1)
 def material_library() -> MaterialLibrary:
     """Load the library from ``data/`` once per process."""
-    with open(data_dir() / "materials.toml", "rb") as fh:
-        raw = tomllib.load(fh)
-    with open(data_dir() / "colors.toml", "rb") as fh:
-        colors_raw = tomllib.load(fh).get("colors", {})
+    raw = read_toml(data_dir() / "materials.toml")
+    colors_raw = read_toml(data_dir() / "colors.toml").get("colors", {})
     materials = {k.lower(): _spec_from_toml(k.lower(), v) for k, v in raw.items()}
     colors = {k.lower(): tuple(float(c) for c in v) for k, v in colors_raw.items()}
     return MaterialLibrary(materials, colors)

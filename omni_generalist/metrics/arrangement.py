@@ -15,7 +15,6 @@ Conventions: an object's position is its bottom centre, its yaw turns its front 
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -25,6 +24,7 @@ from typing import Any
 from pxr import Usd
 
 from ..assets.catalog import catalog
+from ..tomlcache import read_toml
 from ..world.geometry import Footprint, Point
 from ..world.model import FLOOR, ObjectInfo, RoomInfo, list_objects, room_info
 
@@ -34,8 +34,7 @@ DATA = Path(__file__).with_name("arrangement.toml")
 @lru_cache(maxsize=1)
 def rule_data() -> dict[str, Any]:
     """The category sets and prompt groups of ``arrangement.toml``."""
-    with DATA.open("rb") as f:
-        return tomllib.load(f)
+    return read_toml(DATA)
 
 
 def category_set(name: str) -> frozenset[str]:

@@ -10,11 +10,11 @@ layout solver places each group as a unit and :func:`member_pose` says where eac
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...paths import data_dir
+from ...tomlcache import read_toml
 
 RELS = ("front", "sides", "beside", "around", "front_row", "pushed_in", "under", "above", "above_side", "on")
 WALL_RELS = ("above", "above_side")
@@ -105,8 +105,7 @@ def load_templates(raw: dict) -> tuple[GroupTemplate, ...]:
 @lru_cache(maxsize=1)
 def group_templates() -> tuple[GroupTemplate, ...]:
     """The group templates of the knowledge base, in the order they are tried."""
-    with open(data_dir() / "knowledge" / "groups.toml", "rb") as fh:
-        return load_templates(tomllib.load(fh))
+    return load_templates(read_toml(data_dir() / "knowledge" / "groups.toml"))
 
 
 def form_groups(objects, eligible, templates: tuple[GroupTemplate, ...] | None = None) -> list[GroupPlan]:
@@ -332,6 +331,5 @@ def load_runs(raw: dict) -> tuple[RunTemplate, ...]:
 @lru_cache(maxsize=1)
 def run_templates() -> tuple[RunTemplate, ...]:
     """The run templates of the knowledge base."""
-    with open(data_dir() / "knowledge" / "groups.toml", "rb") as fh:
-        return load_runs(tomllib.load(fh))
+    return load_runs(read_toml(data_dir() / "knowledge" / "groups.toml"))
 

@@ -17,13 +17,13 @@ vocabulary is data: ``data/knowledge/homes.toml``.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ...errors import InputError
 from ...paths import data_dir
+from ...tomlcache import read_toml
 
 NUMBERS = {"a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
@@ -105,8 +105,7 @@ class HomeProgram:
 @lru_cache(maxsize=1)
 def home_kb() -> dict[str, Any]:
     """The home vocabulary and sizes (``data/knowledge/homes.toml``)."""
-    with open(data_dir() / "knowledge" / "homes.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return read_toml(data_dir() / "knowledge" / "homes.toml")
 
 
 def _snake(text: str) -> str:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 
 from ...paths import data_dir
+from ...tomlcache import read_toml
 
 
 @dataclass(frozen=True)
@@ -232,8 +232,7 @@ CONCRETE_EXCEPTIONS = {
 
 
 def _load_styles() -> None:
-    with open(data_dir() / "knowledge" / "styles.toml", "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = read_toml(data_dir() / "knowledge" / "styles.toml")
     for name, d in raw.items():
         for word in d.get("words", [name]):
             if word in STYLES:
