@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ...paths import data_dir
+from ...tomlcache import read_toml
 
 
 @dataclass(frozen=True)
@@ -77,12 +77,10 @@ class RoomKB:
 @lru_cache(maxsize=1)
 def room_kb() -> RoomKB:
     """Load ``data/knowledge/rooms.toml`` once per process."""
-    with open(data_dir() / "knowledge" / "rooms.toml", "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = read_toml(data_dir() / "knowledge" / "rooms.toml")
     return RoomKB({k.lower(): _room(k.lower(), v) for k, v in raw.items()})
 
 
-@lru_cache(maxsize=1)
 @dataclass(frozen=True)
 class DressItem:
     """One kind of thing kept on a support: how many (``lo``..``hi``) and at which edge (``side``)."""
@@ -101,10 +99,10 @@ class DressItem:
         return (not self.rooms or room_type in self.rooms) and room_type not in self.except_rooms
 
 
+@lru_cache(maxsize=1)
 def dressing() -> dict[str, tuple[DressItem, ...]]:
     """What is kept on each kind of support (``data/knowledge/dressing.toml``): category → items."""
-    with open(data_dir() / "knowledge" / "dressing.toml", "rb") as fh:
-        raw = tomllib.load(fh)
+    raw = read_toml(data_dir() / "knowledge" / "dressing.toml")
     return {k.lower(): tuple(DressItem(str(i["category"]).lower(), int(i["count"][0]), int(i["count"][1]),
                                        i.get("side"), frozenset(i.get("rooms", ())),
                                        frozenset(i.get("except_rooms", ())))
