@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import resource
 import tempfile
@@ -24,7 +25,11 @@ from pathlib import Path
 
 T_START = time.perf_counter()
 
-from omni_generalist.config import Settings  # noqa: E402 - imports are timed
+from omni_generalist.threads import single_threaded_math  # noqa: E402 - imports are timed
+
+single_threaded_math(os.environ)  # as the command line does, before numpy loads
+
+from omni_generalist.config import Settings  # noqa: E402
 from omni_generalist.generate import generate_world  # noqa: E402
 from omni_generalist.policy.procedural import ProceduralPolicy  # noqa: E402
 
@@ -62,11 +67,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--no-preview", action="store_true")
+    ap.add_argument("--cpu", action="store_true", help="profile CPU time (process_time) instead of wall time")
     args = ap.parse_args()
     settings = Settings()
     settings.generator.preview = not args.no_preview
     with tempfile.TemporaryDirectory() as tmp:
-        prof = cProfile.Profile()
+        prof = cProfile.Profile(time.process_time) if args.cpu else cProfile.Profile()
         cpu0, t0 = time.process_time(), time.perf_counter()
         prof.enable()
         res = generate_world(args.prompt, Path(tmp) / "w", ProceduralPolicy(), seed=args.seed, settings=settings)
@@ -78,7 +84,7 @@ def main() -> None:
         phys = rep.get("physics") or {}
         print(f"prompt: {args.prompt!r} seed {args.seed}: {rep['layout']['objects']} objects, "
               f"{len(phys.get('repairs') or [])} repairs in {phys.get('repair_rounds', 0)} rounds")
-        print(f"\n{'stage':<44} {'wall s':>8}")
+        print(f"\n{'stage':<44} {'cpu s' if args.cpu else 'wall s':>8}")
         print(f"{'imports (before generate_world)':<44} {T_IMPORTS:>8.3f}")
         for label, suffix, name in STAGES:
             print(f"{label:<44} {_cumulative(stats, suffix, name):>8.3f}")
