@@ -416,3 +416,19 @@ def test_a_bathtub_stands_long_side_to_the_wall():
         plan = _plan("a bathroom with a bathtub", seed)
         tub = _by_cat(plan, "bathtub")[0]
         assert tub.size[0] > tub.size[1] * 1.5, tub.size
+
+
+def test_tables_and_desks_nobody_named_seats_for_get_them():
+    for seed in SEEDS:
+        plan = _plan("a small bakery with a display counter and three bistro tables", seed)
+        tables = [o for o in plan.objects if o.category == "round table"]
+        assert len(tables) == 3
+        for t in tables:
+            seats = [o for o in plan.objects if o.target == t.key and o.category in ("dining chair", "chair")]
+            assert len(seats) >= 2, (seed, t.key)
+        plan = _plan("a teenager's bedroom with a gaming desk, a bunk bed and posters", seed)
+        desk = _by_cat(plan, "desk")[0]
+        assert [o for o in plan.objects if o.target == desk.key and o.category == "office chair"]
+    # a count in the prompt wins: no chairs added beyond "two chairs each"
+    plan = _plan("three tables with two chairs each", 0)
+    assert len([o for o in plan.objects if o.category == "chair"]) == 6

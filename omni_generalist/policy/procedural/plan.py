@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ...assets.catalog import Catalog, catalog
 from . import vocab as V
-from .groups import WALL_RELS, GroupPlan, form_groups, member_poses, run_templates
+from .groups import WALL_RELS, GroupPlan, form_groups, group_templates, member_poses, run_templates
 from .knowledge import RoomKB, RoomType, dressing, room_kb
 from .layout import GroupItems, Item, Solver, Wall, solve
 from .parse import ObjectRequest, PromptSpec
@@ -271,6 +271,7 @@ class Planner:
                     used[t.key] = used.get(t.key, 0.0) + o.size[0] * o.size[1]
                     o.placement, o.target = "on", t.key
                     break
+        self._add_group_members(spec, room, objs, add)
         self._dress(spec, objs, add, rng, room.name)
         # seats that go with desks set out in rows sit in those rows
         rowed = {o.key for o in objs if o.placement == "rows"}
@@ -417,6 +418,34 @@ class Planner:
         if ends and d < sw + 0.1:
             d = min(sw + 0.1, max(cat.size_max[1], 1.0))
         table.size = (round(w, 3), round(d, 3), table.size[2])
+
+    def _add_group_members(self, spec: PromptSpec, room: RoomType, objs: list[PlannedObject], add) -> None:
+        """Give a group's root the members people expect with it when the plan has none
+        (``groups.toml`` ``add``): two chairs at a table nobody named chairs for, a desk's chair.
+        Not in sparse rooms, never a kind the prompt counted, never for rows or aisles."""
+        if spec.density == "sparse":
+            return
+        counted = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
+        counted |= {h for c in list(counted) for h in self.cat.hypernyms(c)}
+        usual = [o.category for o in room.objects]
+        taken: set[str] = set()
+        for t in group_templates():
+            for slot in (s for s in t.slots if s.add and s.of == "root"):
+                kinds = [self.cat.get(k).name for k in slot.kinds if self.cat.find(k)]
+                if not kinds or counted & set(kinds):
+                    continue
+                for o in list(objs):
+                    kinds_of = {o.category, *self.cat.hypernyms(o.category)}
+                    if o.key in taken or o.placement in ("on", "on_any", "on_wall", "ceiling", "rows", "aisles") \
+                            or not kinds_of & set(t.root_kinds):
+                        continue
+                    taken.add(o.key)
+                    if any(x.target == o.key and ({x.category, *self.cat.hypernyms(x.category)} & set(kinds))
+                           for x in objs):
+                        continue
+                    kind = next((k for k in kinds if k in usual), kinds[0])
+                    for _ in range(slot.add):
+                        add(kind, "around" if slot.rel == "around" else "facing", o.key, o.required)
 
     def _dress(self, spec: PromptSpec, objs: list[PlannedObject], add, rng, room_type: str) -> None:
         """Dress every support with what people keep on it (``dressing.toml``): books on shelves, a
