@@ -432,3 +432,8 @@ def test_tables_and_desks_nobody_named_seats_for_get_them():
     # a count in the prompt wins: no chairs added beyond "two chairs each"
     plan = _plan("three tables with two chairs each", 0)
     assert len([o for o in plan.objects if o.category == "chair"]) == 6
+    # a coffee table or a side table is no dining table: no chairs around it
+    for seed in SEEDS:
+        plan = _plan("a living room", seed)
+        low = {o.key for o in plan.objects if o.category in ("coffee table", "side table")}
+        assert not [o for o in plan.objects if o.target in low and o.category in ("dining chair", "chair")]

@@ -434,10 +434,9 @@ class Planner:
                 kinds = [self.cat.get(k).name for k in slot.kinds if self.cat.find(k)]
                 if not kinds or counted & set(kinds):
                     continue
-                for o in list(objs):
-                    kinds_of = {o.category, *self.cat.hypernyms(o.category)}
+                for o in list(objs):  # the root's own kind (a coffee table is a table, not a dining one)
                     if o.key in taken or o.placement in ("on", "on_any", "on_wall", "ceiling", "rows", "aisles") \
-                            or not kinds_of & set(t.root_kinds):
+                            or o.category not in t.root_kinds:
                         continue
                     taken.add(o.key)
                     if any(x.target == o.key and ({x.category, *self.cat.hypernyms(x.category)} & set(kinds))
