@@ -56,14 +56,14 @@ def _corrupted(root, name: str, code: str) -> None:
 
 @pytest.fixture(scope="module")
 def pool(tmp_path_factory):
-    """For the office prompt: two procedural worlds (good, seeds 0 and 1), the same plan without the lamp (partial),
+    """For the office prompt: two procedural worlds (good, seeds 0 and 1), the same world without its lamp (partial),
     a bathroom's plan (wrong) and an action that fails (broken: no world)."""
     root = tmp_path_factory.mktemp("pool")
     sample_world(OFFICE, root / "office_good", ProceduralPolicy(), 0, _settings())
     sample_world(OFFICE, root / "office_good1", ProceduralPolicy(), 1, _settings())
-    partial = parse_prompt(OFFICE)
-    partial.objects = [o for o in partial.objects if o.category != "lamp"]
-    _corrupted(root, "office_partial", f"print(apply_plan({partial.to_dict()!r}, seed=0))")
+    # the plan, then every lamp on the desk removed (a plan without the lamp would get one back from the desk's dressing)
+    _corrupted(root, "office_partial", _plan_code(OFFICE) + "\nfor o in list_objects():\n"
+               "    if 'lamp' in o.labels and o.support.endswith('/desk_0'):\n        remove_object(o.name)")
     _corrupted(root, "office_wrong", _plan_code(BATH))
     _corrupted(root, "office_broken", "create_room(width=-3.0)")
     return root
@@ -87,6 +87,7 @@ def _round_settings() -> Settings:
 
 
 def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp_path):
+    """One round, crashed while scoring and again right after training: each run goes on where the last stopped."""
     prompts = tmp_path / "prompts.jsonl"
     prompts.write_text("\n".join(json.dumps(d) for d in ({"prompt": OFFICE}, {"prompt": HELD, "heldout": True})) + "\n")
     cfg = _config(tiny_vlm, pool, tmp_path, prompts)
@@ -103,10 +104,20 @@ def test_one_round_selects_the_good_trains_saves_and_resumes(tiny_vlm, pool, tmp
     assert [e for e, _ in first] == ["candidate"] * 3 and not (cfg.out / "rounds.jsonl").exists()
 
     events.clear()
-    rows = SelfImprover(cfg, _round_settings(), lambda e, d: events.append((e, d.get("id")))).run()
+
+    def crash_after_training(event, data):
+        events.append((event, data.get("id")))
+        if event == "trained":
+            raise RuntimeError("simulated crash after training")
+
+    with pytest.raises(RuntimeError, match="after training"):
+        SelfImprover(cfg, _round_settings(), crash_after_training).run()
     again = [i for e, i in events if e == "candidate"]
     # 5 pool worlds + 1 model sample; the 3 scored before the crash are not redone
     assert len(again) == 3 and not set(again) & {i for _, i in first}
+    events.clear()
+    rows = SelfImprover(cfg, _round_settings(), lambda e, d: events.append((e, d.get("id")))).run()
+    assert [e for e, _ in events] == ["round"]  # nothing re-scored, the saved adapter not retrained
     (row,) = rows
     cands = [json.loads(x) for x in (cfg.out / "round_01" / "candidates.jsonl").read_text().splitlines()]
     rewards = {c["id"]: c["reward"]["total"] for c in cands}
