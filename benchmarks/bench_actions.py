@@ -32,7 +32,7 @@ def snippets(kind: str, n: int) -> list[str]:
             out.append(f"p = stage.DefinePrim('/World/Objects/p{i}', 'Xform')\n"
                        f"p.CreateAttribute('weight', Sdf.ValueTypeNames.Float).Set({i}.0)")
         elif kind == "set-attr":
-            out.append(f"stage.GetPrimAtPath('/World/Objects/probe').CreateAttribute('counter', "
+            out.append(f"stage.GetPrimAtPath(get_object('probe').path).CreateAttribute('counter', "
                        f"Sdf.ValueTypeNames.Int).Set({i})")
         else:
             out.append(f"add_object('mug', position=({x:.3f}, {y:.3f}), size=(0.08, 0.08, 0.1))")

@@ -85,6 +85,7 @@ def kitchen_world(out: str, prompt: str = "a kitchen with a counter, shelves, bo
     from omni_generalist.config import Settings
     from omni_generalist.generate import generate_world
     from omni_generalist.policy import make_policy
+    from omni_generalist.world.layout import object_prims
 
     s = Settings()
     s.assets.catalogues = ("libero",)
@@ -92,7 +93,7 @@ def kitchen_world(out: str, prompt: str = "a kitchen with a counter, shelves, bo
     t0 = time.perf_counter()
     res = generate_world(prompt, out, make_policy("procedural", s.policy), seed=0, settings=s, force=True)
     stage = Usd.Stage.Open(str(res.world_file))
-    objs = [p.GetCustomDataByKey("generalist") or {} for p in stage.GetPrimAtPath("/World/Objects").GetChildren()]
+    objs = [p.GetCustomDataByKey("generalist") or {} for p in object_prims(stage)]
     lib = [o for o in objs if o.get("asset")]
     on = sum(1 for o in lib if "/World/Objects/" in str(o.get("support", "")))
     print(f"\nkitchen with --assets libero: {len(lib)} of {len(objs)} objects from the library ({on} on counters, "

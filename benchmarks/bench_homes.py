@@ -50,7 +50,7 @@ def score(folder: Path, entry: dict) -> dict:
         kinds[k] = kinds.get(k, 0) + 1
     programme = all(kinds.get(k, 0) == n for k, n in entry["rooms"].items())
     objs = list_objects(stage)
-    contents = all(set(cats) <= {o.category for o in objs if o.extra.get("room") == room}
+    contents = all(set(cats) <= {o.category for o in objs if o.room == room}
                    for room, cats in entry.get("contents", {}).items())
     checks = home_checks(stage)
     rules = home_arrangement(stage)

@@ -39,16 +39,17 @@ def test_room_shell(api):
     assert [w.name for w in room.walls] == ["south", "east", "north", "west"]
     assert room.wall("north").inward == pytest.approx((0.0, -1.0))
     stage = api.stage
-    for path in ("/World/Room/Floor", "/World/Room/Ceiling", "/World/Room/Walls/wall_0/segment_0"):
+    assert room.path == "/World/Rooms/living_room" and room.name == "living_room"
+    for path in ("/World/Rooms/living_room/Floor", "/World/Rooms/living_room/Ceiling", "/World/Rooms/living_room/Walls/wall_0/segment_0"):
         assert stage.GetPrimAtPath(path), path
-    floor = stage.GetPrimAtPath("/World/Room/Floor")
+    floor = stage.GetPrimAtPath("/World/Rooms/living_room/Floor")
     assert semantic_classes(floor) == ["floor"] and get_info(floor)["material"] == "oak wood"
-    for wall in stage.GetPrimAtPath("/World/Room/Walls").GetChildren():
+    for wall in stage.GetPrimAtPath("/World/Rooms/living_room/Walls").GetChildren():
         assert semantic_classes(wall) == ["wall"]
         assert set(REQUIRED_KEYS) <= set(get_info(wall))
     # the inner face of each wall lies on the floor polygon's edge: walls are outside the floor
     cache = UsdGeom.BBoxCache(0, ["default"])
-    box = cache.ComputeWorldBound(stage.GetPrimAtPath("/World/Room/Walls/wall_2")).ComputeAlignedRange()
+    box = cache.ComputeWorldBound(stage.GetPrimAtPath("/World/Rooms/living_room/Walls/wall_2")).ComputeAlignedRange()
     assert box.GetMin()[1] == pytest.approx(2.5) and box.GetMax()[1] == pytest.approx(2.62)
     with pytest.raises(ValueError, match="already has a room"):
         api.create_room()
@@ -65,7 +66,7 @@ def test_l_shaped_room_and_openings():
     assert room.doors[0].path == door and room.windows[0].path == win
     assert room.doors[0].offset == pytest.approx(1.0)
     # the wall now has an opening: its segments leave the door's span free below the lintel
-    wall = api.stage.GetPrimAtPath("/World/Room/Walls/wall_0")
+    wall = api.stage.GetPrimAtPath("/World/Rooms/office/Walls/wall_0")
     assert len(wall.GetChildren()) == 3
     for _ in range(6):
         api.add_object("chair")
@@ -110,11 +111,11 @@ def test_placements_follow_the_relations(api):
 
 def test_objects_carry_labels_and_metadata(api):
     name = api.add_object("armchair", material="red leather")
-    prim = api.stage.GetPrimAtPath(f"/World/Objects/{name}")
+    prim = api.stage.GetPrimAtPath(f"/World/Objects/living_room/{name}")
     assert semantic_classes(prim) == ["armchair"]
     info = get_info(prim)
     assert set(REQUIRED_KEYS) <= set(info)
-    assert info["material"] == "red leather" and info["support"] == "/World/Room/Floor"
+    assert info["material"] == "red leather" and info["support"] == "/World/Rooms/living_room/Floor" and info["room"] == "living_room"
     assert UsdGeom.Xformable(prim).GetXformOpOrderAttr().Get()[:2] == ["xformOp:translate", "xformOp:orient"]
     mat, _ = UsdShade.MaterialBindingAPI(prim).ComputeBoundMaterial()
     assert mat.GetPath().name == "red_leather"
@@ -141,7 +142,7 @@ def test_move_rotate_remove_replace(api):
     with pytest.raises(PlacementError, match="carries"):
         api.replace_object(t, "desk")
     api.remove_object(t)
-    assert api.removed == [f"/World/Objects/{m}", f"/World/Objects/{t}"]
+    assert api.removed == [f"/World/Objects/living_room/{m}", f"/World/Objects/living_room/{t}"]
     c = api.add_object("chair", against_wall="west")
     new = api.replace_object(c, "armchair")
     assert new == "armchair_0" and api.get_object(new).yaw == pytest.approx(api.get_object(new).yaw)
@@ -151,7 +152,7 @@ def test_materials_for_surfaces(api):
     assert api.set_material("walls", "pale blue paint") == "pale blue paint"
     assert api.set_material("floor", "marble") == "marble"
     assert api.set_material("ceiling", "white") == "white paint"
-    room = api.stage.GetPrimAtPath("/World/Room")
+    room = api.stage.GetPrimAtPath("/World/Rooms/living_room")
     assert get_info(room)["material"] == "pale blue paint" and get_info(room)["floor_material"] == "marble"
     with pytest.raises(ValueError, match="unknown material"):
         api.set_material("floor", "unobtainium")

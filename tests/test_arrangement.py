@@ -182,9 +182,9 @@ def test_non_noun_objects():
     good = api.add_object("chair", position=(1.0, 1.0))
     bad = api.add_object("box", position=(-1.0, -1.0))
     rows = api.add_object("bookcase", position=(2.0, -1.0))
-    set_info(api.stage.GetPrimAtPath(f"/World/Objects/{good}"), source_text="a wooden chair")
-    set_info(api.stage.GetPrimAtPath(f"/World/Objects/{bad}"), source_text="visibility")
-    set_info(api.stage.GetPrimAtPath(f"/World/Objects/{rows}"), source_text="rows of tall bookcases filled with")
+    set_info(api.stage.GetPrimAtPath(api.get_object(good).path), source_text="a wooden chair")
+    set_info(api.stage.GetPrimAtPath(api.get_object(bad).path), source_text="visibility")
+    set_info(api.stage.GetPrimAtPath(api.get_object(rows).path), source_text="rows of tall bookcases filled with")
     walk = api.add_object("walk", position=(-2.0, 1.5))  # a generic object made from a verb
     api.add_object("zorblax", position=(0.0, 1.5))  # an unknown noun: allowed
     assert non_noun_objects(WorldView.open(api.stage)) == [bad, walk]

@@ -22,6 +22,7 @@ from omni_generalist.assets.library import (
 )
 from omni_generalist.assets.library.names import label_from_name
 from omni_generalist.errors import InputError
+from omni_generalist.world.layout import object_prims
 
 from .conftest import run_cli
 
@@ -129,7 +130,7 @@ def test_generated_world_uses_library_assets(kitchen, tmp_path):
     res = generate_world("a room with a table, a bowl, a mug and a microwave", tmp_path / "w", pol, seed=3, settings=s)
     assert res.report["physics"]["ok"], res.report["physics"]["problems"]
     stage = Usd.Stage.Open(str(res.world_file))
-    objs = {p.GetName(): p for p in stage.GetPrimAtPath("/World/Objects").GetChildren()}
+    objs = {p.GetName(): p for p in object_prims(stage)}
     used = {n: p.GetCustomDataByKey("generalist") for n, p in objs.items()
             if (p.GetCustomDataByKey("generalist") or {}).get("asset")}
     cats = {d["category"] for d in used.values()}

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from omni_generalist.world import list_objects, open_stage
+from omni_generalist.world.model import room_info
 from tests.conftest import EXAMPLE, immutable, run_cli, stderr_lines
 
 PROMPT = "A cozy bedroom"
@@ -174,7 +175,7 @@ def test_edit_appends_actions_and_replays(built, tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     stage = open_stage(world)
     assert any(o.category == "floor lamp" for o in list_objects(stage))
-    assert stage.GetPrimAtPath("/World/Room").GetCustomDataByKey("generalist")["material"] == "pale blue paint"
+    assert room_info(stage).wall_material == "pale blue paint"
     out = tmp_path / "replayed"
     assert run_cli("generate", "--actions", str(world / "actions.py"), "--out", str(out),
                    "--format", "usda").returncode == 0

@@ -133,7 +133,7 @@ def test_depth_and_camera_params_reproduce_the_floor(dataset):
         depth = np.load(dataset / f"distance_to_camera_{n}.npy")
         inst_img = np.asarray(Image.open(dataset / f"instance_segmentation_{n}.png"))
         inst_map = _json(dataset / f"instance_segmentation_mapping_{n}.json")
-        floor_key = next(k for k, v in inst_map.items() if v == "/World/Room/Floor")
+        floor_key = next(k for k, v in inst_map.items() if v == "/World/Rooms/living_room/Floor")
         floor = _colors(inst_img)[floor_key]
         view = np.array(cam["cameraViewTransform"]).reshape(4, 4).T  # row-major Gf → column vectors
         proj = np.array(cam["cameraProjection"]).reshape(4, 4).T
@@ -164,7 +164,7 @@ def test_a_sequence_of_stages_gives_one_variant_per_frame(tmp_path):
     variant = Usd.Stage.Open(Sdf.Layer.CreateAnonymous(".usda"))
     variant.GetRootLayer().TransferContent(base.GetRootLayer())
     for name in ("sofa_0", "armchair_0", "coffee_table_0", "vase_0", "bookcase_0"):
-        variant.GetPrimAtPath(f"/World/Objects/{name}").SetActive(False)
+        variant.GetPrimAtPath(f"/World/Objects/living_room/{name}").SetActive(False)
     out = tmp_path / "seq"
     write_dataset([base, variant], out, config=RenderConfig(width=64, height=48))
     first = _json(out / "instance_segmentation_mapping_0000.json").values()

@@ -203,7 +203,7 @@ def test_edit_adds_removes_and_paints(world):
     assert names == (before - {"clock_0"}) | {"floor_lamp_0"}
     assert _gap(api.get_object("floor_lamp_0"), api.get_object("sofa_0")) < 0.3
     assert api.room_info() is not None
-    walls = [p for p in api.stage.GetPrimAtPath("/World/Room/Walls").GetChildren()]
+    walls = [p for p in api.stage.GetPrimAtPath(api.room_info().part("Walls")).GetChildren()]
     assert walls and all(p.GetCustomDataByKey("generalist")["material"] == "pale blue paint" for p in walls)
     report = result.report
     assert report["edit"]["plan"]["dropped"] == []

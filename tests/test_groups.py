@@ -14,6 +14,7 @@ from omni_generalist.policy.procedural.parse import parse_prompt
 from omni_generalist.policy.procedural.plan import Planner
 from omni_generalist.policy.procedural.program import ProgramError, PromptSpec
 from omni_generalist.world.geometry import Footprint, point_in_polygon
+from omni_generalist.world.model import list_objects
 
 SEEDS = (0, 1, 2)
 
@@ -211,7 +212,7 @@ def test_apply_plan_builds_replays_and_records_source_words(tmp_path):
     log = (tmp_path / "a" / "actions.py").read_text()
     assert log.count("apply_plan(") == 1
     stage = open_stage(res.world_file)
-    sofa = stage.GetPrimAtPath("/World/Objects/sofa_0")
+    sofa = stage.GetPrimAtPath("/World/Objects/living_room/sofa_0")
     assert get_info(sofa)["source_text"] == "a grey sofa"
     assert res.report["plan"]["groups"] and res.report["plan"]["groups"][0]["group"].startswith("seating")
     # replaying the action log gives the same world, byte for byte
@@ -247,7 +248,7 @@ def test_a_model_can_plan_with_apply_plan(tmp_path):
     finally:
         srv.close()
     stage = open_stage(res.world_file)
-    names = [p.GetName() for p in stage.GetPrimAtPath("/World/Objects").GetChildren()]
+    names = [o.name for o in list_objects(stage)]
     assert names.count("bed_0") == 1 and sum(n.startswith("nightstand_") for n in names) == 2
     assert sum(n.startswith("table_lamp_") for n in names) == 2
 

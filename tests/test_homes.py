@@ -162,9 +162,9 @@ def test_home_built_on_one_stage_passes_the_checks(pid):
             if info.get("swing"):
                 assert stage.GetPrimAtPath(d.path + "/leaf").IsValid() and info["swing"] in info["connects"]
     objs = api.list_objects()
-    assert all(o.extra.get("room") in rooms for o in objs)
+    assert all(o.room in rooms for o in objs)
     for room, cats in entry.get("contents", {}).items():
-        assert set(cats) <= {o.category for o in objs if o.extra.get("room") == room}
+        assert set(cats) <= {o.category for o in objs if o.room == room}
     assert room_info(stage).room_type == "home"  # readers of one room see the outline
     summary = api.scene_summary()
     assert f"home: {len(rooms)} rooms" in summary and "entrance" in summary
@@ -181,7 +181,7 @@ def test_add_object_names_a_room():
     room = next(r for r in home_rooms(stage) if r.name == "bedroom")
     xs = [p[0] for p in room.polygon]
     ys = [p[1] for p in room.polygon]
-    assert bed.extra["room"] == "bedroom" and min(xs) < bed.position[0] < max(xs) and min(ys) < bed.position[1] < max(ys)
+    assert bed.room == "bedroom" and min(xs) < bed.position[0] < max(xs) and min(ys) < bed.position[1] < max(ys)
     assert bed.support == f"{room.path}/Floor"
 
 

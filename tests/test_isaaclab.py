@@ -13,6 +13,7 @@ from pxr import Usd, UsdPhysics
 from omni_generalist.errors import InputError
 from omni_generalist.isaaclab import describe_worlds, scene_cfg_class, write_scene_cfg
 from omni_generalist.randomize import load_spec, randomize_world
+from omni_generalist.world.layout import object_prims
 
 from .conftest import run_cli
 from .test_randomize import make_world
@@ -70,7 +71,7 @@ def test_scene_cfg_for_one_world(kitchen, tmp_path):
     assert _kw(fields["world"], "spawn").func.attr == "UsdFileCfg"
     rigid = {k: c for k, c in fields.items() if c.func.id == "RigidObjectCfg"}
     arts = {k: c for k, c in fields.items() if c.func.id == "ArticulationCfg"}
-    objects = stage.GetPrimAtPath("/World/Objects").GetChildren()
+    objects = object_prims(stage)
     want_rigid = {p.GetName() for p in objects if p.HasAPI(UsdPhysics.RigidBodyAPI)
                   and not p.HasAPI(UsdPhysics.ArticulationRootAPI) and not (p.GetCustomDataByKey("generalist") or {}).get("fixed")}
     want_arts = {p.GetName() for p in objects if p.HasAPI(UsdPhysics.ArticulationRootAPI)}

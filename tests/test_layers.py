@@ -80,8 +80,8 @@ def test_merge_removals_delete_specs_and_ignore_edits_below_them():
 def test_merge_keeps_def_under_over_and_layer_metadata():
     stage = new_stage()
     _edit(stage)
-    stage.OverridePrim("/World/Room").SetCustomDataByKey("generalist:x", 2)
+    stage.OverridePrim("/World/Rooms").SetCustomDataByKey("generalist:x", 2)
     before, after = _commit(stage)
-    spec = stage.GetRootLayer().GetPrimAtPath("/World/Room")
+    spec = stage.GetRootLayer().GetPrimAtPath("/World/Rooms")
     assert spec.specifier == Sdf.SpecifierDef
     assert before == after

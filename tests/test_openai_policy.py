@@ -22,6 +22,7 @@ from omni_generalist.generate import edit_world, generate_world
 from omni_generalist.policy import make_policy
 from omni_generalist.policy.vlm import extract_code
 from omni_generalist.policy.vlm.openai_backend import OpenAIBackend, base_url
+from omni_generalist.world.layout import object_prims
 from omni_generalist.world.stage import find_world_file, open_stage
 
 from .conftest import run_cli
@@ -154,7 +155,7 @@ def test_a_world_built_by_a_model_server(server, tmp_path):
     policy = make_policy(f"openai:{server.url}", _settings().policy)
     result = generate_world("a small bedroom with a bed", tmp_path / "w", policy, seed=1, settings=_settings())
     stage = open_stage(result.world_file)
-    names = [p.GetName() for p in stage.GetPrimAtPath("/World/Objects").GetChildren()]
+    names = [p.GetName() for p in object_prims(stage)]
     assert names == ["bed_0"]
     assert result.report["policy"] == f"openai:{server.url}"
     assert result.report["plan"]["requests"] == 4 and result.report["actions"]["failed"] == 1
@@ -185,7 +186,7 @@ def test_a_model_server_edits_a_world(server, tmp_path):
     edit_world(world, make_policy(f"openai:{server.url}", settings.policy), "add a floor lamp in a corner",
                settings=settings)
     stage = open_stage(find_world_file(world))
-    names = [p.GetName() for p in stage.GetPrimAtPath("/World/Objects").GetChildren()]
+    names = [p.GetName() for p in object_prims(stage)]
     assert sorted(names) == ["bed_0", "floor_lamp_0"]
     assert "Edit the existing world as instructed: add a floor lamp in a corner" in _user_text(server.requests[0])
     assert "bed_0: bed at" in _user_text(server.requests[0])

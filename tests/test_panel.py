@@ -30,7 +30,9 @@ from omni_generalist.panel import (
     snapshot_world,
 )
 from omni_generalist.panel.settings import MIRRORED, PANEL_ONLY, settings_from_extension
+from omni_generalist.world.layout import object_prims
 from omni_generalist.world.metadata import get_provenance
+from omni_generalist.world.model import room_info
 from omni_generalist.world.stage import new_stage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,8 +71,11 @@ class FrameCounter:
 
 
 def objects(stage: Usd.Stage) -> list[str]:
-    prim = stage.GetPrimAtPath("/World/Objects")
-    return sorted(c.GetName() for c in prim.GetChildren()) if prim else []
+    return sorted(p.GetName() for p in object_prims(stage))
+
+
+def object_path(stage: Usd.Stage, name: str) -> str:
+    return next(str(p.GetPath()) for p in object_prims(stage) if p.GetName() == name)
 
 
 def spec_text(layer: Sdf.Layer, path: str) -> str:
@@ -301,8 +306,8 @@ def test_generate_builds_the_world_in_the_open_stage(generated):
     prov = get_provenance(stage)
     assert prov["prompt"] == PROMPT and prov["seed"] == 1 and prov["policy"] == "procedural"
     # physics was authored (validation is off in these settings)
-    assert stage.GetPrimAtPath("/World/Objects/bed_0").HasAPI(UsdPhysics.RigidBodyAPI) or any(
-        p.HasAPI(UsdPhysics.CollisionAPI) for p in Usd.PrimRange(stage.GetPrimAtPath("/World/Objects/bed_0")))
+    bed = stage.GetPrimAtPath(object_path(stage, "bed_0"))
+    assert bed.HasAPI(UsdPhysics.RigidBodyAPI) or any(p.HasAPI(UsdPhysics.CollisionAPI) for p in Usd.PrimRange(bed))
     text = [e.text() for e in log]
     assert any("[generate] started" in t for t in text) and any("[generate] done in" in t for t in text)
     assert any("policy procedural, seed 1" in t for t in text)
@@ -319,8 +324,8 @@ def test_generate_is_deterministic_and_replaces_only_generated_parts(vm, generat
     assert asyncio.run(vm.generate()).ok
     assert objects(holder.stage) == objects(stage)
     assert holder.stage.GetPrimAtPath("/World/Robot").GetCustomDataByKey("mine") is True
-    assert spec_text(holder.stage.GetRootLayer(), "/World/Objects/bed_0") == \
-        spec_text(stage.GetRootLayer(), "/World/Objects/bed_0")
+    assert spec_text(holder.stage.GetRootLayer(), object_path(stage, "bed_0")) == \
+        spec_text(stage.GetRootLayer(), object_path(stage, "bed_0"))
 
 
 def test_progress_is_reported_and_frames_are_yielded(vm):
@@ -390,14 +395,14 @@ def test_a_second_button_while_busy_is_refused(vm):
 def test_refine_writes_only_what_the_edit_changed(vm, generated):
     stage, _, _ = generated
     holder = fresh(vm, copy_of(stage))
-    before = {n: spec_text(holder.stage.GetRootLayer(), f"/World/Objects/{n}") for n in objects(holder.stage)}
+    before = {n: spec_text(holder.stage.GetRootLayer(), object_path(holder.stage, n)) for n in objects(holder.stage)}
     vm.set_field("prompt", "add a floor lamp")
     outcome = asyncio.run(vm.refine())
     assert outcome.ok, outcome.error
     after = objects(holder.stage)
     assert "floor_lamp_0" in after and set(before) <= set(after)
     for name, text in before.items():  # untouched objects keep their exact specs
-        assert spec_text(holder.stage.GetRootLayer(), f"/World/Objects/{name}") == text
+        assert spec_text(holder.stage.GetRootLayer(), object_path(holder.stage, name)) == text
     # only the physics-material twins are rewritten: every physics pass rebuilds them from the bindings
     replaced = [p for p in outcome.value["applied"]["replaced"] if not p.startswith("/World/PhysicsMaterials/")]
     assert replaced == []
@@ -415,7 +420,7 @@ def test_refine_in_words_removes_and_restyles(vm, generated):
     after = objects(holder.stage)
     assert "bed_0" not in after and set(after) < set(before)
     assert outcome.value["applied"]["removed"] >= 1
-    walls = holder.stage.GetPrimAtPath("/World/Room/Walls").GetChildren()
+    walls = holder.stage.GetPrimAtPath(room_info(holder.stage).part("Walls")).GetChildren()
     assert all(w.GetCustomDataByKey("generalist")["material"] == "pale blue paint" for w in walls)
 
 

@@ -14,6 +14,7 @@ from omni_generalist.errors import InputError
 from omni_generalist.physics import author_physics, get_engine, repair_world, validate_world
 from omni_generalist.physics.scene import read_scene
 from omni_generalist.world import new_stage
+from omni_generalist.world.layout import object_prims
 from omni_generalist.world.metadata import get_info
 
 pytest.importorskip("sapien")
@@ -39,7 +40,7 @@ def _world() -> tuple[Usd.Stage, ActionAPI]:
 
 
 def _translate(stage: Usd.Stage, name: str, dx=0.0, dy=0.0, dz=0.0) -> None:
-    prim = stage.GetPrimAtPath(f"/World/Objects/{name}")
+    prim = next(p for p in object_prims(stage) if p.GetName() == name)
     op = next(o for o in UsdGeom.Xformable(prim).GetOrderedXformOps() if o.GetOpType() == UsdGeom.XformOp.TypeTranslate)
     v = op.Get()
     op.Set(Gf.Vec3d(v[0] + dx, v[1] + dy, v[2] + dz))
@@ -63,14 +64,14 @@ def test_authoring_follows_the_contract():
     scene = UsdPhysics.Scene(stage.GetPrimAtPath("/World/PhysicsScene"))
     assert scene and tuple(scene.GetGravityDirectionAttr().Get()) == (0, 0, -1)
     assert "PhysxSceneAPI" in scene.GetPrim().GetAppliedSchemas()
-    mug = stage.GetPrimAtPath("/World/Objects/mug")
+    mug = stage.GetPrimAtPath("/World/Objects/kitchen/mug")
     assert mug.HasAPI(UsdPhysics.RigidBodyAPI) and mug.HasAPI(UsdPhysics.MassAPI)
     assert 0.05 < UsdPhysics.MassAPI(mug).GetMassAttr().Get() < 2.0  # a mug, not a brick
-    assert 5.0 < UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/table")).GetMassAttr().Get() < 80.0
+    assert 5.0 < UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/kitchen/table")).GetMassAttr().Get() < 80.0
     # the fridge is a fixed-base articulation: anchored to the world, every link a rigid body
-    fridge = stage.GetPrimAtPath("/World/Objects/fridge")
+    fridge = stage.GetPrimAtPath("/World/Objects/kitchen/fridge")
     assert fridge.HasAPI(UsdPhysics.ArticulationRootAPI) and get_info(fridge)["fixed"] is True
-    anchor = UsdPhysics.FixedJoint(stage.GetPrimAtPath("/World/Objects/fridge/joints/anchor"))
+    anchor = UsdPhysics.FixedJoint(stage.GetPrimAtPath("/World/Objects/kitchen/fridge/joints/anchor"))
     assert anchor and not anchor.GetBody0Rel().GetTargets()
     assert anchor.GetBody1Rel().GetTargets()[0].name == "body"
     joints = [p for p in Usd.PrimRange(fridge) if p.IsA(UsdPhysics.RevoluteJoint)]
@@ -81,7 +82,7 @@ def test_authoring_follows_the_contract():
     assert part.GetAttribute("physxCollision:contactOffset").Get() > 0
     assert mug.GetRelationship("material:binding:physics").GetTargets()[0].pathString.startswith(
         "/World/PhysicsMaterials/")
-    floor = stage.GetPrimAtPath("/World/Room/Floor")
+    floor = stage.GetPrimAtPath("/World/Rooms/kitchen/Floor")
     assert floor.HasAPI(UsdPhysics.CollisionAPI) and not floor.HasAPI(UsdPhysics.RigidBodyAPI)
     # idempotent: authoring twice changes nothing
     before = stage.GetRootLayer().ExportToString()
@@ -106,12 +107,12 @@ def test_floating_object_is_detected_and_dropped():
     for engine in ENGINES:
         rep = validate_world(stage, engine, joints=False)
         floating = rep.of_kind("floating")
-        assert [p.path for p in floating] == ["/World/Objects/mug"], rep.summary()
+        assert [p.path for p in floating] == ["/World/Objects/kitchen/mug"], rep.summary()
         assert "mug floats" in floating[0].message and "nothing beneath" in floating[0].message
     res = repair_world(stage, joints=False)
     assert res.ok, res.to_dict()["unfixed"]
     assert any("mug to its settled pose" in a for a in res.actions)
-    z = UsdGeom.Xformable(stage.GetPrimAtPath("/World/Objects/mug")).ComputeLocalToWorldTransform(0).ExtractTranslation()[2]
+    z = UsdGeom.Xformable(stage.GetPrimAtPath("/World/Objects/kitchen/mug")).ComputeLocalToWorldTransform(0).ExtractTranslation()[2]
     assert z == pytest.approx(0.75, abs=0.01)  # back on the table top
 
 
@@ -160,23 +161,23 @@ def test_drawer_blocked_by_a_wall_is_found_and_turned_round():
 
 def test_negative_mass_is_reported_and_fixed():
     stage, _ = _world()
-    UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/chair")).GetMassAttr().Set(-5.0)
+    UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/kitchen/chair")).GetMassAttr().Set(-5.0)
     rep = validate_world(stage, joints=False)
     neg = rep.of_kind("negative_mass")
-    assert [p.path for p in neg] == ["/World/Objects/chair"]
+    assert [p.path for p in neg] == ["/World/Objects/kitchen/chair"]
     assert "negative mass (-5 kg)" in neg[0].message
     assert not rep.ok
     # NVIDIA's asset-validator physics rules see it too, and their findings are in the report
     nvidia = [p for p in rep.of_kind("asset_validator") if p.severity == "error"]
-    assert nvidia and all(p.path == "/World/Objects/chair" for p in nvidia)
+    assert nvidia and all(p.path == "/World/Objects/kitchen/chair" for p in nvidia)
     assert any(p.message.startswith("MassChecker:") for p in nvidia)
     res = repair_world(stage, joints=False)
-    assert res.ok and UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/chair")).GetMassAttr().Get() > 0
+    assert res.ok and UsdPhysics.MassAPI(stage.GetPrimAtPath("/World/Objects/kitchen/chair")).GetMassAttr().Get() > 0
 
 
 def test_non_convex_dynamic_collider_is_reported_and_decomposed():
     stage, _ = _world()
-    path = "/World/Objects/box/l_bracket"
+    path = "/World/Objects/kitchen/box/l_bracket"
     mesh = UsdGeom.Mesh.Define(stage, path)
     # an L-shaped prism 0.3 x 0.3 x 0.1 sitting inside the box: clearly not convex
     outline = [(0, 0), (0.3, 0), (0.3, 0.1), (0.1, 0.1), (0.1, 0.3), (0, 0.3)]
@@ -196,18 +197,18 @@ def test_non_convex_dynamic_collider_is_reported_and_decomposed():
     assert res.ok, res.to_dict()["unfixed"]
     assert UsdPhysics.MeshCollisionAPI(stage.GetPrimAtPath(path)).GetApproximationAttr().Get() == "convexDecomposition"
     desc = read_scene(stage)
-    pieces = [s for s in desc.bodies["/World/Objects/box"].shapes if s.path.startswith(path)]
+    pieces = [s for s in desc.bodies["/World/Objects/kitchen/box"].shapes if s.path.startswith(path)]
     assert len(pieces) >= 2  # CoACD split the L into convex parts
 
 
 def test_joint_pointing_at_a_missing_body_is_reported():
     stage, _ = _world()
-    joint = next(p for p in Usd.PrimRange(stage.GetPrimAtPath("/World/Objects/fridge")) if p.IsA(UsdPhysics.RevoluteJoint))
-    UsdPhysics.Joint(joint).GetBody1Rel().SetTargets(["/World/Objects/fridge/no_such_door"])
+    joint = next(p for p in Usd.PrimRange(stage.GetPrimAtPath("/World/Objects/kitchen/fridge")) if p.IsA(UsdPhysics.RevoluteJoint))
+    UsdPhysics.Joint(joint).GetBody1Rel().SetTargets(["/World/Objects/kitchen/fridge/no_such_door"])
     rep = validate_world(stage)
     missing = rep.of_kind("missing_body")
     assert [p.path for p in missing] == [str(joint.GetPath())]
-    assert "points at /World/Objects/fridge/no_such_door, which does not exist" in missing[0].message
+    assert "points at /World/Objects/kitchen/fridge/no_such_door, which does not exist" in missing[0].message
     res = repair_world(stage)
     assert not res.ok and res.after.of_kind("missing_body")  # not repairable: reported, world kept
 
@@ -216,14 +217,14 @@ def test_engines_agree_on_unstable_objects():
     stage, _ = _world()
     _translate(stage, "mug", dz=0.3)  # falls onto the table
     _translate(stage, "book", dz=0.5)
-    prim = stage.GetPrimAtPath("/World/Objects/box")  # tipped over the edge of nothing: tilted 35 degrees
+    prim = stage.GetPrimAtPath("/World/Objects/kitchen/box")  # tipped over the edge of nothing: tilted 35 degrees
     UsdGeom.Xformable(prim).GetOrderedXformOps()[1].Set(Gf.Quatd(Gf.Rotation(Gf.Vec3d(1, 0, 0), 35).GetQuat()))
     _translate(stage, "box", dz=0.2)
     unstable = {}
     for engine in ENGINES:
         rep = validate_world(stage, engine, joints=False)
         unstable[engine] = {p.path for p in rep.of_kind("unstable")}
-    assert unstable["physx"] == unstable["mujoco"] == {"/World/Objects/mug", "/World/Objects/book", "/World/Objects/box"}
+    assert unstable["physx"] == unstable["mujoco"] == {"/World/Objects/kitchen/mug", "/World/Objects/kitchen/book", "/World/Objects/kitchen/box"}
 
 
 def test_bad_engine_and_settings_are_input_errors():

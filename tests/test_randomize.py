@@ -24,6 +24,7 @@ from omni_generalist.randomize import (
     variant_signature,
 )
 from omni_generalist.randomize.replicator_graph import graph_prims
+from omni_generalist.world.layout import object_prims
 from omni_generalist.world.model import list_objects
 from omni_generalist.world.stage import open_stage, save_layer
 
@@ -130,7 +131,7 @@ def test_each_aspect_changes_what_it_should(world, tmp_path):
     assert len(ch["cameras"]) == 3 and stage.GetPrimAtPath("/World/Cameras/cam_2").IsA(UsdGeom.Camera)
     assert len(ch["lights"]["added"]) == 1 and stage.GetPrimAtPath(f"/World/Lights/{ch['lights']['added'][0]}")
     for name in ch.get("distractors", []):
-        info = stage.GetPrimAtPath(f"/World/Objects/{name}").GetCustomDataByKey("generalist")
+        info = next(p for p in object_prims(stage) if p.GetName() == name).GetCustomDataByKey("generalist")
         assert info["distractor"] is True
     base = open_stage(world)
     for joint, value in ch["joints"].items():

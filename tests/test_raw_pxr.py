@@ -238,7 +238,7 @@ def test_raw_objects_move_and_rotate_like_any_object():
         assert obj("crate").position[:2] == pytest.approx((crate0[0] + 0.5, crate0[1] - 0.5), abs=1e-6)
         # an object with Replicator's op order (translate + rotateXYZ, what match_pose_ops writes) turns too
         assert sb.run("add_object('chair', position=(1.5, -1.0))").ok
-        res = sb.run("xf = UsdGeom.Xformable(stage.GetPrimAtPath('/World/Objects/chair_0'))\n"
+        res = sb.run("xf = UsdGeom.Xformable(stage.GetPrimAtPath(get_object('chair_0').path))\n"
                      "t = xf.GetOrderedXformOps()[0].Get()\nxf.ClearXformOpOrder()\n"
                      "xf.AddTranslateOp(UsdGeom.XformOp.PrecisionDouble).Set(t)\n"
                      "xf.AddRotateXYZOp(UsdGeom.XformOp.PrecisionDouble).Set(Gf.Vec3d(0, 0, 30))")

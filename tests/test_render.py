@@ -48,9 +48,9 @@ def _ids_of(result, path: str) -> int:
 def test_scene_groups_meshes_into_labelled_instances(stage):
     scene = scene_from_stage(stage)
     by_path = {i.path: i for i in scene.instances}
-    assert by_path["/World/Objects/sofa_0"].label == "sofa"
-    assert by_path["/World/Room/Floor"].label == "floor"
-    assert by_path["/World/Objects/coffee_table_0"].label.split(",")[0] == "coffee table"
+    assert by_path["/World/Objects/living_room/sofa_0"].label == "sofa"
+    assert by_path["/World/Rooms/living_room/Floor"].label == "floor"
+    assert by_path["/World/Objects/living_room/coffee_table_0"].label.split(",")[0] == "coffee table"
     assert {i.id for i in scene.instances} == set(range(1, len(scene.instances) + 1))
     assert np.allclose(np.linalg.norm(scene.normals, axis=1), 1.0, atol=1e-4)
     assert set(np.unique(scene.instance)) == {i.id for i in scene.instances}
@@ -67,8 +67,8 @@ def test_depth_is_distance_to_camera_within_one_percent(stage, fast):
     cam = Camera(tuple(eye), (1.0, 0.0, 1.0), 96, 96, 80.0)
     res = fast.render(stage, cam)
     rays = cam.ray_directions()
-    wall = res.instance_ids == _ids_of(res, "/World/Room/Walls/wall_1")
-    floor = res.instance_ids == _ids_of(res, "/World/Room/Floor")
+    wall = res.instance_ids == _ids_of(res, "/World/Rooms/living_room/Walls/wall_1")
+    floor = res.instance_ids == _ids_of(res, "/World/Rooms/living_room/Floor")
     assert wall.sum() > 500 and floor.sum() > 300
     expect_wall = (WIDTH / 2 - eye[0]) / rays[..., 0]
     expect_floor = eye[2] / -rays[..., 2]
@@ -105,7 +105,7 @@ def test_room_views_are_inside_clear_of_walls_and_see_the_room(stage, fast):
 def test_object_view_sees_its_object(stage, fast):
     cam = object_view(stage, "vase", 96, 96)
     res = fast.render(stage, cam)
-    vid = _ids_of(res, "/World/Objects/vase_0")
+    vid = _ids_of(res, "/World/Objects/living_room/vase_0")
     assert res.visible().get(vid, 0) > 50
     ys, xs = np.nonzero(res.instance_ids == vid)
     assert 20 < xs.mean() < 76 and 20 < ys.mean() < 76, "the object is near the image centre"
@@ -116,12 +116,12 @@ def test_object_view_sees_its_object(stage, fast):
 def test_plan_view_is_top_down_without_ceiling(stage, fast):
     cam = plan_view(stage, 160, 128)
     hidden = ceiling_paths(stage)
-    assert "/World/Room/Ceiling" in hidden
+    assert "/World/Rooms/living_room/Ceiling" in hidden
     res = fast.render(stage, cam, hide=hidden)
     labels = res.semantic_classes()
     assert "ceiling" not in labels and {"floor", "sofa", "armchair"} <= set(labels)
     # north (+Y) is up: the sofa against the north wall is in the top half
-    ys, _ = np.nonzero(res.instance_ids == _ids_of(res, "/World/Objects/sofa_0"))
+    ys, _ = np.nonzero(res.instance_ids == _ids_of(res, "/World/Objects/living_room/sofa_0"))
     assert ys.mean() < 64
     with_ceiling = fast.render(stage, cam)
     assert "ceiling" in with_ceiling.semantic_classes()

@@ -32,7 +32,7 @@ def test_successful_actions_commit_and_log(sandbox):
     res = sandbox.run("remove_object('desk_0')")
     assert res.ok
     assert list_objects(sandbox.stage) == []
-    assert sandbox.layer.GetPrimAtPath("/World/Objects/desk_0") is None
+    assert sandbox.layer.GetPrimAtPath("/World/Objects/office/desk_0") is None
 
 
 def test_error_messages_are_readable(sandbox):

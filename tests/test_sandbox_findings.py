@@ -367,17 +367,18 @@ def test_f12_replacement_is_placed_by_its_own_rules():
                      "add_object('mug', on=t)").ok
         res = s.run("print(replace_object('mug_0', 'wardrobe'))")
         assert res.ok, res.error
-        new = s.stage.GetPrimAtPath(f"/World/Objects/{res.output.strip()}")
+        new = s.stage.GetPrimAtPath(f"/World/Objects/dining_room/{res.output.strip()}")
         from omni_generalist.world.model import object_info
 
         info = object_info(new)
-        assert info.support.endswith("/Room/Floor"), info.support
+        assert info.support == "/World/Rooms/dining_room/Floor", info.support
         checks = layout_checks(s.layer)
         assert checks["overlaps"] == [] and checks["outside_room"] == []
         # like for like stays on the same table
         res = s.run("m = add_object('mug', on='table_0')\nprint(replace_object(m, 'bowl'))")
         assert res.ok, res.error
-        assert object_info(s.stage.GetPrimAtPath(f"/World/Objects/{res.output.strip()}")).support == "/World/Objects/table_0"
+        bowl = object_info(s.stage.GetPrimAtPath(f"/World/Objects/dining_room/{res.output.strip()}"))
+        assert bowl.support == "/World/Objects/dining_room/table_0"
 
 
 # ---------------------------------------------------------------- allowed asset roots

@@ -14,6 +14,7 @@ import pytest
 
 from omni_generalist.actions import Sandbox
 from omni_generalist.config import SandboxConfig
+from omni_generalist.world.layout import object_prims
 from tests.conftest import FAST_LIMITS, run_cli
 
 SV = {"SandboxViolation"}
@@ -345,7 +346,7 @@ def test_hostile_snippet_is_stopped_and_world_unchanged(world, canaries, code, w
 def test_worker_survives_and_keeps_working(world):
     res = world.run("add_object('mug', on='table_0')")
     assert res.ok, res.error
-    assert world.stage.GetPrimAtPath(f"/World/Objects/{res.output.strip() or 'mug_0'}")
+    assert any(p.GetName() == "mug_0" for p in object_prims(world.stage))
 
 
 def _cli_sample() -> list[int]:

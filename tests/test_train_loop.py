@@ -25,6 +25,7 @@ from omni_generalist.policy.vlm import system_prompt  # noqa: E402
 from omni_generalist.train.lora import encode, mean_loss  # noqa: E402
 from omni_generalist.train.self_improve import SelfImproveConfig, SelfImprover, select  # noqa: E402
 from omni_generalist.train.trajectories import read_records, sample_world  # noqa: E402
+from omni_generalist.world.layout import object_prims  # noqa: E402
 
 from .conftest import cli_in_process  # noqa: E402
 from .tiny_vlm import build_llava  # noqa: E402
@@ -204,7 +205,7 @@ def test_broken_physics_scores_lower(pool, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(fine, broken)
     stage = Usd.Stage.Open(str(broken / "world.usd"))
-    desk = stage.GetPrimAtPath("/World/Objects/desk_0")
+    desk = next(p for p in object_prims(stage) if p.GetName() == "desk_0")
     op = next(o for o in UsdGeom.Xformable(desk).GetOrderedXformOps() if o.GetOpType() == UsdGeom.XformOp.TypeTranslate)
     op.Set(op.Get() + Gf.Vec3d(0.0, 0.0, 0.6))  # the desk (and the lamp on it) hang in the air
     stage.GetRootLayer().Save()

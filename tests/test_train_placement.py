@@ -60,7 +60,7 @@ def test_fifty_small_things_on_a_table_do_not_overlap_and_stay(tmp_path):
     before = {o.name for o in api.list_objects()}
     _run(api, placement_code(cats, sizes, poses))
     things = [o for o in api.list_objects() if o.name not in before]
-    assert len(things) == 50 and all(o.support == "/World/Objects/table_0" for o in things)
+    assert len(things) == 50 and all(o.support == api.get_object("table_0").path for o in things)
     for a, b in itertools.combinations(things, 2):
         assert not footprints_overlap(a.footprint, b.footprint), (a.name, b.name)
     rep, unstable = _settle(api, [o.name for o in things])
@@ -160,7 +160,7 @@ def test_the_top_down_render_shows_a_thing_at_its_pixel(tmp_path):
     api.add_object("book", name="book_0", size=(0.04, 0.18, 0.2), position=(bx, by, board.top))
     for name, surface, (px, py) in (("cup_0", top, (x, y)), ("book_0", board, (bx, by))):
         cam = TopCamera(surface)
-        (u, v), n = _changed_pixels(surface_png(api.stage, cam), surface_png(api.stage, cam, hide=[f"/World/Objects/{name}"]))
+        (u, v), n = _changed_pixels(surface_png(api.stage, cam), surface_png(api.stage, cam, hide=[api.get_object(name).path]))
         eu, ev = surface_to_pixel(cam, px, py)
         assert n > 100 and abs(u - eu) < 8 and abs(v - ev) < 8, (name, n, u, v, eu, ev)
     # records from the world: each thing on another object, asked on a render of its surface without it

@@ -12,7 +12,7 @@ def test_new_stage_follows_conventions():
     assert UsdGeom.GetStageMetersPerUnit(stage) == 1.0
     assert UsdPhysics.GetStageKilogramsPerUnit(stage) == 1.0
     assert stage.GetDefaultPrim().GetPath() == Sdf.Path("/World")
-    for path in ("/World/PhysicsScene", "/World/Room", "/World/Objects", "/World/Looks", "/World/Lights"):
+    for path in ("/World/PhysicsScene", "/World/Rooms", "/World/Objects", "/World/Looks", "/World/Lights"):
         assert stage.GetPrimAtPath(path), path
     scene = UsdPhysics.Scene(stage.GetPrimAtPath("/World/PhysicsScene"))
     assert scene.GetGravityMagnitudeAttr().Get() == pytest.approx(9.81)

@@ -28,19 +28,33 @@ from ..assets.library.use import as_asset, library_choice
 from ..assets.materials import bind_material, ensure_material, material_library
 from ..errors import PlacementError
 from ..world import model
+from ..world.layout import (
+    LEGACY_FLOOR,
+    floor_of,
+    is_ceiling,
+    is_objects_group,
+    object_names,
+    object_path,
+    object_root,
+    objects_group,
+    room_path,
+)
 from ..world.metadata import get_info, label, set_info
-from ..world.model import FLOOR, ObjectInfo, RoomInfo
+from ..world.model import ObjectInfo, RoomInfo
 from ..world.raw import transform_about
-from ..world.stage import LIGHTS, OBJECTS
+from ..world.stage import LEGACY_ROOM, LIGHTS, OBJECTS, ROOMS
 from . import placement as P
 from .room import add_opening, build_shell, rebuild_wall, validate_polygon
 
 _NAME_RE = re.compile(r"[^a-z0-9_]+")
 _OBJECTS_PREFIX = str(OBJECTS) + "/"
-_ROOMS = "/World/Rooms"
+_ROOMS = str(ROOMS)
 
 LIGHT_KINDS = {"sphere": UsdLux.SphereLight, "rect": UsdLux.RectLight, "disk": UsdLux.DiskLight,
                "distant": UsdLux.DistantLight, "dome": UsdLux.DomeLight, "cylinder": UsdLux.CylinderLight}
+_SURFACES = {"floor": "Floor", "ceiling": "Ceiling", "walls": "Walls", "wall": "Walls", "doors": "Doors",
+             "windows": "Windows"}
+"""What ``set_material`` paints for each surface word: a part of each room's shell."""
 _LIGHT_DEFAULT_INTENSITY = {"sphere": 30000.0, "rect": 8000.0, "disk": 15000.0, "distant": 3.0,
                             "dome": 300.0, "cylinder": 8000.0}
 
@@ -100,7 +114,7 @@ def _placement_family(obj: ObjectInfo) -> str:
     """Where an object stands: "floor", "surface" (on another object), "wall" or "ceiling"."""
     if obj.placement == "on_wall" or obj.placement == "any_wall_hang":
         return "wall"
-    if obj.placement == "on_ceiling" or obj.support == str(model.CEILING):
+    if obj.placement == "on_ceiling" or is_ceiling(obj.support):
         return "ceiling"
     return "surface" if obj.support.startswith(_OBJECTS_PREFIX) else "floor"
 
@@ -119,10 +133,11 @@ class ActionAPI:
         self.rng = rng or random.Random(0)
         self.removed: list[str] = []
         """Prim paths removed by the current action (the executor applies them on commit)."""
-        # ObjectInfo per object name, refreshed from USD change notices (ours and raw pxr edits)
+        # ObjectInfo per object name, refreshed from USD change notices (ours and raw pxr edits);
+        # stale and touched objects by their root path
         self._cache: dict[str, ObjectInfo] | None = None
-        self._dirty: set[str] = set()
-        self._touched: set[str] = set()
+        self._dirty: set[Sdf.Path] = set()
+        self._touched: set[Sdf.Path] = set()
         self._paused = False
         self._homes: list[RoomInfo] | None = None  # a home's rooms, read once per shell change
         self._shell: tuple[RoomInfo | None] | None = None  # the room, read once per change outside the objects
@@ -145,12 +160,13 @@ class ActionAPI:
         for resync, paths in ((True, notice.GetResyncedPaths()), (False, notice.GetChangedInfoOnlyPaths())):
             for path in paths:
                 text = path.pathString
-                if text.startswith(_OBJECTS_PREFIX):
-                    name = text[len(_OBJECTS_PREFIX):].split("/", 1)[0].split(".", 1)[0]
-                    self._dirty.add(name)
-                    self._touched.add(name)
-                elif resync and _OBJECTS_PREFIX.startswith(text.split(".", 1)[0].rstrip("/") + "/"):
-                    self._cache = None  # /World/Objects itself or an ancestor was recomposed
+                root = object_root(self.stage, text) if text.startswith(_OBJECTS_PREFIX) else None
+                if root is not None:
+                    self._dirty.add(root)
+                    self._touched.add(root)
+                elif resync and (text.startswith(_OBJECTS_PREFIX)
+                                 or _OBJECTS_PREFIX.startswith(text.split(".", 1)[0].rstrip("/") + "/")):
+                    self._cache = None  # /World/Objects, a room's group or an ancestor was recomposed
                     return
 
     def _begin_action(self, rng: random.Random) -> None:
@@ -177,12 +193,12 @@ class ActionAPI:
             self._cache = {o.name: o for o in model.list_objects(self.stage)}
             self._dirty.clear()
         elif self._dirty:
-            for name in sorted(self._dirty):
-                prim = self.stage.GetPrimAtPath(OBJECTS.AppendChild(name)) if Sdf.Path.IsValidIdentifier(name) else None
-                if prim and prim.IsActive():
-                    self._cache[name] = model.object_info(prim)
-                else:
-                    self._cache.pop(name, None)
+            for path in sorted(self._dirty):
+                prim = self.stage.GetPrimAtPath(path)
+                if prim and prim.IsActive() and not is_objects_group(prim):  # a room's new group is no object
+                    self._cache[path.name] = model.object_info(prim)
+                elif path.name in self._cache and self._cache[path.name].path == str(path):
+                    self._cache.pop(path.name)
             self._dirty.clear()
         return list(self._cache.values())
 
@@ -225,7 +241,7 @@ class ActionAPI:
         if homes:
             counts: dict[str, list[str]] = {}
             for o in self.list_objects():
-                counts.setdefault(str(o.extra.get("room", "")), []).append(o.name)
+                counts.setdefault(o.room, []).append(o.name)
             lines.append(f"home: {len(homes)} rooms")
             for r in homes:
                 xs = [p[0] for p in r.polygon]
@@ -261,8 +277,9 @@ class ActionAPI:
     # ----------------------------------------------------------------- room
     def create_room(self, width: float = 4.0, depth: float = 5.0, height: float = 2.7, polygon=None,
                     room_type: str = "room", floor_material: str = "oak wood", wall_material: str = "painted white",
-                    ceiling_material: str | None = "plaster", wall_thickness: float = 0.12) -> str:
-        """Create the room shell: floor, walls and ceiling.
+                    ceiling_material: str | None = "plaster", wall_thickness: float = 0.12,
+                    name: str | None = None) -> str:
+        """Create the room shell: floor, walls and ceiling, at ``/World/Rooms/<name>``.
 
         Args:
             width: extent along X (ignored when ``polygon`` is given); the room is centred on the origin.
@@ -274,6 +291,7 @@ class ActionAPI:
             wall_material: material of the walls, e.g. "painted white", "pale blue paint", "brick".
             ceiling_material: material of the ceiling, or None for no ceiling.
             wall_thickness: thickness of the walls.
+            name: the room's name; default its type (``"living room"`` → ``living_room``).
 
         Returns:
             The path of the room prim.
@@ -291,13 +309,14 @@ class ActionAPI:
         if not 0.02 <= float(wall_thickness) <= 1.0:
             raise ValueError(f"wall thickness must be between 0.02 and 1 m, got {wall_thickness}")
         lib = material_library()
-        build_shell(self.stage, poly, float(height), float(wall_thickness), str(room_type).lower(),
+        path = room_path(snake_name(name or str(room_type)))
+        build_shell(self.stage, path, poly, float(height), float(wall_thickness), str(room_type).lower(),
                     lib.resolve(floor_material), lib.resolve(wall_material),
                     lib.resolve(ceiling_material) if ceiling_material else None)
         room = self._room()
         for wall in room.walls:
             rebuild_wall(self.stage, room, wall)
-        return "/World/Room"
+        return str(path)
 
     def add_door(self, wall: str = "south", offset: float | None = None, width: float = 0.9,
                  height: float = 2.1, material: str = "painted wood") -> str:
@@ -362,8 +381,7 @@ class ActionAPI:
                 break
         else:
             raise PlacementError(f"no free place for a {kind} {width:.2f} m wide on wall {wall.name}")
-        group = model.DOORS if kind == "door" else model.WINDOWS
-        name = self._unique(group, kind)
+        name = self._unique(Sdf.Path(room.part("Doors" if kind == "door" else "Windows")), kind)
         path = add_opening(self.stage, room, kind, wall, off, width, bottom, top, name,
                            material_library().resolve(material))
         rebuild_wall(self.stage, self._room(), wall)
@@ -446,7 +464,7 @@ class ActionAPI:
         if how == "position" and serves is not None:
             position = _at_knee_space(self.get_object(serves), position)
         objs = [o for o in self._objects() if str(o.path) not in self.removed
-                and (self._active_room is None or o.extra.get("room") == self._active_room)]  # a home: this room's
+                and (self._active_room is None or o.room == self._active_room)]  # a home: this room's
         (x, y, z, yaw), support = self._place(how, cat.name, size3, objs, room, position=position, rotation=rotation,
                                               on=on, against_wall=against_wall, corner=corner, next_to=next_to,
                                               side=side, facing=facing, around=around, on_wall=on_wall,
@@ -475,7 +493,7 @@ class ActionAPI:
         """Choose a pose ``(x, y, z, yaw)`` and the support path for an object of ``size3`` placed ``how``
         among ``objs`` (the placement logic shared by :meth:`add_object` and :meth:`move_object`)."""
         obs = P.obstacles(objs, room)
-        support = str(FLOOR)
+        support = self._floor(room)
         if how == "position":
             pos = tuple(float(v) for v in position)
             if len(pos) not in (2, 3):
@@ -532,7 +550,7 @@ class ActionAPI:
                 support = wall.path
             else:
                 pose = P.on_ceiling(room, size3, obs, self.rng)
-                support = str(model.CEILING)
+                support = room.ceiling
         else:
             room = self._room()
             if how == "against_wall":
@@ -603,10 +621,14 @@ class ActionAPI:
                 from_behind: bool = False,
                 design: int | None = None) -> str:
         choice = material_library().resolve(material or cat.material, color)
-        obj_name = snake_name(name) if name else self._unique(OBJECTS, snake_name(cat.name))
-        path = OBJECTS.AppendChild(obj_name)
-        if self.stage.GetPrimAtPath(path) and self.stage.GetPrimAtPath(path).IsActive():
+        obj_name = snake_name(name) if name else self._unique_object(snake_name(cat.name))
+        self._objects()
+        if self._cache is not None and obj_name in self._cache:
             raise ValueError(f"an object named {obj_name!r} already exists")
+        room = self._object_room()
+        if room:
+            objects_group(self.stage, room)
+        path = object_path(obj_name, room)
         prim = UsdGeom.Xform.Define(self.stage, path).GetPrim()
         Usd.ModelAPI(prim).SetKind("component")
         xf = UsdGeom.Xformable(prim)
@@ -625,16 +647,34 @@ class ActionAPI:
         if built.surfaces:
             extra["surfaces"] = [round(v, 5) for sf in built.surfaces
                                  for v in (sf.z, sf.x0, sf.y0, sf.x1, sf.y1, sf.clearance, float(sf.inside))]
-        if self._active_room is not None:  # in a home: the room it is in, and that room's floor
-            extra["room"] = self._active_room
-            if support == str(FLOOR):
-                support = f"/World/Rooms/{self._active_room}/Floor"
+        if room:
+            extra["room"] = room
         label(prim, cat.name, choice.label, support, cat.movable if movable is None else bool(movable),
               built.articulated, broader=catalog().hypernyms(cat.name) if cat.known else (),
               size=list(size3), placement=how, **extra)
         if not cat.known:
             set_info(prim, generic=True)
         return obj_name
+
+    def _object_room(self) -> str | None:
+        """The room a new object goes in: the home's active room or the world's one room (None
+        before there is a room, and in a world of the old layout, whose objects stay flat)."""
+        if self._active_room is not None:
+            return self._active_room
+        room = self._room(required=False)
+        return room.name if room is not None and room.path not in (str(LEGACY_ROOM), _ROOMS) else None
+
+    @staticmethod
+    def _floor(room: RoomInfo | None) -> str:
+        """What an object standing on the floor of ``room`` records as its support."""
+        return floor_of(room.path) if room is not None and room.path != _ROOMS else LEGACY_FLOOR
+
+    def _unique_object(self, base: str) -> str:
+        taken = object_names(self.stage)
+        i = 0
+        while f"{base}_{i}" in taken:
+            i += 1
+        return f"{base}_{i}"
 
     def _unique(self, parent: Sdf.Path, base: str) -> str:
         group = self.stage.GetPrimAtPath(parent)
@@ -656,8 +696,8 @@ class ActionAPI:
         an object. Things resting on it travel with it.
         """
         obj = self.get_object(name)
-        if self._active_room is None and obj.extra.get("room") and self._home_rooms():  # a home: in its own room
-            return self._in_room(str(obj.extra["room"]), lambda: self.move_object(
+        if self._active_room is None and obj.room and self._home_rooms():  # a home: in its own room
+            return self._in_room(obj.room, lambda: self.move_object(
                 name, position, by, rotation, on, against_wall, corner, next_to, side, facing, center, offset))
         how = self._placement_kind(on=on, against_wall=against_wall, corner=corner, next_to=next_to, center=center)
         room = self._room(required=False)
@@ -679,8 +719,6 @@ class ActionAPI:
                                                   rotation=rotation, on=on, against_wall=against_wall, corner=corner,
                                                   next_to=next_to, side=side, facing=facing, offset=offset)
             self._set_pose(obj, (x, y, z), yaw)
-            if self._active_room is not None and support == str(FLOOR):
-                support = f"/World/Rooms/{self._active_room}/Floor"
             set_info(self.stage.GetPrimAtPath(obj.path), support=support, placement=how)
             return
         x, y, z = obj.position
@@ -761,6 +799,8 @@ class ActionAPI:
                        color: str | None = None) -> str:
         """Replace an object by another category at the same place and rotation; returns the new name."""
         old = self.get_object(name)
+        if self._active_room is None and old.room and self._home_rooms():  # a home: in its own room
+            return self._in_room(old.room, lambda: self.replace_object(name, category, size, material, color))
         cat = catalog().get(category)
         size3 = _size3(size, "size") if size is not None else cat.sample_size(self.rng)
         carried = [o for o in self._objects() if o.support == old.path]
@@ -822,34 +862,36 @@ class ActionAPI:
         return moved
 
     # ----------------------------------------------------------------- materials
-    def set_material(self, target: str, material: str, color: str | None = None) -> str:
-        """Set the material of an object, or of "floor", "walls", "wall:<name>", "ceiling", "doors".
+    def set_material(self, target: str, material: str, color: str | None = None, room: str | None = None) -> str:
+        """Set the material of an object, or of "floor", "walls", "wall:<name>", "ceiling", "doors",
+        "windows" (in a home: of every room, or of ``room`` only).
 
         Args:
             target: object name or surface.
             material: material class or colour, e.g. "walnut wood", "marble", "pale blue paint", "red".
             color: optional colour applied to the material.
+            room: in a home, the one room whose surfaces change.
 
         Returns:
             The material class now in use (e.g. "pale blue paint").
         """
+        if room is not None:
+            return self._in_room(room, lambda: self.set_material(target, material, color))
         choice = material_library().resolve(material, color)
         mat = ensure_material(self.stage, choice)
         key = target.strip().lower()
         prims: list[Usd.Prim] = []
-        if key in ("floor", "ceiling"):
-            prims = [self.stage.GetPrimAtPath(FLOOR if key == "floor" else model.CEILING)]
-        elif key in ("walls", "wall"):
-            walls = self.stage.GetPrimAtPath(model.WALLS)
-            prims = list(walls.GetChildren()) if walls else []
-            room = self.stage.GetPrimAtPath("/World/Room")
-            if room:
-                set_info(room, material=choice.label)
+        if key in _SURFACES:
+            shells = [self._room()] if self._active_room is not None else model.rooms(self.stage)
+            for shell in shells:
+                group = self.stage.GetPrimAtPath(shell.part(_SURFACES[key]))
+                prims += [group] if key in ("floor", "ceiling") else list(group.GetChildren()) if group else []
+                if key == "floor":
+                    set_info(self.stage.GetPrimAtPath(shell.path), floor_material=choice.label)
+                elif key in ("walls", "wall"):
+                    set_info(self.stage.GetPrimAtPath(shell.path), material=choice.label)
         elif key.startswith("wall:"):
             prims = [self.stage.GetPrimAtPath(self._room().wall(key.split(":", 1)[1]).path)]
-        elif key in ("doors", "windows"):
-            group = self.stage.GetPrimAtPath(model.DOORS if key == "doors" else model.WINDOWS)
-            prims = list(group.GetChildren()) if group else []
         else:
             prims = [self.stage.GetPrimAtPath(self.get_object(target).path)]
         prims = [p for p in prims if p]
@@ -858,8 +900,6 @@ class ActionAPI:
         for prim in prims:
             bind_material(prim, mat)
             set_info(prim, material=choice.label)
-            if key == "floor":
-                set_info(self.stage.GetPrimAtPath("/World/Room"), floor_material=choice.label)
         return choice.label
 
     # ----------------------------------------------------------------- lights

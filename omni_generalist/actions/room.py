@@ -10,8 +10,7 @@ from ..assets.materials import MaterialChoice, bind_material, ensure_material
 from ..assets.toolkit import box_part, prism_part
 from ..world.geometry import Point, polygon_area
 from ..world.metadata import label, set_info
-from ..world.model import CEILING, DOORS, FLOOR, WALLS, WINDOWS, RoomInfo, WallInfo
-from ..world.stage import ROOM
+from ..world.model import RoomInfo, WallInfo
 
 SLAB = 0.1
 """Thickness of the floor and ceiling slabs (m)."""
@@ -51,27 +50,29 @@ def validate_polygon(poly: list[Point]) -> list[Point]:
     return pts if area > 0 else pts[::-1]
 
 
-def build_shell(stage: Usd.Stage, poly: list[Point], height: float, thickness: float, room_type: str,
+def build_shell(stage: Usd.Stage, path: Sdf.Path, poly: list[Point], height: float, thickness: float, room_type: str,
                 floor: MaterialChoice, walls: MaterialChoice, ceiling: MaterialChoice | None) -> None:
-    """Author floor, walls and (optionally) ceiling for a counter-clockwise floor polygon."""
-    room = stage.GetPrimAtPath(ROOM)
+    """Author a room at ``path`` (``/World/Rooms/<room>``): floor, walls and (optionally) ceiling
+    for a counter-clockwise floor polygon."""
+    room = UsdGeom.Xform.Define(stage, path).GetPrim()
+    floor_path, walls_path = path.AppendChild("Floor"), path.AppendChild("Walls")
     names = compass_names(poly)
     flat = [c for p in poly for c in p]
     label(room, "room", walls.label, "", False, False, room_type=room_type, polygon=flat, height=float(height),
           wall_thickness=float(thickness), wall_names=names, floor_material=floor.label)
-    floor_mesh = prism_part(stage, FLOOR, poly, -SLAB, 0.0)
+    floor_mesh = prism_part(stage, floor_path, poly, -SLAB, 0.0)
     label(floor_mesh.GetPrim(), "floor", floor.label, "", False, False)
     bind_material(floor_mesh.GetPrim(), ensure_material(stage, floor))
-    UsdGeom.Xform.Define(stage, WALLS)
-    UsdGeom.Xform.Define(stage, DOORS)
-    UsdGeom.Xform.Define(stage, WINDOWS)
+    UsdGeom.Xform.Define(stage, walls_path)
+    UsdGeom.Xform.Define(stage, path.AppendChild("Doors"))
+    UsdGeom.Xform.Define(stage, path.AppendChild("Windows"))
     wall_mat = ensure_material(stage, walls)
     for i in range(len(poly)):
-        prim = UsdGeom.Xform.Define(stage, WALLS.AppendChild(f"wall_{i}")).GetPrim()
-        label(prim, "wall", walls.label, str(FLOOR), False, False, wall=names[i])
+        prim = UsdGeom.Xform.Define(stage, walls_path.AppendChild(f"wall_{i}")).GetPrim()
+        label(prim, "wall", walls.label, str(floor_path), False, False, wall=names[i])
         bind_material(prim, wall_mat)
     if ceiling is not None:
-        ceil = prism_part(stage, CEILING, poly, height, height + SLAB)
+        ceil = prism_part(stage, path.AppendChild("Ceiling"), poly, height, height + SLAB)
         label(ceil.GetPrim(), "ceiling", ceiling.label, "", False, False)
         bind_material(ceil.GetPrim(), ensure_material(stage, ceiling))
 
@@ -121,8 +122,7 @@ def rebuild_wall(stage: Usd.Stage, room: RoomInfo, wall: WallInfo) -> None:
 def add_opening(stage: Usd.Stage, room: RoomInfo, kind: str, wall: WallInfo, offset: float, width: float,
                 bottom: float, top: float, name: str, material: MaterialChoice) -> Sdf.Path:
     """Author a door or window prim in ``wall`` and record its opening."""
-    parent = DOORS if kind == "door" else WINDOWS
-    path = parent.AppendChild(name)
+    path = Sdf.Path(room.part("Doors" if kind == "door" else "Windows")).AppendChild(name)
     prim = UsdGeom.Xform.Define(stage, path).GetPrim()
     label(prim, kind, material.label, wall.path, False, False, wall=wall.name, offset=float(offset),
           width=float(width), bottom=float(bottom), top=float(top))

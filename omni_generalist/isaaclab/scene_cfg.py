@@ -28,9 +28,10 @@ from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
 from ..errors import InputError, WorldFormatError
 from ..io import write_text_atomic
 from ..world.geometry import point_in_polygon, polygon_bounds
+from ..world.layout import is_floor, object_prims
 from ..world.metadata import get_info
-from ..world.model import FLOOR, list_objects, room_info
-from ..world.stage import OBJECTS, find_world_file, open_stage
+from ..world.model import list_objects, room_info
+from ..world.stage import find_world_file, open_stage
 
 RESERVED = {"num_envs", "env_spacing", "lazy_sensor_update", "replicate_physics", "filter_collisions",
             "clone_in_fabric", "world", "robot"}
@@ -123,7 +124,7 @@ def _free_spot(stage: Usd.Stage, radius: float = 0.45) -> tuple[float, float, fl
         return (0.0, 0.0, 0.0)
     x0, y0, x1, y1 = polygon_bounds(room.polygon)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    obstacles = [o.footprint.inflated(radius) for o in list_objects(stage) if o.support == str(FLOOR) and o.size[2] > 0.03]
+    obstacles = [o.footprint.inflated(radius) for o in list_objects(stage) if is_floor(o.support) and o.size[2] > 0.03]
     best = None
     steps = 24
     for i in range(steps + 1):
@@ -149,10 +150,7 @@ def _in_fp(x: float, y: float, fp: Any) -> bool:
 def describe_world(stage: Usd.Stage) -> tuple[list[AssetInfo], list[AssetInfo]]:
     """Rigid objects and articulations of one world, read from its UsdPhysics schemas."""
     rigid, arts = [], []
-    group = stage.GetPrimAtPath(OBJECTS)
-    for prim in group.GetChildren() if group else []:
-        if not prim.IsActive():
-            continue
+    for prim in object_prims(stage):
         info = get_info(prim)
         pos, rot = _root_state(prim)
         rel = str(prim.GetPath().MakeRelativePath(Sdf.Path("/World")))

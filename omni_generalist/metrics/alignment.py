@@ -15,6 +15,7 @@ from typing import Any
 
 from pxr import Usd, UsdLux, UsdPhysics
 
+from ..world.layout import room_prims
 from ..world.metadata import get_info
 from ..world.model import ObjectInfo, list_objects, room_info
 
@@ -108,15 +109,13 @@ def lighting_profile(stage: Usd.Stage) -> dict[str, float]:
 
 def _material_of(stage: Usd.Stage, target: str, objs: list[ObjectInfo]) -> list[str]:
     target = target.lower()
-    if target in ("wall", "walls"):
-        room = stage.GetPrimAtPath("/World/Room")
-        return [str(get_info(room).get("material", ""))] if room else []
-    if target == "floor":
-        floor = stage.GetPrimAtPath("/World/Room/Floor")
-        return [str(get_info(floor).get("material", ""))] if floor else []
-    if target == "ceiling":
-        ceil = stage.GetPrimAtPath("/World/Room/Ceiling")
-        return [str(get_info(ceil).get("material", ""))] if ceil else []
+    if target in ("wall", "walls", "floor", "ceiling"):  # every room's (a home has several)
+        out = []
+        for room in room_prims(stage):
+            prim = room if target in ("wall", "walls") else room.GetChild(target.capitalize())
+            if prim:
+                out.append(str(get_info(prim).get("material", "")))
+        return out
     return [o.material for o in objs if target in _names(o)]
 
 

@@ -26,7 +26,8 @@ from pxr import Usd
 from ..assets.catalog import catalog
 from ..tomlcache import read_toml
 from ..world.geometry import Footprint, Point
-from ..world.model import FLOOR, ObjectInfo, RoomInfo, list_objects, room_info
+from ..world.layout import is_floor
+from ..world.model import ObjectInfo, RoomInfo, list_objects, room_info
 
 DATA = Path(__file__).with_name("arrangement.toml")
 
@@ -87,7 +88,7 @@ class WorldView:
 
     def on_floor(self, obj: ObjectInfo) -> bool:
         """True when the object stands on the floor (directly, or on a rug or mat lying on it)."""
-        if obj.support == str(FLOOR):
+        if is_floor(obj.support):
             return True
         sup = self.by_path.get(obj.support)
         if sup is None:

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pxr import Usd
 
 from ..world.geometry import Footprint, footprint_inside, footprints_overlap
-from ..world.home import ROOMS, home_rooms
+from ..world.home import home_rooms
 from ..world.metadata import get_info
 from ..world.model import list_objects
+from ..world.stage import ROOMS
 from .arrangement import RuleResult, WorldView, check_rules
 from .reachability import home_reachability
 
@@ -24,7 +25,7 @@ def home_arrangement(stage: Usd.Stage) -> list[RuleResult]:
     objs = list_objects(stage)
     out = []
     for room in home_rooms(stage):
-        view = WorldView(stage, room, [o for o in objs if o.extra.get("room") == room.name])
+        view = WorldView(stage, room, [o for o in objs if o.room == room.name])
         for r in check_rules(view):
             r.detail = f"{room.name}: {r.detail}" if r.detail else room.name
             out.append(r)
@@ -61,7 +62,7 @@ def home_checks(stage: Usd.Stage) -> dict:
                 cx, cy = wall.point(op.offset, depth / 2)
                 zone = Footprint(cx, cy, op.width, depth, wall.facing_yaw)
                 for o in floor_objs:
-                    if o.extra.get("room") == n and footprints_overlap(zone, o.footprint):
+                    if o.room == n and footprints_overlap(zone, o.footprint):
                         bad_doors.append(f"{d.name}: {o.name} stands in its way in {n}")
         for w in r.windows:
             wi = get_info(stage.GetPrimAtPath(w.path))
@@ -71,7 +72,7 @@ def home_checks(stage: Usd.Stage) -> dict:
             if not on_outline:
                 bad_windows.append(f"{w.name} of {r.name} is in an interior wall")
     for o in objs:
-        room = by.get(str(o.extra.get("room", "")))
+        room = by.get(o.room)
         if room is None:
             misplaced.append(f"{o.name}: no room")
             continue

@@ -141,6 +141,7 @@ def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Se
 def world_reachability(stage, radius: float = 0.25) -> dict:
     """Reachability of a world read from its stage: ``{"reachable": share, "unreachable": [names]}``."""
     from ..world.home import home_rooms
+    from ..world.layout import is_floor
     from ..world.model import list_objects, room_info
 
     homes = home_rooms(stage)
@@ -149,14 +150,13 @@ def world_reachability(stage, radius: float = 0.25) -> dict:
         bad_all: list[str] = []
         total = 0
         for r in homes:
-            part = _room_reachability(r, [o for o in every if o.extra.get("room") == r.name
-                                          and o.support.endswith(f"/{r.name}/Floor")], radius)
+            part = _room_reachability(r, [o for o in every if o.room == r.name and o.support == r.floor], radius)
             bad_all += part["unreachable"]
             total += part["objects"]
         return {"reachable": (total - len(bad_all)) / total if total else 1.0, "unreachable": bad_all,
                 "objects": total}
     room = room_info(stage)
-    objs = [o for o in list_objects(stage) if o.support.endswith("/Room/Floor")]
+    objs = [o for o in list_objects(stage) if is_floor(o.support)]
     return _room_reachability(room, objs, radius)
 
 

@@ -8,8 +8,10 @@ edited world back into the stage's current edit target:
   ``Room``/``Rooms``, ``Objects``, ``Looks``, ``Lights``) are replaced; anything else a person put
   under ``/World`` (a robot, a camera) is left alone;
 * for an edit (``base`` is the snapshot the sandbox started from) only the prims that the edit
-  changed, added or removed are written, one level below each child of ``/World`` (one object,
-  one light, one wall), so untouched objects keep their references and opinions.
+  changed, added or removed are written, one level below each child of ``/World`` (one light, one
+  object of the old layout) and one level below each room and each room's group of objects (a
+  room's walls, one object ``/World/Objects/<room>/<name>``), so untouched objects keep their
+  references and opinions.
 
 Prims that must disappear but are defined in a weaker layer are deactivated in the edit target.
 This is the applier used outside Kit; the Kit adapter (``omni_generalist.kit.stage_adapter``)
@@ -222,20 +224,38 @@ def _apply_edit(stage: Usd.Stage, target: Sdf.Layer, result: Sdf.Layer, base: Sd
             _copy_prim(result, target, path)
             report.added.append(str(path))
             continue
-        if _own_fields(r_spec) != _own_fields(b_spec):
-            dst = target.GetPrimAtPath(path) or Sdf.CreatePrimInLayer(target, path)
-            _copy_own_fields(r_spec, dst)
-            report.replaced.append(str(path))
-        kids = list(dict.fromkeys([c.name for c in b_spec.nameChildren] + [c.name for c in r_spec.nameChildren]))
-        for kid in kids:
-            sub = path.AppendChild(kid)
-            fr, fb = _fingerprint(result, sub), _fingerprint(base, sub)
-            if fr == fb:
-                continue
-            if fr is None:
-                remove_prim_spec(target, sub)
-                report.removed.append(str(sub))
-                leftovers.append(sub)
-            else:
-                _copy_prim(result, target, sub)
-                (report.added if fb is None else report.replaced).append(str(sub))
+        _apply_level(target, result, base, path, r_spec, b_spec, report, leftovers)
+
+
+def _is_group(spec: Sdf.PrimSpec) -> bool:
+    """A prim whose children an edit writes one by one: a room (``/World/Rooms/<room>``) or a room's
+    group of objects (``/World/Objects/<room>``)."""
+    parent = spec.path.GetParentPath()
+    info = dict(spec.customData.get(KEY, {}))
+    return parent == WORLD.AppendChild("Rooms") or (parent == WORLD.AppendChild("Objects") and bool(info.get("objects_of")))
+
+
+def _apply_level(target: Sdf.Layer, result: Sdf.Layer, base: Sdf.Layer, path: Sdf.Path, r_spec: Sdf.PrimSpec,
+                 b_spec: Sdf.PrimSpec, report: ApplyReport, leftovers: list[Sdf.Path]) -> None:
+    """Write what changed in the children of ``path`` (present in both ``result`` and ``base``)."""
+    if _own_fields(r_spec) != _own_fields(b_spec):
+        dst = target.GetPrimAtPath(path) or Sdf.CreatePrimInLayer(target, path)
+        _copy_own_fields(r_spec, dst)
+        report.replaced.append(str(path))
+    kids = list(dict.fromkeys([c.name for c in b_spec.nameChildren] + [c.name for c in r_spec.nameChildren]))
+    for kid in kids:
+        sub = path.AppendChild(kid)
+        r_sub, b_sub = result.GetPrimAtPath(sub), base.GetPrimAtPath(sub)
+        if r_sub is not None and b_sub is not None and _is_group(r_sub) and _is_group(b_sub):
+            _apply_level(target, result, base, sub, r_sub, b_sub, report, leftovers)
+            continue
+        fr, fb = _fingerprint(result, sub), _fingerprint(base, sub)
+        if fr == fb:
+            continue
+        if fr is None:
+            remove_prim_spec(target, sub)
+            report.removed.append(str(sub))
+            leftovers.append(sub)
+        else:
+            _copy_prim(result, target, sub)
+            (report.added if fb is None else report.replaced).append(str(sub))

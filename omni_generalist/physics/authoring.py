@@ -27,8 +27,9 @@ from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics, UsdShade
 
 from ..assets.catalog import catalog
 from ..config import PhysicsConfig
+from ..world.layout import object_prims, room_prims
 from ..world.metadata import get_info, set_info
-from ..world.stage import LOOKS, OBJECTS, PHYSICS_SCENE, ROOM, WORLD
+from ..world.stage import LOOKS, PHYSICS_SCENE, WORLD
 
 PHYSICS_MATERIALS = WORLD.AppendChild("PhysicsMaterials")
 ANCHOR = "anchor"
@@ -155,12 +156,8 @@ def _author_scene(stage: Usd.Stage, config: PhysicsConfig) -> None:
 
 
 def _author_room(stage: Usd.Stage) -> None:
-    from ..world.home import ROOMS
-
-    # one room (/World/Room) or a home's shell (/World/Rooms: every room static, docs/homes.md)
-    for room in (stage.GetPrimAtPath(ROOM), stage.GetPrimAtPath(ROOMS)):
-        if not room:
-            continue
+    # every room's shell is static (docs/homes.md); /World/Room in a world of the old layout
+    for room in room_prims(stage):
         for prim in _colliders(room):
             # the floor and ceiling slabs of L-shaped rooms are not convex: triangle meshes (static only)
             name = prim.GetName()
@@ -255,8 +252,5 @@ def author_physics(stage: Usd.Stage, config: PhysicsConfig | None = None) -> Non
     from ..world.raw import adopt_raw_objects
 
     adopt_raw_objects(stage)  # objects a policy authored with plain pxr get labels and metadata first
-    objects = stage.GetPrimAtPath(OBJECTS)
-    if objects:
-        for prim in objects.GetChildren():
-            if prim.IsActive():
-                author_object(stage, prim)
+    for prim in object_prims(stage):
+        author_object(stage, prim)

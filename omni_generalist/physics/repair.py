@@ -30,6 +30,7 @@ from typing import Any
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
 
 from ..config import PhysicsConfig
+from ..world.layout import is_room_part, object_prims, object_root
 from ..world.model import list_objects
 from ..world.stage import OBJECTS
 from .authoring import author_physics
@@ -70,12 +71,10 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def _object_of(path: str) -> str:
-    """The object root (``/World/Objects/<name>``) a prim path lies under, or the path itself."""
-    prefix = str(OBJECTS) + "/"
-    if path.startswith(prefix):
-        return prefix + path[len(prefix):].split("/", 1)[0]
-    return path
+def _object_of(stage: Usd.Stage, path: str) -> str:
+    """The object root (``/World/Objects/<room>/<name>``) a prim path lies under, or the path itself."""
+    root = object_root(stage, path)
+    return str(root) if root is not None else path
 
 
 def _delete(stage: Usd.Stage, path: str) -> None:
@@ -299,7 +298,7 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
     elif p.kind == "blocked_joint":
         blocker = p.other
         art_root = p.path.rsplit("/joints/", 1)[0]
-        room_blocker = blocker.startswith("/World/Room/")
+        room_blocker = is_room_part(blocker)
         # a stop: before furniture when at least 40 % of the range is free; before the room's own
         # shell (a lid under the ceiling, a door beside a wall) when at least 30 % is
         can_stop = p.value >= (0.3 if room_blocker else 0.4)
@@ -381,9 +380,9 @@ def _fix_round(fx: _Fixer, report: PhysicsReport) -> int:
     motions = {m.path: m for m in report.motions}
     handled: set[str] = set()
     # an object with a broken asset (a joint to nowhere) misbehaves for that reason: leave it alone
-    broken = {_object_of(p.path) for p in report.errors if p.kind in BROKEN_ASSET}
+    broken = {_object_of(fx.stage, p.path) for p in report.errors if p.kind in BROKEN_ASSET}
     for p in report.errors:
-        if p.kind in UNFIXABLE or _object_of(p.path) in broken or _object_of(p.other) in broken:
+        if p.kind in UNFIXABLE or _object_of(fx.stage, p.path) in broken or _object_of(fx.stage, p.other) in broken:
             continue
         try:
             _fix_problem(fx, p, objs, motions, handled)
@@ -407,7 +406,7 @@ def repair_world(stage: Usd.Stage, engine: str | PhysicsEngine | None = None, co
         author: (re-)author physics first; False when the caller has just done so.
     """
     config = config or PhysicsConfig()
-    if author and stage.GetPrimAtPath(OBJECTS):
+    if author and object_prims(stage):
         author_physics(stage, config)
     before = validate_world(stage, engine, config, joints=joints, asset_rules=asset_rules)
     fx = _Fixer(stage, config)
@@ -434,7 +433,8 @@ def repair_code(before: Sdf.Layer, after: Sdf.Layer) -> str:
         path = spec.path
         new = after.GetPrimAtPath(path)
         if new is None:
-            if path.GetParentPath() == OBJECTS:
+            parent = before.GetPrimAtPath(path.GetParentPath())
+            if path.GetParentPath() == OBJECTS or (parent is not None and parent.customData.get("generalist", {}).get("objects_of")):
                 removed_roots.append(path.name)
             return
         for prop in spec.properties:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics, UsdShade
 
+from ..world.layout import is_objects_group
 from ..world.metadata import get_info
 from ..world.stage import OBJECTS
 from .report import ERROR, WARNING, Problem
@@ -145,7 +146,7 @@ def owner_path(prim: Usd.Prim) -> str:
     p = prim
     objects = str(OBJECTS)
     while p and p.GetPath() != Usd.Prim().GetPath() and str(p.GetPath()) != "/":
-        if str(p.GetParent().GetPath()) == objects:
+        if str(p.GetParent().GetPath()) == objects or is_objects_group(p.GetParent()):
             return str(p.GetPath())
         if get_info(p).get("category"):
             return str(p.GetPath())

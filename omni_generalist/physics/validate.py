@@ -270,7 +270,7 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
     for obj in objects:
         if "/Walls/" in obj.support or obj.placement == "on_wall":
             continue  # hangs on a wall: its back touches the wall by design
-        inside = own.get(str(obj.extra.get("room", "")), poly)
+        inside = own.get(obj.room, poly)
         if inside and not footprint_inside(obj.footprint.inflated(-0.01), inside):
             report.problems.append(Problem("out_of_bounds", obj.path, f"{obj.name} is outside the room (its "
                                                                       "footprint crosses a wall)"))
@@ -314,9 +314,10 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
 
     reach = world_reachability(stage, config.robot_radius_m)
     report.reachability = reach["reachable"]
+    paths = {o.name: o.path for o in objects}
     for name in reach["unreachable"]:
-        report.problems.append(Problem("unreachable", f"/World/Objects/{name}", f"{name} cannot be reached from "
-                                                                                 "the door by a robot base", WARNING))
+        report.problems.append(Problem("unreachable", paths.get(name, name), f"{name} cannot be reached from "
+                                                                             "the door by a robot base", WARNING))
     report.ok = not report.errors
     report.timings["total_s"] = time.perf_counter() - t0
     return report

@@ -45,8 +45,9 @@ from pxr import Gf, Usd, UsdGeom, UsdLux, UsdShade
 
 from ..config import RandomizationConfig
 from ..errors import InputError
+from ..world.layout import is_floor
 from ..world.metadata import get_info
-from ..world.model import FLOOR, list_objects, room_info
+from ..world.model import list_objects, room_info
 from ..world.stage import LIGHTS, LOOKS, open_stage
 
 FORMAT = "omni_generalist.replicator_graph"
@@ -200,7 +201,7 @@ def _poses(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]:
     j, d = spec.pose_jitter_m, spec.pose_jitter_deg
     if spec.poses and (j > 0 or d > 0):
         for o in objs:
-            if o.movable and not o.articulated and o.support == str(FLOOR):
+            if o.movable and not o.articulated and is_floor(o.support):
                 x, y, z = o.position
                 ops.append({"op": "modify.pose", "prims": [o.path],
                             "position": uniform(_vec((x - j, y - j, z)), _vec((x + j, y + j, z))),

@@ -39,9 +39,10 @@ from ..errors import InputError, PlacementError, WorldInvalidError
 from ..io import atomic_dir, write_json, write_text_atomic
 from ..world.geometry import point_in_polygon, polygon_bounds
 from ..world.joints import articulated_joints, open_end, open_joint
+from ..world.layout import is_floor, object_prims, room_prims
 from ..world.metadata import KEY, get_info, get_provenance, set_info
-from ..world.model import FLOOR, ROOM, list_objects, room_info
-from ..world.stage import LIGHTS, LOOKS, OBJECTS, WORLD, find_world_file, open_stage
+from ..world.model import list_objects, room_info
+from ..world.stage import LIGHTS, LOOKS, WORLD, find_world_file, open_stage
 from .spec import load_spec, spec_digest, spec_to_dict
 
 CAMERAS = WORLD.AppendChild("Cameras")
@@ -234,17 +235,14 @@ def choose_materials(stage: Usd.Stage, palette: dict[str, list[tuple[str, str]]]
 
 
 def _relabel(stage: Usd.Stage, swaps: dict[str, str]) -> None:
-    """Rename material classes in ``customData`` of the room and object roots."""
+    """Rename material classes in ``customData`` of the rooms and object roots."""
     prims: list[Usd.Prim] = []
-    room = stage.GetPrimAtPath(ROOM)
-    if room:
+    for room in room_prims(stage):
         prims.append(room)
         for child in room.GetChildren():
             prims.append(child)
             prims.extend(child.GetChildren())
-    objects = stage.GetPrimAtPath(OBJECTS)
-    if objects:
-        prims.extend(objects.GetChildren())
+    prims.extend(object_prims(stage))
     for prim in prims:
         info = get_info(prim)
         new = {k: swaps[v] for k in ("material", "floor_material") if isinstance(v := info.get(k), str) and v in swaps}
@@ -344,7 +342,7 @@ def randomize_poses(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Ran
     shuffled: list[str] = []
     j, d = spec.pose_jitter_m, spec.pose_jitter_deg
     objs = api.list_objects()
-    floor = [o for o in objs if o.movable and not o.articulated and o.support == str(FLOOR)]
+    floor = [o for o in objs if o.movable and not o.articulated and is_floor(o.support)]
     rng.shuffle(floor)
     if spec.poses and (j > 0 or d > 0):
         for o in floor:
@@ -390,10 +388,10 @@ def add_distractors(stage: Usd.Stage, count: int, rng: random.Random) -> list[st
         category = rng.choice(DISTRACTOR_CATEGORIES)
         for target in supports[:6]:
             try:
-                name = api.add_object(category, name=f"distractor_{k}", on=target.name)
+                name = api.add_object(category, name=f"distractor_{k}", on=target.name, room=target.room or None)
             except (PlacementError, ValueError):
                 continue
-            set_info(stage.GetPrimAtPath(OBJECTS.AppendChild(name)), distractor=True)
+            set_info(stage.GetPrimAtPath(api.get_object(name).path), distractor=True)
             added.append(name)
             break
     return added

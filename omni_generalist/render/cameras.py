@@ -15,7 +15,8 @@ from pxr import Usd
 
 from ..errors import InputError, WorldFormatError
 from ..world.geometry import point_in_polygon, polygon_area, polygon_bounds
-from ..world.model import list_objects, room_info
+from ..world.layout import is_floor
+from ..world.model import ObjectInfo, list_objects, room_info
 
 HORIZONTAL_APERTURE_MM = 20.955
 """USD's default camera aperture; focal lengths in ``camera_params`` are relative to it."""
@@ -196,12 +197,12 @@ def line_of_sight(a: tuple[float, float], b: tuple[float, float], poly: list[tup
     return True
 
 
-def _blocked(p: tuple[float, float], z: float, stage: Usd.Stage, margin: float = 0.3) -> bool:
-    """True when an eye at ``p``, height ``z`` would be inside or right above/beside an object.
+def _blocked(p: tuple[float, float], z: float, objs: list[ObjectInfo], margin: float = 0.3) -> bool:
+    """True when an eye at ``p``, height ``z`` would be inside or right above/beside one of ``objs``.
 
     Flat things (rugs) and things hanging above the eye do not count.
     """
-    for o in list_objects(stage):
+    for o in objs:
         if o.size[2] < 0.15 or o.bottom > z + 0.1:
             continue
         if point_in_polygon(p, o.footprint.inflated(margin).corners()):
@@ -215,12 +216,13 @@ def eye_height(room_height: float) -> float:
 
 
 def room_views(stage: Usd.Stage, width: int = 512, height: int = 512, hfov_deg: float = 80.0,
-               count: int | None = None) -> list[Camera]:
+               count: int | None = None, per_room: int = 1) -> list[Camera]:
     """Cameras in the room's corners at eye height, looking at the room centre.
 
     Each eye is inset from its corner along the bisector until it is inside the room, clear of
     the walls (≥ 0.3 m) and of tall objects, and sees the centre without crossing a wall.
-    Views are ordered from the widest (longest sight line) first.
+    Views are ordered from the widest (longest sight line) first. In a home: the ``per_room``
+    widest views of each room (named ``<room>_corner_<i>``), the largest room first.
 
     Raises:
         WorldFormatError: the world has no room.
@@ -228,18 +230,20 @@ def room_views(stage: Usd.Stage, width: int = 512, height: int = 512, hfov_deg: 
     from ..world.home import home_rooms
 
     homes = home_rooms(stage)
-    if homes:  # a home: the widest view of each room, the largest room first (docs/homes.md)
+    objs = list_objects(stage)
+    if homes:  # a home: the widest views of each room, the largest room first (docs/homes.md)
         out = []
         for r in sorted(homes, key=lambda r: -polygon_area(r.polygon)):
-            for cam in _corner_views(stage, r.polygon, r.height, width, height, hfov_deg)[:1]:
+            mine = [o for o in objs if o.room == r.name]
+            for cam in _corner_views(mine, r.polygon, r.height, width, height, hfov_deg)[:max(1, per_room)]:
                 out.append(replace(cam, name=f"{r.name}_{cam.name}"))
         return out[:count] if count else out
     poly, h = _room_geometry(stage)
-    out = _corner_views(stage, poly, h, width, height, hfov_deg)
+    out = _corner_views(objs, poly, h, width, height, hfov_deg)
     return out[:count] if count else out
 
 
-def _corner_views(stage: Usd.Stage, poly: list[tuple[float, float]], h: float, width: int, height: int,
+def _corner_views(objs: list[ObjectInfo], poly: list[tuple[float, float]], h: float, width: int, height: int,
                   hfov_deg: float) -> list[Camera]:
     """Views from a room's corners towards its centre, the widest first (see :func:`room_views`)."""
     z = eye_height(h)
@@ -255,7 +259,7 @@ def _corner_views(stage: Usd.Stage, poly: list[tuple[float, float]], h: float, w
         for inset in np.arange(0.35, dist * 0.8, 0.15):
             p = (float(corner[0] + v[0] * inset), float(corner[1] + v[1] * inset))
             if (point_in_polygon(p, poly) and _clearance(p, poly) >= 0.3 and line_of_sight(p, (cx, cy), poly)
-                    and not _blocked(p, z, stage)):
+                    and not _blocked(p, z, objs)):
                 cams.append((math.dist(p, (cx, cy)), Camera((p[0], p[1], z), target, width, height, hfov_deg,
                                                             name=f"corner_{i}")))
                 break
@@ -278,7 +282,32 @@ def object_view(stage: Usd.Stage, name: str, width: int = 512, height: int = 512
     obj = next((o for o in objs if o.name == name), None) or next((o for o in objs if o.category == name), None)
     if obj is None:
         raise InputError(f"no object named {name!r} (objects: {', '.join(o.name for o in objs)})")
-    poly, h = _room_geometry(stage)
+    return _object_view(stage, obj, objs, width, height, hfov_deg)
+
+
+def object_views(stage: Usd.Stage, width: int = 512, height: int = 512, hfov_deg: float = 60.0,
+                 min_height: float = 0.1) -> list[Camera]:
+    """A view of each floor object at least ``min_height`` tall; in a home the rooms take turns
+    (one object of each room, then the next), so the first views cover every room."""
+    objs = list_objects(stage)
+    by_room: dict[str, list[ObjectInfo]] = {}
+    for o in objs:
+        if is_floor(o.support) and o.size[2] > min_height:
+            by_room.setdefault(o.room, []).append(o)
+    order = [o for k in range(max((len(v) for v in by_room.values()), default=0))
+             for v in by_room.values() if k < len(v) for o in (v[k],)]
+    return [_object_view(stage, o, objs, width, height, hfov_deg) for o in order]
+
+
+def _object_view(stage: Usd.Stage, obj: ObjectInfo, objs: list[ObjectInfo], width: int, height: int,
+                 hfov_deg: float) -> Camera:
+    """The view of :func:`object_view`, from inside the object's own room (a home's rooms have walls
+    between them), among ``objs``."""
+    from ..world.model import rooms
+
+    own = next((r for r in rooms(stage) if obj.room and r.name == obj.room), None)
+    poly, h = (own.polygon, own.height) if own is not None else _room_geometry(stage)
+    near = [o for o in objs if not own or o.room == own.name]
     centre = (obj.position[0], obj.position[1], obj.position[2] + obj.size[2] / 2)
     radius = max(0.25, math.hypot(obj.size[0], obj.size[1]) / 2, obj.size[2] / 2)
     want = radius / math.tan(math.radians(hfov_deg) / 2) * 1.6 + 0.3
@@ -290,7 +319,7 @@ def object_view(stage: Usd.Stage, name: str, width: int = 512, height: int = 512
             p = (centre[0] + d * math.cos(ang), centre[1] + d * math.sin(ang))
             if not (point_in_polygon(p, poly) and _clearance(p, poly) >= 0.25 and line_of_sight(p, centre[:2], poly)):
                 continue
-            if _blocked(p, z, stage):
+            if _blocked(p, z, near):
                 continue
             score = abs(d - want) + 0.1 * abs(ang)
             if best is None or score < best[0]:

@@ -33,10 +33,9 @@ from pxr import Usd, UsdGeom
 from ..config import RenderConfig
 from ..errors import InputError
 from ..io import atomic_dir, write_json
-from ..world.model import list_objects
 from ..world.stage import open_stage
 from .base import BBOX_DTYPE, Renderer, RenderResult, get_renderer, semantic_ids, tight_boxes
-from .cameras import HORIZONTAL_APERTURE_MM, Camera, object_view, room_views
+from .cameras import HORIZONTAL_APERTURE_MM, Camera, object_views, room_views
 from .files import write_npy, write_png
 from .scene import BACKGROUND, UNLABELLED
 
@@ -116,15 +115,9 @@ def stage_cameras(stage: Usd.Stage, width: int, height: int) -> list[Camera]:
 
 
 def viewpoints(stage: Usd.Stage, width: int, height: int, hfov_deg: float) -> list[Camera]:
-    """A pool of automatic viewpoints: the room corners, then one looking at each floor object."""
-    pool = room_views(stage, width, height, hfov_deg)
-    for o in list_objects(stage):
-        if o.support.endswith("/Floor") and o.size[2] > 0.1:
-            try:
-                pool.append(object_view(stage, o.name, width, height, min(hfov_deg, 70.0)))
-            except InputError:
-                continue
-    return pool
+    """A pool of automatic viewpoints: the room corners (in a home: each room's widest view), then one
+    looking at each floor object (in a home the rooms take turns), so frames spread over the rooms."""
+    return room_views(stage, width, height, hfov_deg) + object_views(stage, width, height, min(hfov_deg, 70.0))
 
 
 def _frame_cameras(stage: Usd.Stage, frame: int, n_cams: int, cfg: RenderConfig,

@@ -9,7 +9,8 @@ from PIL import Image, ImageDraw, ImageFont
 from pxr import Usd
 
 from ..config import RenderConfig
-from ..world.model import CEILING, list_objects
+from ..world.layout import is_ceiling
+from ..world.model import list_objects, rooms
 from .base import Renderer, RenderResult, get_renderer
 from .cameras import plan_view, room_views
 from .files import write_png
@@ -17,11 +18,9 @@ from .files import write_png
 
 def ceiling_paths(stage: Usd.Stage) -> frozenset[str]:
     """Prim paths to hide in a plan view: the ceiling and objects hanging from it."""
-    from ..world.home import home_rooms
-
-    paths = {str(CEILING)} | {f"{r.path}/Ceiling" for r in home_rooms(stage)}
+    paths = {r.ceiling for r in rooms(stage)}
     for o in list_objects(stage):
-        if o.support == str(CEILING) or o.support.endswith("/Ceiling") or o.placement == "ceiling":
+        if is_ceiling(o.support) or o.placement == "ceiling":
             paths.add(o.path)
     return frozenset(paths)
 

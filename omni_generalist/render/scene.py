@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from pxr import Sdf, Usd, UsdGeom, UsdLux, UsdShade
 
+from ..world.layout import is_objects_group
 from ..world.metadata import semantic_classes
-from ..world.stage import OBJECTS, ROOM
+from ..world.stage import LEGACY_ROOM, OBJECTS, ROOMS
 
 UNLABELLED = "UNLABELLED"
 BACKGROUND = "BACKGROUND"
@@ -77,15 +78,14 @@ class SceneData:
 
 def instance_root(prim: Usd.Prim) -> Usd.Prim | None:
     """Return the prim that a mesh's pixels belong to (see the module docstring), or None."""
-    objects, room = OBJECTS, ROOM
     p = prim
-    while p and p.GetPath() != objects and p.GetPath().pathString != "/":
-        if p.GetPath().GetParentPath() == objects:
+    while p and p.GetPath() != OBJECTS and p.GetPath().pathString != "/":
+        if p.GetPath().GetParentPath() == OBJECTS or is_objects_group(p.GetParent()):
             return p
         p = p.GetParent()
     p = prim
     while p and p.GetPath().pathString != "/":
-        if p.GetPath() == room:
+        if p.GetPath() in (LEGACY_ROOM, ROOMS) or p.GetPath().GetParentPath() == ROOMS:
             return None
         if semantic_classes(p):
             return p

@@ -60,7 +60,7 @@ class TestSandboxInKit(omni.kit.test.AsyncTestCase):
         if not os.path.basename(sys.executable).lower().startswith("python"):
             self.assertEqual(command.reason, "kit python")
         with Sandbox(seed=1) as sandbox:
-            res = sandbox.run("create_room(4, 4)\nadd_door('south')\nprint(stage.GetPrimAtPath('/World/Room').IsValid())")
+            res = sandbox.run("create_room(4, 4)\nadd_door('south')\nprint(stage.GetPrimAtPath('/World/Rooms/room').IsValid())")
             self.assertTrue(res.ok, res.error)
             self.assertEqual(res.output.strip(), "True")
             self.assertIn(sandbox.confinement.get("level"), LEVELS)

@@ -10,8 +10,9 @@ from ._helpers import PROMPT, kit_view_model, new_stage
 
 
 def _objects(stage) -> list[str]:
-    prim = stage.GetPrimAtPath("/World/Objects")
-    return sorted(c.GetName() for c in prim.GetChildren()) if prim else []
+    from omni_generalist.world.layout import object_prims
+
+    return sorted(p.GetName() for p in object_prims(stage))
 
 
 class TestStageAdapter(omni.kit.test.AsyncTestCase):

@@ -8,20 +8,21 @@ between two rooms is authored once, under the first room, and records both (``co
 its centre and axis, so each room reads it in its own wall frame. ``/World/Rooms`` itself records
 ``home = True`` with the building, wall thickness and height.
 
-Worlds of one room keep ``/World/Room`` (:func:`.model.room_info`); :func:`is_home` tells them apart.
+A world of one room has one room under ``/World/Rooms`` too, without ``home``
+(:func:`.model.room_info`); :func:`is_home` tells them apart.
 """
 
 from __future__ import annotations
 
-from pxr import Sdf, Usd, UsdGeom
+from pxr import Usd, UsdGeom
 
 from ..assets.materials import MaterialChoice, bind_material, ensure_material
 from ..assets.toolkit import box_part, prism_part
 from .geometry import inset_rectilinear, rect_outline, rectilinear_edges
 from .metadata import get_info, label, set_info
 from .model import OpeningInfo, RoomInfo, WallInfo
+from .stage import ROOMS
 
-ROOMS = Sdf.Path("/World/Rooms")
 SIDES = ("south", "east", "north", "west")
 SLAB = 0.1
 

@@ -1,4 +1,5 @@
-"""Typed read access to a world: its room and its objects, read back from the USD stage."""
+"""Typed read access to a world: its rooms and its objects, read back from the USD stage
+(either layout of docs/world-format.md; where things are: :mod:`.layout`)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,9 @@ from typing import Any
 from pxr import Gf, Usd, UsdGeom
 
 from .geometry import Footprint, Point
+from .layout import object_prims, room_of, room_prims
 from .metadata import get_info, semantic_classes
-from .stage import OBJECTS, ROOM
-
-FLOOR = ROOM.AppendChild("Floor")
-CEILING = ROOM.AppendChild("Ceiling")
-WALLS = ROOM.AppendChild("Walls")
-DOORS = ROOM.AppendChild("Doors")
-WINDOWS = ROOM.AppendChild("Windows")
+from .stage import LEGACY_ROOM
 
 
 @dataclass(frozen=True)
@@ -86,9 +82,22 @@ class RoomInfo:
     floor_material: str = ""
     wall_material: str = ""
     name: str = "room"
-    """The room's name (a home's rooms: ``bedroom_1``; a one-room world: ``room``)."""
-    path: str = str(ROOM)
-    """Its prim (``/World/Room``, or ``/World/Rooms/<name>`` in a home)."""
+    """The room's name (``bedroom_1``, ``kitchen``; a one-room world: its type, ``living_room``)."""
+    path: str = "/World/Rooms/room"
+    """Its prim (``/World/Rooms/<name>``; ``/World/Room`` in a world of the old layout)."""
+
+    def part(self, name: str) -> str:
+        """The path of a part of the room's shell: ``Floor``, ``Ceiling``, ``Walls``, ``Doors``, ``Windows``."""
+        return f"{self.path}/{name}"
+
+    @property
+    def floor(self) -> str:
+        """The path of its floor (what objects standing in it record as their support)."""
+        return self.part("Floor")
+
+    @property
+    def ceiling(self) -> str:
+        return self.part("Ceiling")
 
     def wall(self, key: str | int) -> WallInfo:
         """Find a wall by index, name (``north``/``south``/``east``/``west`` or ``wall_3``) or path."""
@@ -128,6 +137,8 @@ class ObjectInfo:
     articulated: bool
     placement: str = ""
     labels: tuple[str, ...] = ()
+    room: str = ""
+    """The room it is in (``""``: a world of the old layout, or a prim of no room)."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -182,7 +193,8 @@ def _norm_yaw(yaw: float) -> float:
 
 
 def object_info(prim: Usd.Prim) -> ObjectInfo:
-    """Read one object prim (a child of ``/World/Objects``) into an :class:`ObjectInfo`."""
+    """Read one object root (``/World/Objects/<room>/<name>`` or, in the old layout,
+    ``/World/Objects/<name>``) into an :class:`ObjectInfo`."""
     info = get_info(prim)
     if not info.get("category") or info.get("raw"):  # authored with plain pxr: pose and size from its bounds
         from .raw import raw_label, raw_object_geometry
@@ -193,41 +205,51 @@ def object_info(prim: Usd.Prim) -> ObjectInfo:
     else:
         pos, yaw = _yaw_from_prim(prim)
         size = tuple(float(v) for v in info.get("size", (0.0, 0.0, 0.0)))
-    known = {"category", "material", "support", "movable", "articulated", "size", "placement"}
+    known = {"category", "material", "support", "movable", "articulated", "size", "placement", "room"}
     return ObjectInfo(
         name=prim.GetName(), path=str(prim.GetPath()), category=str(info.get("category", "")),
         position=pos, yaw=yaw, size=size, material=str(info.get("material", "")),
         support=str(info.get("support", "")), movable=bool(info.get("movable", False)),
         articulated=bool(info.get("articulated", False)), placement=str(info.get("placement", "")),
-        labels=tuple(semantic_classes(prim)),
+        labels=tuple(semantic_classes(prim)), room=room_of(prim),
         extra={k: v for k, v in info.items() if k not in known},
     )
 
 
 def list_objects(stage: Usd.Stage) -> list[ObjectInfo]:
-    """Return every active object under ``/World/Objects``, in stage order."""
-    root = stage.GetPrimAtPath(OBJECTS)
-    if not root:
-        return []
-    return [object_info(p) for p in root.GetChildren() if p.IsActive()]
+    """Return every active object (of every room), in stage order."""
+    return [object_info(p) for p in object_prims(stage)]
+
+
+def rooms(stage: Usd.Stage) -> list[RoomInfo]:
+    """Every room of the world: a home's rooms, or the one room (an empty list before there is one)."""
+    from .home import home_rooms, is_home
+
+    if is_home(stage):
+        return home_rooms(stage)
+    one = room_info(stage)
+    return [one] if one is not None else []
 
 
 def room_info(stage: Usd.Stage) -> RoomInfo | None:
-    """Return the room shell, or None when the world has no room yet."""
-    prim = stage.GetPrimAtPath(ROOM)
-    info = get_info(prim) if prim else {}
-    flat = info.get("polygon")
-    if not flat:
-        from .home import home_outline  # a home: its outline, for readers of one room (docs/homes.md)
+    """Return the room shell, or None when the world has no room yet. For a home: the whole home
+    as one room (its outline, the entrance as its door), for readers of one room (docs/homes.md)."""
+    prims = room_prims(stage)
+    if not prims or get_info(prims[0]).get("home_room"):
+        from .home import home_outline
 
         return home_outline(stage)
+    prim = prims[0]
+    info = get_info(prim)
+    flat = info["polygon"]
+    base = prim.GetPath()
     poly = [(float(flat[i]), float(flat[i + 1])) for i in range(0, len(flat), 2)]
     names = list(info.get("wall_names", [])) or [f"wall_{i}" for i in range(len(poly))]
-    walls = [WallInfo(names[i], i, poly[i], poly[(i + 1) % len(poly)], str(WALLS.AppendChild(f"wall_{i}")))
+    walls = [WallInfo(names[i], i, poly[i], poly[(i + 1) % len(poly)], str(base.AppendPath(f"Walls/wall_{i}")))
              for i in range(len(poly))]
     openings: dict[str, list[OpeningInfo]] = {"door": [], "window": []}
-    for parent in (DOORS, WINDOWS):
-        group = stage.GetPrimAtPath(parent)
+    for parent in ("Doors", "Windows"):
+        group = prim.GetChild(parent)
         if not group:
             continue
         for child in group.GetChildren():
@@ -242,4 +264,5 @@ def room_info(stage: Usd.Stage) -> RoomInfo | None:
     return RoomInfo(room_type=str(info.get("room_type", "room")), polygon=poly, height=float(info.get("height", 2.7)),
                     wall_thickness=float(info.get("wall_thickness", 0.12)), walls=walls,
                     doors=openings["door"], windows=openings["window"],
-                    floor_material=str(info.get("floor_material", "")), wall_material=str(info.get("material", "")))
+                    floor_material=str(info.get("floor_material", "")), wall_material=str(info.get("material", "")),
+                    name=prim.GetName() if base != LEGACY_ROOM else "room", path=str(base))

@@ -1,6 +1,7 @@
 """Objects a policy authored with plain ``pxr`` calls (no action-API metadata) made into full objects.
 
-A prim a policy defines directly under ``/World/Objects`` with ``stage.DefinePrim``,
+A prim a policy defines under ``/World/Objects`` (directly, or in a room's group
+``/World/Objects/<room>``) with ``stage.DefinePrim``,
 ``UsdGeom.Mesh.Define``, ``UsdGeom.Cube.Define``, a reference, ... has no ``customData["generalist"]``.
 :func:`raw_object_geometry` gives such a prim the pose and size the world model needs (from its
 bounds), and :func:`adopt_raw_objects` writes the label and metadata every object carries
@@ -13,8 +14,9 @@ from __future__ import annotations
 
 from pxr import Gf, Usd, UsdGeom, UsdShade
 
+from .layout import floor_of, object_prims, room_of
 from .metadata import get_info, label, semantic_classes, set_info
-from .stage import OBJECTS
+from .stage import LEGACY_ROOM
 
 RAW_LABEL = "object"
 """The class of a raw object that carries no label of its own."""
@@ -61,11 +63,22 @@ def _material(prim: Usd.Prim) -> str:
     return "unknown"
 
 
-def _support(stage: Usd.Stage, prim: Usd.Prim, pos, others) -> str:
-    from .model import FLOOR
+def _room_at(stage: Usd.Stage, prim: Usd.Prim, pos):
+    """The room a raw object is in: its group's, else the room its position lies in (None: no room)."""
+    from .geometry import point_in_polygon
+    from .model import rooms
 
+    every = rooms(stage)
+    named = room_of(prim)
+    for r in every:
+        if r.name == named or (not named and point_in_polygon((pos[0], pos[1]), r.polygon)):
+            return r
+    return every[0] if len(every) == 1 else None
+
+
+def _support(stage: Usd.Stage, prim: Usd.Prim, pos, others, room) -> str:
     if pos[2] <= _SUPPORT_TOL:
-        return str(FLOOR)
+        return floor_of(room.path if room is not None else None)
     for o in others:
         if o.path == str(prim.GetPath()) or abs(o.top - pos[2]) > _SUPPORT_TOL:
             continue
@@ -84,10 +97,7 @@ def adopt_raw_objects(stage: Usd.Stage) -> list[str]:
     """
     from .model import list_objects
 
-    root = stage.GetPrimAtPath(OBJECTS)
-    if not root:
-        return []
-    raw = [p for p in root.GetChildren() if p.IsActive() and is_raw(p)]
+    raw = [p for p in object_prims(stage) if is_raw(p)]
     if not raw:
         return []
     others = list_objects(stage)
@@ -97,10 +107,13 @@ def adopt_raw_objects(stage: Usd.Stage) -> list[str]:
         info = get_info(prim)
         category = str(info.get("category") or raw_label(prim))
         has_geometry = any(size)
+        room = _room_at(stage, prim, pos)
         label(prim, category, str(info.get("material") or _material(prim)),
-              str(info.get("support") or _support(stage, prim, pos, others)),
+              str(info.get("support") or _support(stage, prim, pos, others, room)),
               movable=bool(info.get("movable", has_geometry)), articulated=False)
         set_info(prim, raw=True, size=list(size))
+        if room is not None and room.path != str(LEGACY_ROOM):
+            set_info(prim, room=room.name)
         out.append(str(prim.GetPath()))
     return out
 

@@ -1,7 +1,7 @@
 """Stage conventions of docs/design.md §3: create, open and save worlds.
 
-Z-up, meters, kilograms, default prim ``/World`` with ``PhysicsScene``, ``Room``, ``Objects``,
-``Looks`` and ``Lights`` below it.
+Z-up, meters, kilograms, default prim ``/World`` with ``PhysicsScene``, ``Rooms``, ``Objects``,
+``Looks`` and ``Lights`` below it (where rooms and objects go: :mod:`.layout`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from ..errors import WorldFormatError
 
 WORLD = Sdf.Path("/World")
 PHYSICS_SCENE = Sdf.Path("/World/PhysicsScene")
-ROOM = Sdf.Path("/World/Room")
+ROOMS = Sdf.Path("/World/Rooms")
+LEGACY_ROOM = Sdf.Path("/World/Room")
+"""The one room of worlds written before rooms went under ``/World/Rooms`` (still read)."""
 OBJECTS = Sdf.Path("/World/Objects")
 LOOKS = Sdf.Path("/World/Looks")
 LIGHTS = Sdf.Path("/World/Lights")
@@ -40,7 +42,7 @@ def init_layer(layer: Sdf.Layer) -> None:
     scene = UsdPhysics.Scene.Define(stage, PHYSICS_SCENE)
     scene.CreateGravityDirectionAttr(Gf.Vec3f(0.0, 0.0, -1.0))
     scene.CreateGravityMagnitudeAttr(9.81)
-    for path in (ROOM, OBJECTS, LIGHTS):
+    for path in (ROOMS, OBJECTS, LIGHTS):
         UsdGeom.Xform.Define(stage, path)
     UsdGeom.Scope.Define(stage, LOOKS)
 

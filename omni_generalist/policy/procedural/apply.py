@@ -65,12 +65,10 @@ def apply_program(api, program: Any, seed: int = 0, robot_radius: float = 0.25) 
     gave_up: list[str] = []
     for step in emit(plan):
         _run(step, ns, gave_up)
-    built = {o.name for o in api.list_objects()} if hasattr(api, "list_objects") else set()
+    built = {o.name: o.path for o in api.list_objects()}
     for o in plan.objects:  # each object records the prompt words it answers
-        if o.source_text and (not built or o.key in built):
-            prim = api.stage.GetPrimAtPath(f"/World/Objects/{o.key}")
-            if prim:
-                set_info(prim, source_text=o.source_text)
+        if o.source_text and o.key in built:
+            set_info(api.stage.GetPrimAtPath(built[o.key]), source_text=o.source_text)
     return {"room_type": plan.room_type, "objects": len(plan.objects),
             "groups": [g for g in plan.groups if g["as_unit"]], "dropped": plan.dropped + gave_up,
             "unreachable": plan.unreachable, "unmatched": list(spec.unmatched)}

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...assets.materials import material_library
-from ...world.home import ROOMS, author_home, home_rooms
+from ...world.home import author_home, home_rooms
+from ...world.layout import object_names
 from ...world.metadata import get_info, set_info
+from ...world.stage import ROOMS
 from .apply import _run
 from .emit import emit
 from .floorplan import FloorPlan, solve_floorplan
@@ -79,6 +81,22 @@ def _room_spec(room_type: str, contents: str, style: str) -> PromptSpec:
     return spec
 
 
+def _home_names(keys: list[str], taken: set[str]) -> dict[str, str]:
+    """Names for a room's planned objects that no other object of the home has: ``bed_0`` stays
+    ``bed_0`` in the first bedroom and becomes ``bed_1`` in the second (the room is in the path)."""
+    out: dict[str, str] = {}
+    used = set(taken)
+    for key in keys:
+        base, _, num = key.rpartition("_")
+        base = base if base and num.isdigit() else key
+        name, i = key, 0
+        while name in used:
+            name, i = f"{base}_{i}", i + 1
+        out[key] = name
+        used.add(name)
+    return out
+
+
 def furnish_room(api, room: str, program: dict | None, seed: int, robot_radius: float = 0.25) -> dict[str, Any]:
     """Lay out and build one room of a home (the ``furnish_room`` action; the room is active)."""
     info = next((r for r in home_rooms(api.stage) if r.name == room), None)
@@ -86,7 +104,7 @@ def furnish_room(api, room: str, program: dict | None, seed: int, robot_radius: 
         raise KeyError(f"no room {room!r}")
     prim = api.stage.GetPrimAtPath(info.path)
     meta = get_info(prim)
-    if any(o.extra.get("room") == room for o in api.list_objects()):
+    if any(o.room == room for o in api.list_objects()):
         raise ValueError(f"{room} is already furnished (use add_object(..., room={room!r}) to add to it)")
     if program is not None:
         spec = PromptSpec.from_dict(program)
@@ -104,8 +122,7 @@ def furnish_room(api, room: str, program: dict | None, seed: int, robot_radius: 
     planner = Planner()
     planner.shell = shell
     plan = planner.plan(spec, int(seed), robot_radius)
-    prefix = f"{room}_"
-    keys = {o.key: prefix + o.key for o in plan.objects}
+    keys = _home_names([o.key for o in plan.objects], object_names(api.stage))
     for o in plan.objects:  # names unique in the home, poses in the home's frame
         o.key = keys[o.key]
         o.target = keys.get(o.target, o.target) if o.target else o.target
@@ -124,9 +141,9 @@ def furnish_room(api, room: str, program: dict | None, seed: int, robot_radius: 
     gave_up: list[str] = []
     for step in emit(plan)[1:]:  # the room itself exists
         _run(step, ns, gave_up)
-    built = {o.name for o in api.list_objects()}
+    built = {o.name: o for o in api.list_objects()}
     for o in plan.objects:
         if o.source_text and o.key in built:
-            set_info(api.stage.GetPrimAtPath(f"/World/Objects/{o.key}"), source_text=o.source_text)
+            set_info(api.stage.GetPrimAtPath(built[o.key].path), source_text=o.source_text)
     return {"room": room, "room_type": plan.room_type, "objects": len([o for o in plan.objects if o.key in built]),
             "dropped": plan.dropped + gave_up, "unreachable": plan.unreachable}
