@@ -132,3 +132,18 @@ def test_the_families_are_package_data():
     assert resources.files("omni_generalist.assets").joinpath("families", "roles.toml").is_file()
     data = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
     assert "*.toml" in data["tool"]["setuptools"]["package-data"]["*"]
+
+
+def test_kind_of_makes_a_broader_category_and_must_name_one(tmp_path):
+    """``kind_of`` adds broader categories the name does not say (a shelving unit is a shelf), and
+    theirs in turn; one naming no category is refused."""
+    cat = catalog()
+    assert cat.hypernyms("shelving unit") == ["shelf"] and "shelf" in cat.hypernyms("bookcase")
+    assert cat.hypernyms("kitchen counter") == ["counter"]  # the name's own tail, as before
+    root = _family_copy(tmp_path)
+    (root / "aaa_extra").mkdir()
+    (root / "aaa_extra" / "objects.toml").write_text('["tall shelving unit"]\ngenerator = "shelf"\n')
+    assert load_catalog(root).hypernyms("tall shelving unit") == ["shelving unit", "shelf"]
+    (root / "aaa_extra" / "objects.toml").write_text('["gizmo rack"]\ngenerator = "shelf"\nkind_of = ["gizmo"]\n')
+    with pytest.raises(ValueError, match="kind of 'gizmo'"):
+        load_catalog(root)

@@ -44,6 +44,9 @@ class Category:
     """The style its generator builds (a name the generator knows); defaults to the category's name."""
     params: tuple[tuple[str, object], ...] = ()
     """Further generator parameters from the entry's ``params`` table, as sorted (key, value) pairs."""
+    kind_of: tuple[str, ...] = ()
+    """Broader categories it is a kind of that its name does not say (a shelving unit is a shelf, an
+    armchair a chair): a person counting those counts it too."""
 
     def __post_init__(self) -> None:
         if not self.variant:
@@ -119,6 +122,7 @@ class Catalog:
         self.categories = categories
         self.role_defs: dict[str, Role] = dict(roles or {})
         self._names: dict[str, str] = {}
+        self._broader: dict[str, list[str]] = {}
         for cat in categories.values():
             self._names[cat.name] = cat.name
         for cat in categories.values():
@@ -144,14 +148,24 @@ class Catalog:
         return None
 
     def hypernyms(self, name: str) -> list[str]:
-        """Return the more general categories a category name ends with ("kitchen counter" → ["counter"])."""
-        words = name.lower().split()
-        out = []
-        for k in range(1, len(words)):
-            tail = " ".join(words[k:])
-            if tail in self.categories and tail != name:
-                out.append(tail)
-        return out
+        """Return the more general categories of a category: those its name ends with ("kitchen
+        counter" → ["counter"]) and those its entry says it is a kind of (``kind_of``: a shelving
+        unit is a shelf), and theirs in turn, nearest first."""
+        if name in self._broader:
+            return list(self._broader[name])
+        out: list[str] = []
+        todo = [name.lower()]
+        while todo:
+            cur = todo.pop(0)
+            words = cur.split()
+            broader = [" ".join(words[k:]) for k in range(1, len(words))]
+            broader += list(self.categories[cur].kind_of) if cur in self.categories else []
+            for b in broader:
+                if b in self.categories and b != name.lower() and b not in out:
+                    out.append(b)
+                    todo.append(b)
+        self._broader[name] = out
+        return list(out)
 
     def roles(self, text: str) -> frozenset[str]:
         """Return the roles of the category named ``text`` ("seating", "table", …; empty when unknown)."""
@@ -190,7 +204,7 @@ class Catalog:
 
 
 _KEYS = {"synonyms", "size", "placement", "density", "materials", "articulation", "movable", "support_surface",
-         "shelves", "container", "front_clearance", "tags", "generator", "variant", "params"}
+         "shelves", "container", "front_clearance", "tags", "generator", "variant", "params", "kind_of"}
 
 
 def _category_from_toml(name: str, d: dict, family: str) -> Category:
@@ -210,6 +224,7 @@ def _category_from_toml(name: str, d: dict, family: str) -> Category:
         synonyms=tuple(s.lower() for s in d.get("synonyms", ())), tags=tuple(d.get("tags", ())),
         family=family, generator=str(d["generator"]), variant=str(d.get("variant", "")),
         params=tuple(sorted(dict(d.get("params", {})).items())),
+        kind_of=tuple(str(k).lower() for k in d.get("kind_of", ())),
     )
 
 
@@ -245,6 +260,11 @@ def load_catalog(root=None) -> Catalog:
                 raise ValueError(f"families/{cat.family}/objects.toml: synonym {syn!r} of {cat.name!r} already names "
                                  f"{seen[syn]!r}")
             seen[syn] = cat.name
+    for cat in cats.values():
+        for broader in cat.kind_of:
+            if broader not in cats or broader == cat.name:
+                raise ValueError(f"families/{cat.family}/objects.toml: {cat.name!r} is a kind of {broader!r}, "
+                                 "which is not a category")
     roles_raw = read_toml(root / "roles.toml")
     roles = {name: Role(name, tuple(d.get("tags", ())), tuple(d.get("flags", ())), tuple(d.get("placements", ())))
              for name, d in roles_raw.items()}

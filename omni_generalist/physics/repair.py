@@ -7,8 +7,9 @@ Each round validates the world and fixes, in the stage's current edit target:
 - a non-convex dynamic collider (switched to ``convexDecomposition``);
 - an interpenetration (the smaller movable object is re-placed: lifted out of its support, or
   pushed away from the other object; removed when no free place is found);
-- a floating or slid object that settled upright on its support (its settled pose is written back;
-  one that slid off its support is removed);
+- a floating or slid object that settled upright on its support, or any way up when it rolls (an
+  apple, a ball: the catalogue's ``rolls`` tag), has its settled pose written back; one that slid
+  off its support is removed;
 - a toppled object or an unstable stack (the object is removed);
 - a joint blocked by a small movable object (moved out of the swing, along its support), by
   an asset facing a wall (turned round), or by the room or fixed furniture (the joint's limit is
@@ -173,7 +174,9 @@ class _Fixer:
             return True
         return False
 
-    def set_pose(self, path: str, position, orientation=None, why: str = "") -> None:
+    def set_pose(self, path: str, position, orientation=None, why: str = "", tilt: bool = False) -> None:
+        """Write a settled pose back: upright with its settled yaw, or as it lay when ``tilt`` (a
+        rolled apple keeps the way it came to rest)."""
         prim = self.stage.GetPrimAtPath(path)
         ops = {op.GetOpType(): op for op in UsdGeom.Xformable(prim).GetOrderedXformOps()}
         parent = UsdGeom.Xformable(prim.GetParent()).ComputeLocalToWorldTransform(Usd.TimeCode.Default())
@@ -183,9 +186,19 @@ class _Fixer:
         if orientation is not None and UsdGeom.XformOp.TypeOrient in ops:
             w, x, y, z = orientation
             yaw = math.atan2(2 * (w * z + x * y), 1 - 2 * (y * y + z * z))  # keep upright, keep the yaw
-            ops[UsdGeom.XformOp.TypeOrient].Set(Gf.Quatd(math.cos(yaw / 2), 0.0, 0.0, math.sin(yaw / 2)))
+            quat = Gf.Quatd(w, x, y, z) if tilt else Gf.Quatd(math.cos(yaw / 2), 0.0, 0.0, math.sin(yaw / 2))
+            ops[UsdGeom.XformOp.TypeOrient].Set(quat)
         self.actions.append(f"set {_name(path)} to its settled pose ({position[0]:.3f}, {position[1]:.3f}, "
                             f"{position[2]:.3f}): {why}")
+
+
+def _rolls(category: str) -> bool:
+    """Whether a category rests any way up (an apple, a ball: the catalogue's ``rolls`` tag), so a
+    turn while settling is no topple."""
+    from ..assets.catalog import catalog
+
+    found = catalog().find(category)
+    return found is not None and "rolls" in found.tags
 
 
 def _inside(support, position) -> bool:
@@ -283,12 +296,13 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
         m = motions.get(p.path)
         if m is None:
             return
-        upright = m.turned_deg < cfg.stable_turn_deg
+        rolls = _rolls(objs[p.path].category)
+        upright = m.turned_deg < cfg.stable_turn_deg or rolls
         support = objs[p.path].support
         stays = support not in objs or _inside(objs[support], m.final_position)
         if upright and m.final_position[2] > -0.5 and stays:
             fx.set_pose(p.path, m.final_position, m.final_orientation,
-                        "it floated" if p.kind == "floating" else f"it slid {m.moved_m * 100:.1f} cm")
+                        "it floated" if p.kind == "floating" else f"it slid {m.moved_m * 100:.1f} cm", tilt=rolls)
         elif upright and not stays:
             fx.remove(p.path, f"it slid off {_name(support)}")
         else:

@@ -40,6 +40,10 @@ def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()
     """Return the ``add_object`` call for a planned object and alternative calls for when it fails
     (``others``: supports of the same kind as its target, tried when the target is full)."""
     c = _common(o)
+    if o.pose is not None and o.placement == "on" and o.target:  # laid at a seat (a place setting)
+        x, y, yaw = o.pose
+        main, alts = object_call(_unposed(o), walls, others)
+        return _call("add_object", o.category, **c, position=(x, y, round(o.lift + 0.003, 4)), rotation=yaw), [main, *alts]
     if o.pose is not None:
         x, y, yaw = o.pose
         extra = {"serves": o.serves} if o.serves else {"from_behind": True} if o.access == "back" else {}
@@ -71,6 +75,13 @@ def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()
     return _call("add_object", o.category, **c), []
 
 
+def _unposed(o: PlannedObject) -> PlannedObject:
+    """The same object without its pose (its usual placement, for a fallback)."""
+    from dataclasses import replace
+
+    return replace(o, pose=None, lift=0.0)
+
+
 def emit(plan: ScenePlan) -> list[Step]:
     """Return the steps that build the planned world, in order."""
     steps: list[Step] = []
@@ -81,14 +92,14 @@ def emit(plan: ScenePlan) -> list[Step]:
     for wname, off, width, h, sill in plan.windows:
         room.append(_call("add_window", wall=wname, offset=off, width=width, height=h, sill=sill))
     steps.append(Step("\n".join(room), [Step(room[0])], "room"))
-    posed = [o for o in plan.objects if o.pose is not None]
+    posed = [o for o in plan.objects if o.pose is not None and o.placement != "on"]
     # rugs first (what stands on them comes after), tables before the seats that serve them
     posed.sort(key=lambda o: (o.size[2] >= 0.03, o.serves is not None))
     groups = [
         posed,
         [o for o in plan.objects if o.pose is None and o.placement == "on_wall"],
         [o for o in plan.objects if o.pose is None and o.placement == "ceiling"],
-        [o for o in plan.objects if o.pose is None and o.placement not in ("on_wall", "ceiling")],
+        [o for o in plan.objects if (o.pose is None or o.placement == "on") and o.placement not in ("on_wall", "ceiling")],
     ]
     kinds = {o.key: o.category for o in plan.objects}
     for group in groups:
@@ -107,9 +118,11 @@ def emit(plan: ScenePlan) -> list[Step]:
             steps.append(Step(code, singles, f"objects {chunk[0].key}..{chunk[-1].key}"))
     steps.append(Step("\n".join(light_call(li) for li in plan.lights), [], "lights"))
     optional = sorted(o.key for o in plan.objects if not o.required)
+    stackable = sorted(o.key for o in plan.objects if "stackable" in catalog().get(o.category).tags)
     # a fallback may have put an object where a robot cannot reach it (or where it blocks the way):
-    # an optional one is taken out, a required one moved against a wall where it can be reached
-    steps.append(Step(f"optional = {optional!r}\nwalls = {list(plan.wall_names)!r}\n"
+    # an optional one is taken out, a required one moved against a wall where it can be reached, or
+    # onto another of its kind when such things stack (a box on a box; never a chair on a chair)
+    steps.append(Step(f"optional = {optional!r}\nstackable = {stackable!r}\nwalls = {list(plan.wall_names)!r}\n"
                       "for _round in range(3):\n"
                       "    bad = unreachable_objects()\n"
                       "    if not bad:\n        break\n"
@@ -122,7 +135,7 @@ def emit(plan: ScenePlan) -> list[Step]:
                       "            if name not in unreachable_objects():\n                break\n"
                       "        else:  # no wall has room: on top of another of its kind (boxes stack)\n"
                       "            stacked = False\n"
-                      "            for other in list_objects(home.category):\n"
+                      "            for other in (list_objects(home.category) if name in stackable else []):\n"
                       "                if other.name == name:\n                    continue\n"
                       "                try:\n                    move_object(name, on=other.name)\n"
                       "                except Exception:\n                    continue\n"
