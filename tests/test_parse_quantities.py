@@ -23,6 +23,9 @@ def _req(prompt, category):
     ("a living room with a couple of lamps", "lamp", 2, "exact"),
     ("a library with a dozen books", "book", 12, "exact"),
     ("a library with two dozen books", "book", 24, "exact"),
+    ("a bar with half a dozen stools", "stool", 6, "exact"),
+    ("an office with a team of six people working at six desks", "desk", 6, "exact"),
+    ("a waiting room with three groups of three chairs", "chair", 9, "exact"),
     ("a classroom with twenty four desks", "desk", 24, "exact"),
     ("a classroom with 12 desks", "desk", 12, "exact"),
     ("a lab with a total of six microscopes", "microscope", 6, "exact"),
@@ -37,6 +40,7 @@ def test_explicit_counts(prompt, category, count, quantity):
     ("a living room with armchairs", "armchair"),
     ("a kitchen with several plates", "plate"),
     ("a classroom with rows of desks", "desk"),
+    ("a classroom with several dozen books", "book"),
 ])
 def test_plurals_and_vague_words_get_a_default_count(prompt, category):
     req = _req(prompt, category)
@@ -117,3 +121,65 @@ def test_counted_furniture_with_plural_furniture_gets_one_set_each():
     assert not chairs.explicit_count  # a plausible number, not an exact one
     chairs = _req("a cafe with three tables with chairs", "chair")
     assert chairs.count == 6 and chairs.relation == "around"
+
+
+def test_each_with_a_single_thing_is_exact():
+    """ "four desks, each with a monitor": four monitors, as exact as the desks."""
+    spec = parse_prompt("an office with four desks, each with a monitor and an office chair")
+    got = {o.category: o for o in spec.objects}
+    for cat in ("monitor", "office chair"):
+        assert got[cat].count == 4 and got[cat].to_quantity() == "exact", got[cat]
+
+
+@pytest.mark.parametrize("prompt, counts", [
+    ("a study with armchairs and side tables, two of each", {"armchair": 2, "side table": 2}),
+    ("a bedroom with lamps and nightstands, three of each", {"lamp": 3, "nightstand": 3}),
+    ("a kitchen with a kettle, mugs and plates, four of each", {"kettle": 4, "mug": 4, "plate": 4}),
+])
+def test_n_of_each_counts_every_thing_of_the_list(prompt, counts):
+    spec = parse_prompt(prompt)
+    got = {o.category: o for o in spec.objects}
+    for cat, n in counts.items():
+        assert got[cat].count == n and got[cat].to_quantity() == "exact", got[cat]
+        assert "of each" in got[cat].source_text
+
+
+def test_n_tables_for_two_seats_two_at_each():
+    spec = parse_prompt("a small restaurant with five tables for two")
+    chairs = [o for o in spec.objects if "chair" in o.category]
+    assert len(chairs) == 1 and chairs[0].count == 10 and chairs[0].target_count == 5 and chairs[0].each
+    assert chairs[0].to_quantity() == "exact" and chairs[0].relation == "around"
+
+
+@pytest.mark.parametrize("prompt, seats", [
+    ("a conference room for ten people", {"office chair": 10}),
+    ("a classroom for 20 students", {"student chair": 20, "student desk": 20}),
+    ("a dining room for 6", {"dining chair": 6}),
+])
+def test_a_room_for_n_people_seats_n(prompt, seats):
+    spec = parse_prompt(prompt)
+    got = {o.category: o for o in spec.objects}
+    for cat, n in seats.items():
+        assert got[cat].count == n and got[cat].to_quantity() == "exact", spec.objects
+        assert "for" in got[cat].source_text
+
+
+def test_a_room_for_things_is_no_seat_count():
+    """ "a garage for two cars": the cars are things; no seats are counted."""
+    spec = parse_prompt("a garage for two cars")
+    assert not any("chair" in o.category for o in spec.objects)
+
+
+def test_one_above_each_counted_target():
+    spec = parse_prompt("a bathroom with a bathtub, two sinks with a mirror above each and four towels")
+    mirror = _req("a bathroom with a bathtub, two sinks with a mirror above each and four towels", "mirror")
+    assert (mirror.count, mirror.target, mirror.each, mirror.to_quantity()) == (2, "sink", True, "exact")
+    assert next(o for o in spec.objects if o.category == "towel").count == 4
+
+
+@pytest.mark.parametrize("prompt", ["a waiting room with nine chairs, arranged in three groups of three",
+                                    "a nursery with one of everything a baby needs",
+                                    "an office for a team of four"])
+def test_words_about_arrangement_or_people_make_no_object(prompt):
+    kinds = [o.category for o in parse_prompt(prompt).objects]
+    assert not {"group", "need", "team", "everything"} & set(kinds), kinds

@@ -208,9 +208,13 @@ class Parser:
                     items.append(_Item("count", val, i, i + 2, f"{tok} {tokens[i + 1]}"))
                     i += 2
                     continue
-                if tok == "dozen" and items and items[-1].kind == "count" and items[-1].end == i:
-                    items[-1].value = int(items[-1].value) * 12
+                if tok == "dozen" and items and items[-1].kind in ("count", "vague") and items[-1].end == i:
+                    items[-1].value = int(items[-1].value) * 12  # "two dozen"; "several dozen" stays vague
                     items[-1].end = i + 1
+                    i += 1
+                    continue
+                if tok == "dozen" and tokens[max(0, i - 2):i] == ["half", "a"] and items and items[-1].text == "half":
+                    items[-1] = _Item("count", 6, i - 2, i + 1, "half a dozen")
                     i += 1
                     continue
                 items.append(_Item("count", val, i, i + 1, tok))
@@ -472,8 +476,11 @@ class Parser:
         dropped = False  # the last clause named no object
         pending: list[ObjectRequest] = []  # small things listed with no place yet
         last_big: ObjectRequest | None = None  # the last piece of furniture named
+        listed: list[ObjectRequest] = []  # the things of the list being read ("armchairs and side tables")
         for clause, sep in zip(clauses, seps, strict=True):
             if not clause:
+                continue
+            if self._of_each(clause, listed):  # "..., two of each": that many of every thing listed
                 continue
             parts = [it for it in clause if it.kind == "part"]
             if parts and last_head is not None and not any(it.kind == "object" for it in clause):
@@ -548,12 +555,65 @@ class Parser:
             else:
                 pending = []
             spec.objects.append(req)
+            listed = [*listed, req] if sep in (",", "and") else [req]
             if not small:
                 last_big = req
             self._set_for(req, clause, spec)
             if not (small and with_owner is not None):
                 last_head = req
         self._each_totals(spec)
+        self._room_for_people(items, spec)
+
+    @staticmethod
+    def _of_each(clause: list[_Item], listed: list[ObjectRequest]) -> bool:
+        """ "armchairs and side tables, two of each" (or "two of them each", "three each"): the
+        number is the exact count of every thing of the list just read. True when the clause said it."""
+        texts = [it.text for it in clause]
+        if not listed or clause[0].kind != "count" or any(it.kind == "object" for it in clause):
+            return False
+        if texts[1:] not in (["of", "each"], ["of", "both"], ["of", "them", "each"], ["each"], ["of", "every", "kind"]):
+            return False
+        for req in listed:
+            if not req.explicit_count:
+                req.count, req.explicit_count = int(clause[0].value), True
+                req.source_text = f"{req.source_text}, {' '.join(texts)}"
+        return True
+
+    def _room_for_people(self, items: list[_Item], spec: PromptSpec) -> None:
+        """ "a conference room for ten people", "a classroom for 20 students": the room seats that
+        many. The room type's main seats (the seating set around its table or in rows) get that
+        exact count, and so does what is set out in rows with them (a classroom's desks), unless
+        the prompt counted them itself."""
+        if spec.room_type is None or self.rooms.find(spec.room_type) is None:
+            return
+        for k, it in enumerate(items[:-2]):
+            if it.kind != "room" or items[k + 1].text != "for" or items[k + 2].kind != "count":
+                continue
+            after = items[k + 3] if k + 3 < len(items) else None
+            if after is not None and after.kind == "object":
+                return  # "a kennel for ten dogs": the dogs are things, not the room's seats
+            if after is not None and after.kind not in ("sep",) and after.text not in V.PEOPLE_WORDS:
+                return
+            n = int(items[k + 2].value)
+            words = " ".join(x.text for x in items[k:k + 3 + (after is not None and after.text in V.PEOPLE_WORDS)])
+            room = self.rooms.get(spec.room_type)
+            seats = [o for o in room.objects if self.cat.has_role(o.category, "seating") and o.count[0] >= 1
+                     and (o.placement == "rows" or o.placement.startswith("around:"))]
+            if not seats or n < 1:
+                return
+            seat = max(seats, key=lambda o: o.count[1])
+            kinds = [seat] + ([o for o in room.objects if o.placement == "rows" and o is not seat
+                               and not self.cat.has_role(o.category, "seating")] if seat.placement == "rows" else [])
+            for obj in kinds:
+                name = self.cat.get(obj.category).name
+                if any(self.cat.get(r.category).name == name and r.explicit_count for r in spec.objects):
+                    continue
+                spec.objects = [r for r in spec.objects if self.cat.get(r.category).name != name]
+                rel, target = (("around", obj.placement.split(":", 1)[1]) if obj.placement.startswith("around:")
+                               else ("rows", None))
+                spec.objects.append(ObjectRequest(category=name, count=n, explicit_count=True, relation=rel,
+                                                  target=target, source_text=words))
+            return
 
     @staticmethod
     def _fronted_at(clause: list[_Item]) -> int | None:
@@ -613,27 +673,32 @@ class Parser:
             else req.source_text
         laid = bool({"set", "laid", "places", "settings", "setting"} & set(texts)) or "set" in req.source_text.split()
         seat = "dining chair" if self.cat.find("dining chair") is not None and "dining" in req.category else "chair"
+        tables = max(1, req.count)  # "five tables for two": two at each of the five
+        per = {"each": tables > 1, "target_count": tables}
         if not any(o.target == req.category and o.relation == "around" for o in spec.objects):
-            spec.objects.append(ObjectRequest(category=seat, count=n, explicit_count=True, quantity="exact",
-                                              relation="around", target=req.category, source_text=source))
+            spec.objects.append(ObjectRequest(category=seat, count=n * tables, explicit_count=True, quantity="exact",
+                                              relation="around", target=req.category, source_text=source, **per))
         if laid:
             for thing in V.PLACE_SETTING:
                 found = self.cat.find(thing)
                 if found is not None:
-                    spec.objects.append(ObjectRequest(category=found.name, count=n, explicit_count=True,
+                    spec.objects.append(ObjectRequest(category=found.name, count=n * tables, explicit_count=True,
                                                       quantity="exact", relation="on", target=req.category,
-                                                      source_text=source))
+                                                      source_text=source, **per))
 
     def _each_totals(self, spec: PromptSpec) -> None:
         """One set per target: ``count`` becomes the total and ``target_count`` the number of targets
         when the prompt said how many targets there are ("three tables with two chairs each": six
-        chairs, target_count 3, so two per table)."""
+        chairs, target_count 3, so two per table). One thing per counted target ("four desks, each
+        with a monitor") is a count as exact as the targets'."""
         for req in spec.objects:
-            if not (req.each and req.target):
+            if not (req.each and req.target) or req.target_count > 1:  # a total already ("five tables for two")
                 continue
             holders = [o for o in spec.objects if o is not req and o.category == req.target and o.explicit_count]
             if holders:
                 n = sum(o.count for o in holders)
+                if req.count == 1 and not req.explicit_count and req.source_text.split()[:1] in (["a"], ["an"]):
+                    req.explicit_count = all(o.to_quantity() == "exact" for o in holders)
                 req.target_count = n
                 req.count = req.count * n
 
@@ -778,9 +843,13 @@ class Parser:
 
     def _attributes(self, req: ObjectRequest, before: list[_Item], plural: bool) -> None:
         count = None
+        of = False  # an "of" since the last count: "two rows of four" multiply, "six people at six desks" not
         for _k, it in enumerate(before):
             if it.kind == "count":
-                count = int(it.value) if count is None else count * int(it.value)
+                count = int(it.value) if count is None or not of else count * int(it.value)
+                of = False
+            elif it.text == "of":
+                of = True
             elif it.kind == "vague":
                 count = int(it.value) if count is None else count
             elif it.kind == "material":
@@ -820,8 +889,13 @@ class Parser:
             if placement in ("on_wall", "ceiling"):
                 req.relation = "on_wall" if placement == "on_wall" else "ceiling"
                 named = [it for it in rel_items[1:] if it.kind == "object"]
+                said = {str(it.value) for it in target_items if it.kind in ("word", "pron", "vague")}
                 if named:  # the piano of "a painting above the piano" is part of the request
                     req.target = str(named[0].value)
+                    req.each = bool(said & {"each", "every"})
+                elif (said & _PRONOUNS or said & {"each", "every"}) and last_head is not None:
+                    req.target = last_head.category  # "two sinks with a mirror above each": one per sink
+                    req.each = bool(said & {"each", "every"})
                 return
         if rel == "on_wall" and not any(it.kind == "object" for it in target_items):
             req.relation = "on_wall"

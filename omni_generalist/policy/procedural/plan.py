@@ -17,6 +17,7 @@ from .groups import WALL_RELS, GroupPlan, form_groups, group_templates, member_p
 from .knowledge import RoomKB, RoomType, dressing, room_kb
 from .layout import GroupItems, Item, Solver, Wall, solve
 from .parse import ObjectRequest, PromptSpec
+from .place_settings import lay_place_settings
 
 SMALL = ("on_surface", "in_container")
 FLOOR_RELATIONS = ("next_to", "facing", "around", "corner", "center", "against_wall", "floor")
@@ -153,14 +154,19 @@ class Planner:
                 return found
         return next(iter(self.rooms.rooms.values()))
 
-    def specialise(self, category: str, room: RoomType, relation: str | None = None) -> str:
+    def specialise(self, category: str, room: RoomType, relation: str | None = None,
+                   named: frozenset[str] = frozenset()) -> str:
         """A generic noun becomes the room's own kind of it ("table" in a conference room).
 
         Only kinds that can stand where ``relation`` puts the thing qualify: on or in something,
         kinds that go on surfaces (a table lamp, never the room's ceiling lamp, on a nightstand);
         beside or facing something, kinds that stand on the floor (not a ceiling or wall lamp).
+        A kind the prompt names itself (``named``) does not: "eight office chairs ... a round table
+        with four chairs" keeps the four plain chairs apart from the eight it counted.
         """
         for obj in room.objects:
+            if obj.category in named:
+                continue
             if category in self.cat.hypernyms(obj.category) and obj.count[0] >= 1:
                 placement = self.cat.get(obj.category).placement
                 if relation in ("on", "in") and placement not in SMALL:
@@ -203,7 +209,8 @@ class Planner:
             return None
 
         room_places = {o.category: o.placement for o in room.objects}
-        requests = [self._normalise(r, room) for r in spec.objects]
+        named = frozenset(self.cat.get(r.category).name for r in spec.objects)
+        requests = [self._normalise(r, room, named) for r in spec.objects]
         requested = {r.category for r in requests}
         # targets named by relations exist first
         for r in requests:
@@ -284,10 +291,9 @@ class Planner:
         # every desk set out in rows has its seat (unless the prompt counted the seats exactly)
         rowed_desks = [o for o in objs if o.placement == "rows" and o.category not in SEATS]
         rowed_seats = [o for o in objs if o.placement == "rows" and o.category in SEATS]
-        counted = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
-        if rowed_desks and not (counted & {o.category for o in rowed_seats}):
-            seat_cat = rowed_seats[0].category if rowed_seats else ("student chair" if any(
-                "student" in o.category for o in rowed_desks) else "office chair")
+        seat_cat = rowed_seats[0].category if rowed_seats else ("student chair" if any(
+            "student" in o.category for o in rowed_desks) else "office chair")
+        if rowed_desks and not self._counts_toward(seat_cat, self._counted(spec, objs)):
             for _ in range(len(rowed_desks) - len(rowed_seats)):
                 add(seat_cat, "rows", None, False).source_text = rowed_seats[0].source_text if rowed_seats else ""
         # furniture set out in rows or aisles is one model, one size
@@ -452,10 +458,7 @@ class Planner:
         ones; never a category the prompt gave an exact count for."""
         if spec.density == "sparse":
             return
-        exact = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
-        texts = {r.source_text for r in spec.objects if r.explicit_count and r.source_text}
-        exact |= {o.category for o in objs if o.source_text and o.source_text in texts}
-        exact |= {h for e in list(exact) for h in self.cat.hypernyms(e)}  # "fifty boxes": no other boxes
+        exact = self._counted(spec, objs)
         table = dressing()
         for o in list(objs):
             # a support's own entry, else its nearest kind's (a crib has an empty one of its own)
@@ -468,13 +471,27 @@ class Planner:
                 if x.target in (o.key, o.category):  # the prompt's "lamps on the nightstands" count too
                     have[x.category] = have.get(x.category, 0) + 1
             for it in items:
-                if it.category in exact or not self.cat.find(it.category) or not it.in_room(room_type):
+                if not self.cat.find(it.category) or self._counts_toward(it.category, exact) \
+                        or not it.in_room(room_type):
                     continue
                 # a lived-in room: the upper half of the usual range, all of it when dense
                 n = it.hi if spec.density == "dense" else rng.randint((it.lo + it.hi + 1) // 2, it.hi)
                 for _ in range(max(0, n - have.get(it.category, 0))):
                     po = add(it.category, "on", o.key, False)
                     po.dressing, po.side = True, it.side
+
+    def _counted(self, spec: PromptSpec, objs: list[PlannedObject]) -> set[str]:
+        """The kinds the prompt gave a number for (and the kinds those requests became in the plan)."""
+        counted = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
+        texts = {r.source_text for r in spec.objects if r.explicit_count and r.source_text}
+        return counted | {o.category for o in objs if o.source_text and o.source_text in texts}
+
+    def _counts_toward(self, category: str, counted: set[str]) -> bool:
+        """Whether a person counting one of the ``counted`` kinds would count a ``category`` too: the
+        same kind, a kind of it (an office chair among "four chairs") or a broader one (any box among
+        "fifty cardboard boxes")."""
+        broader = set(self.cat.hypernyms(category))
+        return category in counted or bool(broader & counted) or any(category in self.cat.hypernyms(c) for c in counted)
 
     def _fit_contents(self, objs: list[PlannedObject]) -> None:
         """Containers holding things take their largest size; things fit the surface they go on."""
@@ -499,7 +516,7 @@ class Planner:
         c = self.cat.get(category)
         return c.support_surface or c.shelves > 0 or (containers and c.container)
 
-    def _normalise(self, r: ObjectRequest, room: RoomType) -> ObjectRequest:
+    def _normalise(self, r: ObjectRequest, room: RoomType, named: frozenset[str] = frozenset()) -> ObjectRequest:
         if r.relation in RELATION_PLACEMENT:
             if r.relation == "near_window":
                 r.wall_hint = "window"
@@ -509,7 +526,7 @@ class Planner:
                 r.relation, r.target = None, None  # "stacked boxes": set out together where boxes go
             else:
                 r.relation = RELATION_PLACEMENT[r.relation]
-        r.category = self.specialise(self.cat.get(r.category).name, room, r.relation) \
+        r.category = self.specialise(self.cat.get(r.category).name, room, r.relation, named) \
             if self.cat.find(r.category) else r.category
         if r.target and self.cat.find(r.target):
             r.target = self.cat.get(r.target).name
@@ -811,6 +828,7 @@ class Planner:
                 o.wall, o.offset = it.wall, it.offset
             kept.append(o)
         self._lift_onto_rugs(kept)
+        lay_place_settings(kept)
         self._hang_group_art(groups or [], kept, walls, height, set(result.grouped))
         self._dress_windows(kept, windows, height, walls)
         hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall"]

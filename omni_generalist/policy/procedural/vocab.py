@@ -129,6 +129,9 @@ COPULAS = {"is", "are", "was", "were", "be", "being", "been", "feels", "feel", "
            "stays", "remains", "becomes"}
 EACH_WORDS = {"each", "apiece", "per"}
 SET_FOR_PEOPLE = {"people", "persons", "guests", "diners", "person", "adults", "kids", "seats", "places"}
+PEOPLE_WORDS = SET_FOR_PEOPLE | {"students", "pupils", "children", "workers", "employees", "staff", "participants",
+                                 "attendees", "members", "users", "visitors", "patients", "customers"}
+"""Who a room is for ("a conference room for ten people", "a classroom for 20 students")."""
 PLACE_SETTING = ("plate", "glass", "fork", "knife")
 """What one place setting puts on the table ("a dining table set for 12": 12 of each, and 12 chairs)."""
 STACK_WORDS = {"stacked", "stack", "stacks", "pile", "piles", "piled", "heap", "heaps", "tower", "towers"}
@@ -139,6 +142,7 @@ FOOT_WORDS = {"foot", "end"}
 # words that are never objects (adjectives, adverbs, verbs, abstract nouns) though they look like nouns;
 # suffixes of abstract nouns, adjectives and participles (see parse._concrete)
 NON_OBJECTS = {
+    "group", "groups", "cluster", "clusters", "team", "teams", "need", "needs", "want", "wants",
     "far", "valuable", "visibility", "adorned", "total", "research", "good", "great", "best", "better", "fine",
     "walk", "walks", "walking", "air", "smell", "smells", "scent", "aroma", "music", "sound", "sounds", "noise",
     "breeze", "warmth", "silence", "sunlight", "daylight",
