@@ -191,7 +191,9 @@ def on_top(target: ObjectInfo, size, obs: list[Obstacle], rng, tries: int = 40, 
     w, d, h = size
     # a bowl's floor is only where things touch it: their centres stay on it and their sides reach
     # over its edge towards the flaring wall (fruit in a bowl)
-    flared = target.category.split()[-1] in FLARED and max(w, d) <= 1.3 * min(w, d)  # round things
+    # round things, and long ones that lie across the bowl (a banana in a fruit bowl)
+    flared = target.category.split()[-1] in FLARED and (max(w, d) <= 1.3 * min(w, d)
+                                                        or max(w, d) <= 0.8 * min(target.size[0], target.size[1]))
     surfaces = [s for s in support_surfaces(target)
                 if (s[5] >= h + 0.01 or s[6])
                 and (s[6] and flared or s[3] - s[1] >= w + 2 * margin and s[4] - s[2] >= d + 2 * margin)]
