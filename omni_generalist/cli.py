@@ -526,7 +526,7 @@ app.add_typer(train_app, name="train")
 @train_app.command("export")
 def train_export(
     source: Annotated[Path, typer.Argument(help="A world folder, or a folder of worlds (batch, self-improve round).")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for episodes.jsonl and images/.")] = Path("episodes"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder for episodes.jsonl, placement.jsonl and images/.")] = Path("episodes"),
     images: Annotated[bool, typer.Option("--images/--no-images", help="Record the renders the policy sees.")] = True,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006
@@ -535,8 +535,8 @@ def train_export(
     from .train.trajectories import export_worlds
 
     refuse_overlap(out_dir, [source])
-    path, episodes, records = export_worlds(source, out_dir, _settings(config, overrides), images)
-    err.print(f"{episodes} episodes, {records} records")
+    path, episodes, records, points = export_worlds(source, out_dir, _settings(config, overrides), images)
+    err.print(f"{episodes} episodes, {records} records, {points} placement records")
     out.print(str(path))
 
 

@@ -165,8 +165,12 @@ def test_selection_rule():
 def test_export_replays_a_world_into_chat_records(pool, tmp_path, capsys):
     world = tmp_path / "w"
     shutil.copytree(pool / "office_good" / "world", world)  # no episode.json: the export replays actions.py
-    status, err = cli_in_process(capsys, "train", "export", str(world), "--out", str(tmp_path / "ds"))
-    assert status == 0 and "1 episodes, 2 records" in err, err
+    status, err = cli_in_process(capsys, "train", "export", str(world), "--out", str(tmp_path / "ds"),
+                                 "--set", "train.placement_records=2")
+    assert status == 0 and "1 episodes, 2 records, 2 placement records" in err, err
+    marks = read_records(tmp_path / "ds" / "placement.jsonl")
+    assert len(marks) == 2 and all("top of desk_0" in m["messages"][0]["content"][0]["text"]
+                                   and (tmp_path / "ds" / m["image"]).is_file() for m in marks)
     recs = read_records(tmp_path / "ds" / "episodes.jsonl")
     assert [r["step"] for r in recs] == [0, 1] and recs[0]["prompt"] == OFFICE
     first, last = recs

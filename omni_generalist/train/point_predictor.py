@@ -207,6 +207,24 @@ def world_point_records(world: str | Path, out: str | Path, episode: str, limit:
     return records
 
 
+POINT_FILE = "placement.jsonl"
+"""Where :func:`write_point_records` writes (beside ``episodes.jsonl`` or a round's ``selected.jsonl``)."""
+
+
+def write_point_records(worlds: Iterable[tuple[str | Path, str]], out: str | Path, limit: int = 8,
+                        images: bool = True) -> tuple[Path, int]:
+    """Write the point-predictor records of ``(world folder, episode id)`` pairs (:func:`world_point_records`)
+    to ``out/placement.jsonl`` (atomically; renders in ``out/images/``). Returns the file and its record count."""
+    import json
+
+    from ..io import write_text_atomic
+
+    records = [rec for world, episode in worlds for rec in world_point_records(world, out, episode, limit, images)]
+    path = Path(out) / POINT_FILE
+    write_text_atomic(path, "".join(json.dumps(rec, sort_keys=True) + "\n" for rec in records))
+    return path, len(records)
+
+
 def predict_point(backend: Any, cam: TopCamera, category: str, image_png: bytes | None) -> tuple[float, float] | None:
     """Ask a chat model (``hf:``/``openai:`` backend) for a pixel and cast it onto the surface (None: no usable answer)."""
     content: list[dict[str, Any]] = [{"type": "text", "text": point_prompt(category, cam)}]
@@ -264,5 +282,5 @@ def learned_layout(backend: Any, surface: Surface, categories: list[str], sizes:
     return out, chosen
 
 
-__all__ = ["TopCamera", "learned_layout", "parse_point", "pixel_to_surface", "point_prompt", "point_records",
-           "predict_point", "surface_png", "surface_to_pixel", "surface_under", "world_point_records"]
+__all__ = ["POINT_FILE", "TopCamera", "learned_layout", "parse_point", "pixel_to_surface", "point_prompt", "point_records",
+           "predict_point", "surface_png", "surface_to_pixel", "surface_under", "world_point_records", "write_point_records"]

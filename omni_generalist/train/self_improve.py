@@ -220,8 +220,7 @@ class SelfImprover:
     def write_selected(self, r: int, chosen: list[dict[str, Any]]) -> list[Path]:
         """The chosen candidates' steps as chat records (``selected.jsonl`` + ``images/``) and the
         point-predictor records of their worlds (``placement.jsonl``, with ``placement_records``)."""
-        from ..io import write_text_atomic
-        from .point_predictor import world_point_records
+        from .point_predictor import write_point_records
         from .trajectories import load_episode, write_episodes
 
         rd = self.round_dir(r)
@@ -232,11 +231,9 @@ class SelfImprover:
             eps.append(ep)
         files = [write_episodes(eps, rd, "selected.jsonl")]
         if self.train_cfg.placement_records > 0:
-            points = [rec for c in chosen
-                      for rec in world_point_records(c["world"], rd, f"{c['id']}_place", self.train_cfg.placement_records,
-                                                 self.train_cfg.images)]
-            files.append(rd / "placement.jsonl")
-            write_text_atomic(files[-1], "".join(json.dumps(rec, sort_keys=True) + "\n" for rec in points))
+            path, _ = write_point_records(((c["world"], f"{c['id']}_place") for c in chosen), rd,
+                                          self.train_cfg.placement_records, self.train_cfg.images)
+            files.append(path)
         return files
 
     def train(self, r: int, records_files: list[Path]) -> dict[str, Any]:

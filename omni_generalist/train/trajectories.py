@@ -260,11 +260,13 @@ def record_world(folder: Path, settings: Settings, images: bool = True) -> Episo
 
 
 def export_worlds(source: str | Path, out: str | Path, settings: Settings | None = None,
-                  images: bool = True) -> tuple[Path, int, int]:
-    """Export every world under ``source`` to ``out`` (``episodes.jsonl`` + ``images/``).
+                  images: bool = True) -> tuple[Path, int, int, int]:
+    """Export every world under ``source`` to ``out``: its episodes (``episodes.jsonl`` + ``images/``) and,
+    with ``train.placement_records`` above 0, the point predictor's records of its small things
+    (``placement.jsonl``, :func:`.point_predictor.write_point_records`).
 
     Returns:
-        The JSONL path, the number of episodes and of records.
+        The episodes' JSONL path, the number of episodes, of their records and of point records.
     """
     settings = settings or Settings()
     settings.generator.validate = False
@@ -276,7 +278,14 @@ def export_worlds(source: str | Path, out: str | Path, settings: Settings | None
         ep.id = f"e{k:05d}"
         episodes.append(ep)
     path = write_episodes(episodes, out)
-    return path, len(episodes), sum(len(e.steps) for e in episodes)
+    points = 0
+    if settings.train.placement_records > 0:
+        from .point_predictor import write_point_records
+
+        worlds = [(w, f"{ep.id}_place") for folder, ep in zip(folders, episodes, strict=True)
+                  if (w := world_dir(folder)) is not None]
+        _, points = write_point_records(worlds, out, settings.train.placement_records, images)
+    return path, len(episodes), sum(len(e.steps) for e in episodes), points
 
 
 __all__ = ["DONE", "EPISODE_FILE", "Episode", "load_episode", "sample_world", "save_episode", "RecordingPolicy", "Step", "episode_records", "export_worlds", "read_records",
