@@ -144,3 +144,13 @@ def test_parts_and_verbs_after_a_described_thing_make_no_objects():
     spec = parse_prompt("a hotel room. Two twin beds with white bedding stand side by side.")
     assert [(o.category, o.count) for o in spec.objects] == [("bed", 2)], spec.objects
     assert not spec.unmatched
+
+
+@pytest.mark.parametrize("prompt, room, objects", [
+    ("a bar with a long counter and six stools", "bar", {"counter", "stool"}),
+    ("a kitchen with a bar", "kitchen", {"bar counter"}),
+])
+def test_a_word_that_names_a_room_and_a_thing_is_the_room_when_it_is_the_subject(prompt, room, objects):
+    spec = parse_prompt(prompt)
+    assert spec.room_type == room
+    assert {o.category for o in spec.objects} == objects

@@ -437,8 +437,11 @@ class Parser:
             nxt = ordered[k + 1][1] if k + 1 < len(ordered) else []
             next_is_noun = any(g.kind in ("object", "surface", "room") for g in nxt) or \
                 (nxt and nxt[0].kind == "word" and self._concrete(nxt[0].text))
+            first_noun = not any(o.kind in ("object", "room") for o in out)
             if next_is_noun and ("material" in kinds or "color" in kinds):
                 out.append(kinds.get("material") or kinds["color"])
+            elif "room" in kinds and first_noun and not next_is_noun:
+                out.append(kinds["room"])  # the prompt's subject is the room: "a bar with six stools"
             elif "object" in kinds:
                 out.append(kinds["object"])
             elif "room" in kinds:
