@@ -303,6 +303,10 @@ def generate_world(prompt: str, out: str | Path, policy: Policy, seed: int = 0, 
         ctx = contextlib.nullcontext(sandbox)
     else:
         ctx = Sandbox(stage.GetRootLayer(), seed=seed, config=settings.sandbox, provenance=provenance)
+    if fmt == "usd":
+        from .world.crate import start as start_crate_writer
+
+        start_crate_writer()  # the writer of world.usd loads USD meanwhile too
     with ctx as sandbox:
         sandbox.start()  # a new worker starts (imports, warms up) while the policy plans
         results = _run_policy(sandbox, policy, prompt, seed, settings, progress)

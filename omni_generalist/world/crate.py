@@ -43,6 +43,13 @@ def _stop() -> None:
     _server = None
 
 
+def start() -> None:
+    """Start the converter process now, without waiting for it: it loads USD while the caller builds
+    the world it will write (:func:`write_crate` starts it otherwise)."""
+    with _lock:
+        _get_server()
+
+
 def write_crate(text: str, path: str | Path) -> None:
     """Write USDA ``text`` to ``path`` in the crate format, reproducibly.
 
