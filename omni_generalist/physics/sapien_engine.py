@@ -53,6 +53,9 @@ class SapienWorld:
         self.scene.set_timestep(dt)
         self._materials: dict[tuple[float, float, float], object] = {}
         self._dynamic: dict[str, object] = {}
+        self._names: dict[object, str] = {}
+        """Body component → its prim path (contacts name thousands of bodies per step; SAPIEN hands
+        back the same component objects, so each name is read from SAPIEN once)."""
         self._joints: dict[str, tuple[object, int]] = {}
         self._arts: list[tuple[object, list[str]]] = []
         in_art = {b for a in desc.articulations for b in a.links}
@@ -172,13 +175,21 @@ class SapienWorld:
 
     def contacts(self, bodies: Collection[str] | None = None) -> list[Contact]:
         best: dict[tuple[str, str], Contact] = {}
+        names = self._names
         for c in self.scene.get_contacts():
-            a, b = c.bodies[0].entity.name, c.bodies[1].entity.name
+            body_a, body_b = c.bodies
+            a = names.get(body_a)
+            if a is None:
+                a = names[body_a] = body_a.entity.name
+            b = names.get(body_b)
+            if b is None:
+                b = names[body_b] = body_b.entity.name
             if bodies is not None and a not in bodies and b not in bodies:
                 continue
-            if not c.points:
+            points = c.points
+            if not points:
                 continue
-            pt = min(c.points, key=lambda p: p.separation)
+            pt = min(points, key=lambda p: p.separation)
             key = (a, b) if a < b else (b, a)
             sep = float(pt.separation)
             if key not in best or sep < best[key].separation:
