@@ -67,26 +67,35 @@ def usd_workload(tmp: Path, prims: int = 20_000) -> float:
 
 def _cli(args: list[str], env: dict[str, str]) -> float:
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "omni_generalist.cli", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    run = subprocess.run([sys.executable, "-m", "omni_generalist.cli", *args], env=env, check=False,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if run.returncode:
+        raise RuntimeError(f"omni-generalist {args[0]} failed: {run.stderr.strip()[-300:]}")
     return time.perf_counter() - t
 
 
-def generate_once(prompt: str, out: Path, env: dict[str, str]) -> dict:
-    """One ``omni-generalist generate`` run: wall seconds, objects, repairs and the report's stages."""
-    wall = _cli(["generate", prompt, "--seed", "0", "--out", str(out), "--force"], env)
+def generate_once(prompt: str, out: Path, env: dict[str, str], timeout_s: float) -> dict:
+    """One ``omni-generalist generate`` run: wall seconds, objects, repairs and the report's stages
+    (``{"failed": why}`` when it failed)."""
+    try:
+        wall = _cli(["generate", prompt, "--seed", "0", "--out", str(out), "--force",
+                     "--set", f"sandbox.timeout_s={timeout_s}"], env)
+    except RuntimeError as exc:
+        print(f"  ({exc})", file=sys.stderr)
+        return {"failed": str(exc)}
     rep = json.loads((out / "report.json").read_text())
     phys = rep.get("physics") or {}
     return {"wall": wall, "objects": rep["layout"]["objects"], "repairs": len(phys.get("repairs") or []),
             **{k: rep["timings"].get(k, 0.0) for k in STAGES}}
 
 
-def batch_rate(prompts: Path, out: Path, workers: int, env: dict[str, str]) -> tuple[float, int]:
+def batch_rate(prompts: Path, out: Path, workers: int, env: dict[str, str], timeout_s: float) -> tuple[float, int]:
     """Worlds per minute of ``omni-generalist batch`` over ``prompts`` (no variants; process start to
     exit), and the worlds it made."""
     wall = time.perf_counter()
     subprocess.run([sys.executable, "-m", "omni_generalist.cli", "batch", str(prompts), "--out", str(out),
-                    "--workers", str(workers), "--variants", "0"], env=env, check=False,
+                    "--workers", str(workers), "--variants", "0", "--set", f"sandbox.timeout_s={timeout_s}"],
+                   env=env, check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - wall
     lines = [json.loads(ln) for ln in (out / "manifest.jsonl").read_text().splitlines() if ln.strip()]
@@ -101,28 +110,40 @@ def main() -> None:
     ap.add_argument("--prompts", type=Path, default=DEV_PROMPTS, help="batch prompts (default the dev suite)")
     ap.add_argument("--no-batch", action="store_true")
     ap.add_argument("--scaling", action="store_true", help="also the in-process 10/40/100-object table")
+    ap.add_argument("--action-timeout", type=float, default=20.0,
+                    help="sandbox.timeout_s for the runs (raise it on a machine so loaded that an action "
+                         "takes longer than the default 20 s of wall time)")
     args = ap.parse_args()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)}
     rows: dict[str, list] = {}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        generate_once("a bedroom", tmp / "warmup", env)  # fills the warm cache, compiles bytecode
+        generate_once("a bedroom", tmp / "warmup", env, args.action_timeout)  # fills the warm cache, compiles bytecode
+        def keep(name: str, value) -> None:  # each figure is also printed as it comes (a long run can be cut)
+            rows.setdefault(name, []).append(value)
+            print(json.dumps({"round": r, "target": name, "value": value}), file=sys.stderr, flush=True)
+
         for r in range(args.runs):
-            rows.setdefault("usd", []).append(usd_workload(tmp))
-            rows.setdefault("help", []).append({"wall": _cli(["--help"], env)})
+            keep("usd", usd_workload(tmp))
+            keep("help", {"wall": _cli(["--help"], env)})
             for name, prompt in (("office", OFFICE), ("bedroom", BEDROOM)):
-                rows.setdefault(name, []).append(generate_once(prompt, tmp / f"{name}{r}", env))
+                keep(name, generate_once(prompt, tmp / f"{name}{r}", env, args.action_timeout))
                 cold = {**env, "OMNI_GENERALIST_CACHE": str(tmp / f"cache_{name}{r}")}
-                rows.setdefault(f"{name} (cold cache)", []).append(generate_once(prompt, tmp / f"{name}c{r}", cold))
+                keep(f"{name} (cold cache)", generate_once(prompt, tmp / f"{name}c{r}", cold, args.action_timeout))
         batch = None
         if not args.no_batch and args.prompts.is_file():
-            batch = batch_rate(args.prompts, tmp / "batch", args.workers, env)
+            batch = batch_rate(args.prompts, tmp / "batch", args.workers, env, args.action_timeout)
     usd = statistics.median(rows["usd"])
     print(f"fixed USD workload (20,000 prims authored and saved): {usd:.3f} s (median of {args.runs})\n")
     print(f"{'target':<22} {'objects':>7} {'repairs':>7} {'wall s':>7} {'x usd':>6} {'limit s':>7} {'met':>4}  "
           + " ".join(f"{k[:-2]:>8}" for k in STAGES))
-    for name, runs in rows.items():
+    for name, all_runs in rows.items():
+        runs = [x for x in all_runs if "failed" not in x] if name != "usd" else []
         if name == "usd":
+            continue
+        if len(runs) < len(all_runs):
+            print(f"{name}: {len(all_runs) - len(runs)} of {len(all_runs)} runs failed (left out)")
+        if not runs:
             continue
         wall = statistics.median(x["wall"] for x in runs)
         objects = statistics.median(x.get("objects", 0) for x in runs)

@@ -38,6 +38,7 @@ T_IMPORTS = time.perf_counter() - T_START
 OFFICE = "a cluttered open-plan office with six desks, six chairs, monitors, shelves with books and boxes"
 
 STAGES = [  # (stage, module file suffix, function name): the functions whose cumulative time is the stage
+    ("worker start, at the first action (before)", "actions/executor.py", "_start"),
     ("worker start: spawn (it imports meanwhile)", "actions/executor.py", "_spawn"),
     ("worker start: wait for it, load the world", "actions/executor.py", "_finish_start"),
     ("policy: parse + program", "policy/procedural/__init__.py", "_start"),
