@@ -155,6 +155,7 @@ def test_n_tables_for_two_seats_two_at_each():
     ("a conference room for ten people", {"office chair": 10}),
     ("a classroom for 20 students", {"student chair": 20, "student desk": 20}),
     ("a dining room for 6", {"dining chair": 6}),
+    ("a conference room with seating for 12", {"office chair": 12}),
 ])
 def test_a_room_for_n_people_seats_n(prompt, seats):
     spec = parse_prompt(prompt)

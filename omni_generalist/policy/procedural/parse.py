@@ -583,14 +583,15 @@ class Parser:
         return True
 
     def _room_for_people(self, items: list[_Item], spec: PromptSpec) -> None:
-        """ "a conference room for ten people", "a classroom for 20 students": the room seats that
-        many. The room type's main seats (the seating set around its table or in rows) get that
+        """ "a conference room for ten people", "a classroom for 20 students", "a dining room with
+        seating for 12": the room seats that many. The room type's main seats (the seating set around its table or in rows) get that
         exact count, and so does what is set out in rows with them (a classroom's desks), unless
         the prompt counted them itself."""
         if spec.room_type is None or self.rooms.find(spec.room_type) is None:
             return
         for k, it in enumerate(items[:-2]):
-            if it.kind != "room" or items[k + 1].text != "for" or items[k + 2].kind != "count":
+            if not (it.kind == "room" or it.text in ("seating", "seats", "room")) or items[k + 1].text != "for" \
+                    or items[k + 2].kind != "count":  # "a conference room for ten", "with seating for 12"
                 continue
             after = items[k + 3] if k + 3 < len(items) else None
             if after is not None and after.kind == "object":
