@@ -438,3 +438,19 @@ def test_tables_and_desks_nobody_named_seats_for_get_them():
         plan = _plan("a living room", seed)
         low = {o.key for o in plan.objects if o.category in ("coffee table", "side table")}
         assert not [o for o in plan.objects if o.target in low and o.category in ("dining chair", "chair")]
+
+
+def test_long_prompt_pieces_stand_where_such_things_stand():
+    prompt = ("A compact kitchen. Upper wall cabinets line the wall above the counter. On the countertop there "
+              "is a coffee maker and a bowl of fruit. A small round table with two chairs sits in the opposite "
+              "corner for breakfast.")
+    for seed in SEEDS:
+        plan = _plan(prompt, seed)
+        assert all(o.placement == "on_wall" for o in _by_cat(plan, "wall cabinet"))  # hung, not on the floor
+        table = _by_cat(plan, "round table")[0]
+        assert table.placement != "on" and table.pose is not None  # never on the counter
+        chairs = _by_cat(plan, "chair")
+        assert len(chairs) == 2 and all(c.target == table.key for c in chairs)
+    # a thing that is no furniture may still go on another: crates on a pallet
+    plan = _plan("a warehouse with a crate on a pallet", 0)
+    assert _by_cat(plan, "crate")[0].target == _by_cat(plan, "pallet")[0].key

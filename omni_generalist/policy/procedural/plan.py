@@ -26,6 +26,8 @@ RELATION_PLACEMENT = {"in_front_of": "facing", "at_foot_of": "facing", "under": 
                       "beside": "next_to", "near_entrance": "against_wall", "near_window": "against_wall",
                       "stacked": "on", "above": "on_wall"}
 """Scene-program relations the layout solver sets out as one of its own placements."""
+FURNITURE_PLACES = ("floor", "against_wall", "corner", "center")
+"""Catalogue placements of things that stand on the floor (never on another piece of furniture)."""
 SEATS = ("chair", "office chair", "student chair", "stool", "dining chair", "bar stool")
 TABLES = ("table", "dining table", "conference table", "round table", "kitchen table", "coffee table",
           "display table", "examination table", "desk")
@@ -429,11 +431,12 @@ class Planner:
         """Give a group's root the members people expect with it when the plan has none
         (``groups.toml`` ``add``): two chairs at a table nobody named chairs for, a desk's chair.
         Not in sparse rooms, never a kind the prompt counted, never for rows or aisles."""
-        if spec.density == "sparse":
-            return
         counted = {self.cat.get(r.category).name for r in spec.objects if r.explicit_count and self.cat.find(r.category)}
         counted |= {h for c in list(counted) for h in self.cat.hypernyms(c)}
         usual = [o.category for o in room.objects]
+        self._seat_loose_seats(objs)
+        if spec.density == "sparse":
+            return
         taken: set[str] = set()
         for t in group_templates():
             for slot in (s for s in t.slots if s.add and s.of == "root"):
@@ -451,6 +454,19 @@ class Planner:
                     kind = next((k for k in kinds if k in usual), kinds[0])
                     for _ in range(slot.add):
                         add(kind, "around" if slot.rel == "around" else "facing", o.key, o.required)
+
+    def _seat_loose_seats(self, objs: list[PlannedObject]) -> None:
+        """Seats the prompt put in a corner or on the floor go to a table that has none ("a small
+        round table with two chairs sits in the corner": the chairs are the table's)."""
+        for t in group_templates():
+            for slot in (s for s in t.slots if s.rel == "around" and s.of == "root"):
+                kinds = {self.cat.get(k).name for k in slot.kinds if self.cat.find(k)}
+                tables = [o for o in objs if o.category in t.root_kinds and o.placement not in
+                          ("on", "on_any", "on_wall", "ceiling", "rows", "aisles")
+                          and not any(x.target == o.key and x.category in kinds for x in objs)]
+                loose = [o for o in objs if o.category in kinds and o.target is None and o.placement in ("corner", "floor")]
+                for k, seat in enumerate(loose if tables else []):
+                    seat.placement, seat.target = "around", tables[k % len(tables)].key
 
     def _dress(self, spec: PromptSpec, objs: list[PlannedObject], add, rng, room_type: str) -> None:
         """Dress every support with what people keep on it (``dressing.toml``): books on shelves, a
@@ -530,6 +546,12 @@ class Planner:
             if self.cat.find(r.category) else r.category
         if r.target and self.cat.find(r.target):
             r.target = self.cat.get(r.target).name
+        own = self.cat.get(r.category).placement if self.cat.find(r.category) else ""
+        if own == "on_wall" and r.relation in ("against_wall", "floor", "corner"):
+            r.relation = "on_wall"  # wall cabinets that "line the wall" hang on it
+        elif r.relation in ("on", "in") and own in FURNITURE_PLACES and "furniture" in self.cat.get(r.category).tags \
+                and r.target and self.cat.find(r.target) and not self.cat.get(r.target).container:
+            r.relation, r.target = None, None  # a table is never put on a counter: it stands where tables go
         return r
 
     def _placement(self, r: ObjectRequest, cat, room_places: dict[str, str]) -> str:
