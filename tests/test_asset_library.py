@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pxr import Gf, Usd, UsdGeom, UsdPhysics
+from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
 
 from omni_generalist.assets.library import (
     LibrarySettings,
@@ -20,7 +20,6 @@ from omni_generalist.assets.library import (
     load_index,
     show_asset,
 )
-from omni_generalist.assets.library.names import label_from_name
 from omni_generalist.errors import InputError
 from omni_generalist.world.layout import object_prims
 
@@ -267,18 +266,8 @@ def test_cli_add_list_show_remove(kitchen, tmp_path, cache):
     assert r.returncode == 2 and "no asset library named 'two'" in r.stderr.decode()
 
 
-def test_labels_from_names_need_no_collection_table():
-    # names from elsewhere, in other spellings: read through the knowledge base alone
-    assert label_from_name("OfficeChair_01", "file name", use_model=False).category == "office chair"
-    assert label_from_name("SM_WineBottle", "file name", use_model=False).category == "wine bottle"
-    assert label_from_name("red_akita_black_bowl", "file name", use_model=False).category == "bowl"
-    for nothing in ("textured", "mesh_0042", "a8f3", "model_final_v2"):
-        assert label_from_name(nothing, "file name", use_model=False) is None
-
-
-def test_mjcf_with_missing_texture_loads_untextured_and_scene_names(tmp_path):
+def test_mjcf_with_missing_texture_loads_untextured(tmp_path):
     from omni_generalist.assets.library.load import load
-    from omni_generalist.assets.library.names import names_a_scene
 
     (tmp_path / "crate.xml").write_text(
         '<mujoco model="crate"><asset><texture name="wood" type="2d" file="/home/someone/textures/wood.png"/>'
@@ -286,5 +275,60 @@ def test_mjcf_with_missing_texture_loads_untextured_and_scene_names(tmp_path):
         '<geom type="box" size="0.2 0.15 0.1" pos="0 0 0.1" material="wood"/></body></worldbody></mujoco>')
     model = load(tmp_path / "crate.xml")
     assert model.parts and model.parts[0].texture is None
-    assert names_a_scene("kitchen_background") and names_a_scene("LivingRoom_02")
-    assert not names_a_scene("living_room_table") and not names_a_scene("bowl_drainer")
+
+
+def _stool_usda(path: Path) -> None:
+    """A small USD asset of the user's: a stool in centimeters, Y up, its own default prim."""
+    stage = Usd.Stage.CreateNew(str(path))
+    UsdGeom.SetStageMetersPerUnit(stage, 0.01)
+    UsdGeom.SetStageUpAxis(stage, UsdGeom.Tokens.y)
+    root = UsdGeom.Xform.Define(stage, "/Stool")
+    stage.SetDefaultPrim(root.GetPrim())
+    mesh = UsdGeom.Mesh.Define(stage, "/Stool/body")
+    mesh.CreatePointsAttr([Gf.Vec3f(*p) for p in [(-20, 0, -20), (20, 0, -20), (20, 0, 20), (-20, 0, 20), (0, 45, 0)]])
+    mesh.CreateFaceVertexCountsAttr([3, 3, 3, 3, 4])
+    mesh.CreateFaceVertexIndicesAttr([0, 1, 4, 1, 2, 4, 2, 3, 4, 3, 0, 4, 0, 3, 2, 1])
+    stage.Save()
+
+
+def test_referenced_usd_asset_opens_elsewhere_and_names_a_missing_catalogue(tmp_path, cache):
+    import random
+
+    from omni_generalist.assets.builders import build_asset
+    from omni_generalist.assets.catalog import catalog
+    from omni_generalist.assets.library.use import activate, library_choice
+    from omni_generalist.errors import WorldFormatError
+    from omni_generalist.world.stage import new_stage, open_stage, save_layer
+
+    lib = tmp_path / "usdlib"
+    lib.mkdir()
+    _stool_usda(lib / "Stool.usda")
+    add_library(lib, "usdlib", FAST)
+    # a world with one stool from the catalogue, built as add_object builds it, saved as world.usd
+    stage = new_stage()
+    activate(stage.GetRootLayer(), ["usdlib"])
+    cat, size = library_choice(stage, catalog().get("stool"), (0.4, 0.4, 0.45), False, random.Random(0))
+    assert cat.generator == "library"
+    UsdGeom.Xform.Define(stage, "/World/Objects/stool_0")
+    build_asset(stage, "/World/Objects/stool_0", cat, size, random.Random(0))
+    (tmp_path / "w").mkdir()
+    save_layer(stage.GetRootLayer(), tmp_path / "w" / "world.usd")
+    # the world is moved elsewhere; the catalogue's folder stays where it was
+    moved = tmp_path / "elsewhere" / "w"
+    shutil.copytree(tmp_path / "w", moved)
+    stage = open_stage(moved)
+    stools = [p for p in stage.GetPrimAtPath("/World/Objects").GetChildren()
+              if (p.GetCustomDataByKey("generalist") or {}).get("asset") == "usdlib/Stool.usda"]
+    assert len(stools) == 1
+    holder = stools[0].GetChild("asset")
+    # referenced, not copied: the world's own layer holds no mesh of the stool, the user's file does
+    refs = holder.GetMetadata("references").GetAddedOrExplicitItems()
+    assert [r.assetPath for r in refs] == [str(lib / "Stool.usda")]
+    assert not Sdf.Layer.FindOrOpen(str(moved / "world.usd")).GetPrimAtPath(holder.GetPath().AppendChild("body"))
+    assert holder.GetChild("body").IsA(UsdGeom.Mesh)  # composed from the catalogue's file
+    # the catalogue's folder is gone: a clear message naming the file, the asset and the catalogue
+    lib.rename(tmp_path / "usdlib_moved")
+    with pytest.raises(WorldFormatError, match=r"Stool\.usda.*missing.*usdlib/Stool\.usda of the asset catalogue 'usdlib'"):
+        open_stage(moved)
+    r = run_cli("info", str(moved), env={"OMNI_GENERALIST_CACHE": str(cache)})
+    assert r.returncode != 0 and "asset catalogue 'usdlib'" in r.stderr.decode() and "Traceback" not in r.stderr.decode()

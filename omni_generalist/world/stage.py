@@ -99,9 +99,53 @@ def open_stage(path: str | Path) -> Usd.Stage:
     if layer is None:
         raise WorldFormatError(f"cannot read {file}: not a USD layer")
     check_dependencies(layer)
+    check_references_exist(layer, str(file))
     stage = Usd.Stage.Open(layer)
     check_conventions(stage, str(file))
     return stage
+
+
+def _referrers(layer: Sdf.Layer, path: str) -> list[Sdf.PrimSpec]:
+    """The prim specs of ``layer`` that reference or payload the file ``path``."""
+    out: list[Sdf.PrimSpec] = []
+
+    def visit(p: Sdf.Path) -> None:
+        spec = layer.GetObjectAtPath(p)
+        if not isinstance(spec, Sdf.PrimSpec):
+            return
+        items = list(spec.referenceList.GetAddedOrExplicitItems()) + list(spec.payloadList.GetAddedOrExplicitItems())
+        if any(i.assetPath and layer.ComputeAbsolutePath(i.assetPath) == path for i in items):
+            out.append(spec)
+    layer.Traverse(Sdf.Path.absoluteRootPath, visit)
+    return out
+
+
+def check_references_exist(layer: Sdf.Layer, name: str) -> None:
+    """Refuse a world whose references or payloads name a file that is not there, naming the file,
+    the object and, for an asset-library object, its asset and catalogue (docs/assets.md).
+
+    Raises:
+        WorldFormatError: a referenced file is missing.
+    """
+    for dep in layer.GetCompositionAssetDependencies():
+        path = layer.ComputeAbsolutePath(dep) if dep else ""
+        if not path or os.path.exists(path):
+            continue
+        specs = _referrers(layer, path)
+        where = f" (by {specs[0].path})" if specs else ""
+        asset = ""
+        for spec in specs:
+            for s in (spec, spec.nameParent):
+                info = dict(s.customData.get("generalist", {})) if s and "generalist" in s.customData else {}
+                if info.get("asset"):
+                    asset = str(info["asset"])
+        if asset:
+            lib = asset.split("/", 1)[0]
+            raise WorldFormatError(
+                f"{name} refers to {path}{where}, which is missing: it is asset {asset} of the asset catalogue "
+                f"{lib!r}. Open the world where that catalogue's files are, or index them here with: "
+                f"omni-generalist assets add FOLDER --name {lib} (then regenerate the world)")
+        raise WorldFormatError(f"{name} refers to {path}{where}, which is missing")
 
 
 def check_dependencies(layer: Sdf.Layer, depth: int = 8) -> None:

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..catalog import catalog
 from .load import Model, matrix_quat
-from .names import Label, label_from_name, label_from_names, names_a_scene
+from .names import Label, label_from_name, label_from_names, names_a_scene, shape_prior
 
 UNIT_CANDIDATES = (1.0, 0.001, 0.01, 0.0254, 0.1)
 """Scales tried for a mesh without units metadata (meters, millimeters, centimeters, inches, decimeters)."""
@@ -83,6 +83,9 @@ def yaw_matrix(deg: float) -> np.ndarray:
     return np.array([[c, -s, 0], [s, c, 0], [0, 0, 1.0]])
 
 
+STABLE_MIN = 0.002
+"""A side the hull comes to rest on with at least this probability is one the object can stand on (a
+potted plant on its pot's base: 0.4 %, as its leaves are wider than the pot)."""
 AXES = {"Z": (0, 0, 1), "-Z": (0, 0, -1), "Y": (0, 1, 0), "-Y": (0, -1, 0), "X": (1, 0, 0), "-X": (-1, 0, 0)}
 
 
@@ -104,16 +107,18 @@ def _resting_probabilities(points: np.ndarray) -> dict[str, float]:
 def choose_up(tris: np.ndarray, default: str, category: str | None) -> str:
     """The up axis of the usual upright pose.
 
-    Among the sides the object can rest on (its hull dropped on a floor), the one whose height and
-    footprint match the category's usual proportions (a milk carton stands, a book lies flat), then,
-    between an axis and its opposite, the one with the lower centre of mass (a bowl open side up, a
-    mug on its base); the file's own axis when it fits as well.
+    Among the sides the object can rest on (statically stable sides of its hull), the one whose height
+    and footprint match the category's usual proportions (a milk carton stands, a book lies flat). The
+    file's own up direction is kept when it lies on that axis and the object can rest on it (its author
+    stood it so: a potted plant or a table, whose surfaces are high, keeps its base down); when the
+    object lay in its file, the direction with the lower centre of mass (area-weighted surface
+    centroid: a carton on its base, a bowl open side up).
     """
     pts = tris.reshape(-1, 3)
     if len(pts) < 4:
         return default
     probs = _resting_probabilities(pts)
-    stable = [n for n in AXES if probs.get(n, 1.0) >= 0.02] or list(AXES)
+    stable = [n for n in AXES if probs.get(n, 1.0) >= STABLE_MIN] or list(AXES)
     cat = catalog().find(category) if category else None
     ext = pts.max(axis=0) - pts.min(axis=0)
     cands = stable
@@ -143,10 +148,9 @@ def choose_up(tris: np.ndarray, default: str, category: str | None) -> str:
     for n in axis_names:
         pool |= {n, ("-" + n) if not n.startswith("-") else n[1:]}
     pool = [n for n in pool if n in stable] or list(pool)
-    lowest = min(pool, key=com_height)
-    if default in pool and com_height(default) <= com_height(lowest) + 0.03:
+    if default in pool:
         return default
-    return lowest
+    return min(pool, key=com_height)
 
 
 def _fit_units(extent: np.ndarray, category: str | None) -> float:
@@ -217,13 +221,16 @@ def annotate(path: Path, model: Model, sidecar: dict | None = None, use_model: b
     """Annotate ``model`` (read from ``path``); ``sidecar`` values win over what is found."""
     side = dict(sidecar or {})
     names = [(lab, "usd label") for lab in model.usd_labels] + model.names
-    label = label_from_names(names, use_model=use_model)
+    pts = model.world_points()
+    # the metric size when the file says its units: a category found by meaning must fit it
+    metric = tuple(float(v) * model.units_m for v in np.ptp(pts, axis=0)) \
+        if model.units_m is not None and len(pts) else None
+    label = label_from_names(names, use_model=use_model, size=metric)
     if "category" in side:
         given = str(side["category"]).strip().lower()
         found = catalog().find(given)
         label = Label(found.name if found else given, found is not None, 1.0, "sidecar", given)
     ann = Annotation(label=label, overridden=sorted(side))
-    pts = model.world_points()
     if not len(pts):
         if model.planes:
             ann.kind = "scene"
@@ -234,7 +241,9 @@ def annotate(path: Path, model: Model, sidecar: dict | None = None, use_model: b
     if up is None and (model.joints or model.format == "usd"):
         up = model.up or "Z"  # a description's own frame: what opens keeps its hinges where they are
     if up is None:
-        up = choose_up(model.world_triangles(), model.up or "Z", label.category if label.known else None)
+        prior = label.category if label.known else \
+            shape_prior(label.text, metric) if use_model and label.category else None
+        up = choose_up(model.world_triangles(), model.up or "Z", prior)
     ann.up = str(up)
     rot = up_rotation(ann.up)
     # front: the side the moving parts (doors, drawers) are on faces +Y

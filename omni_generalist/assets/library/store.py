@@ -39,7 +39,7 @@ from .load import (
     urdf_references,
 )
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 """Bumped when annotation changes: an index of another version is rebuilt on the next ``add``."""
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 Progress = Callable[[int, int, str], None]

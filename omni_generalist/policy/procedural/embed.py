@@ -107,17 +107,25 @@ def _index() -> tuple[np.ndarray, list[str]] | None:
 
 
 @lru_cache(maxsize=4096)
-def _nearest(word: str) -> tuple[str | None, float]:
+def neighbours(text: str, k: int = 10) -> tuple[tuple[str, str, float], ...]:
+    """The ``k`` knowledge-base names nearest ``text``: ``(name or synonym, its category, cosine)``, best
+    first; empty without the ``ml`` extra."""
     index = _index()
     if index is None:
-        return None, 0.0
+        return ()
     vecs, owners = index
-    q = encode([word])
+    q = encode([text])
     if q is None:
-        return None, 0.0
+        return ()
     sims = vecs @ q[0]
-    best = int(np.argmax(sims))
-    return owners[best], float(sims[best])
+    texts, _ = _kb_names(catalog())
+    order = np.argsort(-sims, kind="stable")[:k]
+    return tuple((texts[i], owners[i], float(sims[i])) for i in order)
+
+
+def _nearest(word: str) -> tuple[str | None, float]:
+    got = neighbours(word, 1)
+    return (got[0][1], got[0][2]) if got else (None, 0.0)
 
 
 def nearest_category(word: str, cat: Catalog | None = None, use_model: bool = True) -> str | None:
