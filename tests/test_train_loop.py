@@ -293,7 +293,7 @@ def test_point_predictor_learns_from_procedural_placements(tiny_vlm, tmp_path):
 
     exec(placement_code(["cup"] * 6, sizes, poses), {"add_object": api.add_object})
     cups = api.list_objects("cup")
-    assert len(cups) == 6 and all(c.support == "/World/Objects/table_0" for c in cups)
+    assert len(cups) == 6 and all(c.support == api.get_object("table_0").path for c in cups)
     author_physics(api.stage)
     rep = validate_world(api.stage, joints=False, asset_rules=False)
     moved = {m.path: m.stable for m in rep.motions}
