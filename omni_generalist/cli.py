@@ -669,7 +669,9 @@ def assets_add(
     from .assets.library.store import print_progress
 
     a = _settings(config, overrides).assets
-    s = add_library(folder, name, LibrarySettings(max_file_mb=a.max_file_mb, decomposition=a.decomposition),
+    s = add_library(folder, name, LibrarySettings(max_file_mb=a.max_file_mb, decomposition=a.decomposition,
+                                                 clip_checkpoint=a.clip_checkpoint,
+                                                 clip_min_confidence=a.clip_min_confidence),
                     progress=print_progress)
     err.print(f"library {s['name']}: {s['objects']} objects ({s['labelled']} labelled, {s['unlabelled']} unlabelled), "
               f"{s['scenes']} scenes, {len(s['broken'])} broken, {s['skipped_files']} other files passed over")

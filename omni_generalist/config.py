@@ -191,6 +191,11 @@ class AssetsConfig:
     """Files (and the meshes a description names) larger than this are listed as broken and skipped."""
     decomposition: str = "coacd"
     """Collision for meshes without their own: ``coacd`` (convex decomposition, cached) or ``hull`` (one convex hull)."""
+    clip_checkpoint: str = ""
+    """A CLIP-style model folder (transformers ``CLIPModel`` with its tokenizer and image processor): objects
+    are also labelled from renders; empty: names only."""
+    clip_min_confidence: float = 0.5
+    """A render label becomes the category of an asset whose names gave none at this confidence."""
 
 
 @dataclass

@@ -33,20 +33,34 @@ def _load(path: str) -> tuple[Any, Any, Any]:
     return model, tok, images
 
 
-def clip_score(image_png: bytes, text: str, checkpoint: str | Path) -> float:
-    """Cosine similarity of the image and text embeddings, mapped to 0..1 (``(cos + 1) / 2``)."""
-    import torch
-    from PIL import Image
+def check_checkpoint(checkpoint: str | Path) -> None:
+    """Load the checkpoint once; InputError when it is not a usable CLIP model folder."""
+    _load(str(Path(checkpoint).absolute()))
 
-    model, tok, images = _load(str(Path(checkpoint).absolute()))
-    pixels = images(images=Image.open(io.BytesIO(image_png)).convert("RGB"), return_tensors="pt")["pixel_values"]
-    ids = tok([text], return_tensors="pt", padding=True, truncation=True,
+
+def clip_similarities(images: list, texts: list[str], checkpoint: str | Path) -> tuple[Any, float]:
+    """Cosine similarities (images × texts, a numpy array) of PIL ``images`` and ``texts`` under the
+    checkpoint, and the model's logit scale (for a softmax over texts)."""
+    import torch
+
+    model, tok, proc = _load(str(Path(checkpoint).absolute()))
+    pixels = proc(images=[im.convert("RGB") for im in images], return_tensors="pt")["pixel_values"]
+    ids = tok(texts, return_tensors="pt", padding=True, truncation=True,
               max_length=model.config.text_config.max_position_embeddings)
     with torch.inference_mode():
         out = model(input_ids=ids["input_ids"], attention_mask=ids.get("attention_mask"), pixel_values=pixels)
-    img = torch.nn.functional.normalize(out.image_embeds, dim=-1)
-    txt = torch.nn.functional.normalize(out.text_embeds, dim=-1)
-    return float(((img * txt).sum() + 1.0) / 2.0)
+        img = torch.nn.functional.normalize(out.image_embeds, dim=-1)
+        txt = torch.nn.functional.normalize(out.text_embeds, dim=-1)
+        scale = float(model.logit_scale.exp())
+    return (img @ txt.T).numpy(), scale
 
 
-__all__ = ["clip_score"]
+def clip_score(image_png: bytes, text: str, checkpoint: str | Path) -> float:
+    """Cosine similarity of the image and text embeddings, mapped to 0..1 (``(cos + 1) / 2``)."""
+    from PIL import Image
+
+    sims, _ = clip_similarities([Image.open(io.BytesIO(image_png))], [text], checkpoint)
+    return float((sims[0, 0] + 1.0) / 2.0)
+
+
+__all__ = ["check_checkpoint", "clip_score", "clip_similarities"]

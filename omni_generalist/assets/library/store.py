@@ -52,6 +52,10 @@ class LibrarySettings:
     max_file_mb: float = 200.0
     decomposition: str = "coacd"
     use_model: bool = True
+    clip_checkpoint: str = ""
+    """A CLIP-style model folder: objects are also labelled from renders (:mod:`.render_label`)."""
+    clip_min_confidence: float = 0.5
+    """A render label becomes the category (of an asset whose names gave none) at this confidence."""
 
 
 def library_root() -> Path:
@@ -219,7 +223,24 @@ def index_asset(path: Path, folder: Path, name: str, settings: LibrarySettings) 
         if not out.is_file():
             convert(model, ann, out, library_root(), settings.decomposition)
         entry["usd"] = str(out)
+    if settings.clip_checkpoint and ann.kind == "object" and entry.get("usd"):
+        _label_from_renders(entry, settings)
     return entry
+
+
+def _label_from_renders(entry: dict, settings: LibrarySettings) -> None:
+    """Add the render label of ``entry``; it becomes its category when the names gave no knowledge-base
+    category and it is sure enough (a name the knowledge base knows wins: it is the author's word)."""
+    from .render_label import asset_views, label_from_renders
+
+    got = label_from_renders(asset_views(entry), settings.clip_checkpoint)
+    entry["render_label"] = got.to_dict()
+    if not entry["known"] and entry["overridden"].count("category") == 0 \
+            and got.confidence >= settings.clip_min_confidence:
+        entry["category"], entry["known"] = got.category, True
+        entry["label"] = {"category": got.category, "known": True, "confidence": got.confidence, "source": "render",
+                          "text": entry["label"].get("text", "")}
+        entry.pop("unlabelled", None)
 
 
 def add_library(folder: str | Path, name: str | None = None, settings: LibrarySettings | None = None,
@@ -228,6 +249,10 @@ def add_library(folder: str | Path, name: str | None = None, settings: LibrarySe
     settings = settings or LibrarySettings()
     if settings.decomposition not in ("coacd", "hull"):
         raise InputError(f"setting assets.decomposition must be 'coacd' or 'hull', got {settings.decomposition!r}")
+    if settings.clip_checkpoint:  # a bad checkpoint fails the command, not every asset
+        from ...train.clip_score import check_checkpoint
+
+        check_checkpoint(Path(settings.clip_checkpoint).expanduser())
     root = Path(folder).expanduser()
     if not root.is_dir():
         raise InputError(f"asset folder {str(folder)!r} does not exist or is not a folder")
@@ -257,6 +282,7 @@ def add_library(folder: str | Path, name: str | None = None, settings: LibrarySe
         except OSError as exc:
             broken[rel] = f"cannot read it: {exc.strerror}"
             continue
+        key += f":{settings.clip_checkpoint}:{settings.clip_min_confidence:g}" if settings.clip_checkpoint else ""
         prev = old_assets.get(rel)
         if old_files.get(rel) == key and prev is not None and prev.get("deps") == _deps_key(prev.get("references", [])) \
                 and (prev.get("usd") is None or Path(prev["usd"]).exists()):

@@ -123,6 +123,30 @@ def _entry(asset_id: str) -> dict:
     return show_asset(asset_id)
 
 
+def reference_entry(stage: Usd.Stage, root: Sdf.Path, entry: dict, scale: float = 1.0) -> None:
+    """Reference the USD file of index ``entry`` at ``root`` (Z-up meters, bottom centre at the origin,
+    front +Y, times ``scale``): the user's own USD file as it is, under a child ``asset`` that brings it
+    into that frame; a converted file (already in it) directly."""
+    usd = str(Path(entry["usd"]).resolve())
+    if Path(usd).suffix.lower() in (".usd", ".usda", ".usdc", ".usdz") and "transform" in entry:
+        holder = UsdGeom.Xform.Define(stage, root.AppendChild("asset"))
+        rot = entry["transform"]["rotation"]
+        off = entry["transform"]["offset"]
+        unit = float(entry.get("scale", 1.0)) * scale
+        m = Gf.Matrix4d(1.0)
+        for i in range(3):
+            for j in range(3):
+                m[j][i] = rot[i][j] * unit  # row-vector convention: p' = p · M
+        m.SetTranslateOnly(Gf.Vec3d(*(float(v) * unit for v in off)))
+        holder.AddTransformOp().Set(m)
+        holder.GetPrim().GetReferences().AddReference(usd)
+    else:
+        prim = stage.GetPrimAtPath(root)
+        prim.GetReferences().AddReference(usd)
+        if abs(scale - 1.0) > 1e-6:
+            UsdGeom.Xformable(prim).AddScaleOp().Set(Gf.Vec3f(scale, scale, scale))
+
+
 @generator("library")
 def library_asset(w: AssetWriter, size, category: Category) -> None:
     """Reference a library asset (``params: asset = "LIBRARY/RELPATH"``) scaled to fit ``size``."""
@@ -135,23 +159,7 @@ def library_asset(w: AssetWriter, size, category: Category) -> None:
     nat = [float(v) for v in entry["size"]]
     s = 1.0 if entry.get("articulated") else round(_fit(nat, size), 6)
     prim = w.stage.GetPrimAtPath(w.root)
-    if Path(usd).suffix.lower() in (".usd", ".usda", ".usdc", ".usdz") and "transform" in entry:
-        # the user's own USD file: referenced as it is, under a child that brings it into our frame
-        holder = UsdGeom.Xform.Define(w.stage, w.root.AppendChild("asset"))
-        rot = entry["transform"]["rotation"]
-        off = entry["transform"]["offset"]
-        unit = float(entry.get("scale", 1.0)) * s
-        m = Gf.Matrix4d(1.0)
-        for i in range(3):
-            for j in range(3):
-                m[j][i] = rot[i][j] * unit  # row-vector convention: p' = p · M
-        m.SetTranslateOnly(Gf.Vec3d(*(float(v) * unit for v in off)))
-        holder.AddTransformOp().Set(m)
-        holder.GetPrim().GetReferences().AddReference(str(Path(usd).resolve()))
-    else:
-        prim.GetReferences().AddReference(str(Path(usd).resolve()))
-        if abs(s - 1.0) > 1e-6:
-            UsdGeom.Xformable(prim).AddScaleOp().Set(Gf.Vec3f(s, s, s))
+    reference_entry(w.stage, w.root, entry, s)
     for z, x0, y0, x1, y1, clearance, inside in entry.get("surfaces", []):
         w.surface(z * s, x0 * s, y0 * s, x1 * s, y1 * s, clearance * s, bool(inside))
     for p in Usd.PrimRange(prim):
