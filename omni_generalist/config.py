@@ -24,6 +24,8 @@ class SandboxConfig:
 
     timeout_s: float = 20.0
     """Wall-clock limit of one action; past it the worker is stopped and the action fails."""
+    plan_timeout_s: float = 120.0
+    """Wall-clock limit of an action that calls ``apply_plan`` (a whole furnished world in one action)."""
     memory_mb: int = 2048
     """Address-space headroom of the worker beyond what it uses at start."""
     max_code_chars: int = 200_000

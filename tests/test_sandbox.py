@@ -98,3 +98,21 @@ def test_replay_rebuilds_identical_layer(sandbox):
         results = again.replay(log)
         assert all(r.ok for r in results)
         assert again.layer.ExportToString() == sandbox.layer.ExportToString()
+
+
+def test_a_whole_world_action_has_its_own_time_limit():
+    """``apply_plan`` builds a furnished world in one action: it runs under ``plan_timeout_s``, every
+    other action under ``timeout_s`` (a big store took more than 20 s on a loaded machine)."""
+    from dataclasses import replace
+
+    from omni_generalist.policy.procedural.parse import parse_prompt
+
+    program = parse_prompt("a living room with a sofa and a coffee table").to_dict()
+    cfg = replace(FAST_LIMITS, timeout_s=0.3, plan_timeout_s=120.0)
+    with Sandbox(seed=3, config=cfg) as sb:
+        res = sb.run(f"apply_plan({program!r}, seed=1)")
+        assert res.ok, res.error
+        assert res.seconds > 0.3  # it needed more than the ordinary limit
+        assert {"sofa", "coffee table"} <= {o.category for o in list_objects(sb.stage)}
+        res = sb.run("x = 0\nwhile True:\n    x += 1")
+        assert not res.ok and res.error_kind == "TimeoutError" and "0.3 s" in res.error

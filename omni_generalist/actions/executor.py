@@ -9,6 +9,7 @@ that had to be stopped is replaced and reloaded from the committed layer.
 
 from __future__ import annotations
 
+import ast
 import socket
 import subprocess
 import tempfile
@@ -281,6 +282,15 @@ class Sandbox:
         return self._stage
 
     # -------------------------------------------------------------- running
+    def _time_limit(self, code: str) -> float:
+        """The wall-clock limit of ``code``: ``plan_timeout_s`` when it calls ``apply_plan`` (a whole
+        world in one action), else ``timeout_s``."""
+        try:
+            calls = {n.func.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        except SyntaxError:
+            calls = set()
+        return max(self.config.timeout_s, self.config.plan_timeout_s) if "apply_plan" in calls else self.config.timeout_s
+
     def run(self, code: str) -> ActionResult:
         """Run one action; on success its edits are committed and it is appended to the log."""
         index = len(self.log.actions)
@@ -292,12 +302,13 @@ class Sandbox:
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, "",
                                              exc.kind, exc.message, exc.line))
         self._ensure_worker()
-        reply = self._call({"op": "run", "code": code, "seed": f"{self.seed}:{index}"},
-                           self.config.timeout_s + HARD_GRACE_S)
+        limit = self._time_limit(code)
+        reply = self._call({"op": "run", "code": code, "seed": f"{self.seed}:{index}", "timeout_s": limit},
+                           limit + HARD_GRACE_S)
         if reply is None:
             self._kill()
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, "", "TimeoutError",
-                                             f"the action ran longer than {self.config.timeout_s:g} s and was stopped"))
+                                             f"the action ran longer than {limit:g} s and was stopped"))
         if reply.get("crashed"):
             code_ = self._worker.exitcode if self._worker else None
             self._kill()

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..config import SandboxConfig
 from ..errors import InputError
 
-_POSITIVE = ("timeout_s", "memory_mb", "max_code_chars", "max_output_chars", "recursion_limit", "max_prims",
+_POSITIVE = ("timeout_s", "plan_timeout_s", "memory_mb", "max_code_chars", "max_output_chars", "recursion_limit", "max_prims",
              "max_array_len", "max_array_elements", "max_edit_chars")
 CONFINEMENTS = ("auto", "fallback")
 

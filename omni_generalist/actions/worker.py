@@ -154,7 +154,7 @@ class WorkerState:
         if self._listening:
             self.root_touched = True
 
-    def run(self, code: str, seed: str) -> dict[str, Any]:
+    def run(self, code: str, seed: str, timeout_s: float | None = None) -> dict[str, Any]:
         assert self.stage is not None and self.api is not None
         stage = self.stage
         root, edit = stage.GetRootLayer(), stage.GetSessionLayer()
@@ -162,7 +162,7 @@ class WorkerState:
         api = self.api
         api._begin_action(rng)
         output = _Output(int(self.limits["max_output_chars"]))
-        timeout = float(self.limits["timeout_s"])
+        timeout = float(timeout_s if timeout_s is not None else self.limits["timeout_s"])
         error: ActionError | None = None
         self.root_touched = False
         depth = len(traceback.extract_stack())
@@ -303,7 +303,7 @@ def serve(conn, setup: dict[str, Any]) -> None:
                 state.load(msg["text"])
                 conn.send({"ok": True})
             elif op == "run":
-                conn.send(state.run(msg["code"], msg["seed"]))
+                conn.send(state.run(msg["code"], msg["seed"], msg.get("timeout_s")))
             elif op == "export":
                 conn.send({"ok": True, "text": state.stage.GetRootLayer().ExportToString()})
             elif op == "probe":  # tests: what the confinement lets this process do

@@ -72,13 +72,15 @@ def generic_category(name: str, size: tuple[float, float, float] = (0.4, 0.4, 0.
                     materials=("white plastic",), known=False)
 
 
+@lru_cache(maxsize=1)
+def _irregular_plurals() -> dict[str, str]:
+    """Plurals no suffix rule undoes (``families/plurals.toml``): cacti, geese, shelves."""
+    return dict(read_toml(resources.files(__package__) / "families" / "plurals.toml")["irregular"])
+
+
 def singular(word: str) -> str:
     """Return a crude singular of an English noun phrase's last word."""
-    irregular = {"shelves": "shelf", "knives": "knife", "leaves": "leaf", "people": "person", "mice": "mouse",
-                 "children": "child", "feet": "foot", "teeth": "tooth", "women": "woman", "men": "man",
-                 "dice": "die", "loaves": "loaf", "wolves": "wolf", "scarves": "scarf", "series": "series",
-                 "species": "species", "glasses": "glass", "boxes": "box", "benches": "bench",
-                 "couches": "couch", "dishes": "dish", "brushes": "brush", "watches": "watch"}
+    irregular = _irregular_plurals()
     head, _, last = word.rpartition(" ")
     low = last.lower()
     if low in irregular:
