@@ -330,7 +330,7 @@ def render(
     width: WidthOpt = None,
     height: HeightOpt = None,
     quality: QualityOpt = False,
-    views: Annotated[int, typer.Option(help="Corner views to render (besides the plan view).")] = 2,
+    views: Annotated[int, typer.Option(help="Corner views to render (besides the plan view); in a home, per room.")] = 2,
     force: ForceOpt = False,
     config: ConfigOpt = None,
     overrides: SetOpt = [],  # noqa: B006

@@ -32,7 +32,7 @@ from .version import __version__
 from .world.folder import WorldFolder
 from .world.geometry import footprint_inside, footprints_overlap
 from .world.metadata import get_provenance
-from .world.model import list_objects, room_info
+from .world.model import list_objects, room_info, rooms
 from .world.stage import new_stage, open_stage
 
 ProgressFn = Callable[[str, int, int], None]
@@ -97,12 +97,15 @@ def layout_checks(layer: Sdf.Layer) -> dict[str, Any]:
             if carried_by(a, b) or carried_by(b, a):
                 continue  # a jar on a shelf board, an apple in a bowl
             overlaps.append([a.name, b.name])
-    outside = [o.name for o in objs if room is not None and not footprint_inside(o.footprint.inflated(-GAP / 4), room.polygon)]
+    own = {r.name: r.polygon for r in rooms(stage)}  # in a home each object is checked in its own room
+    outside = [o.name for o in objs if room is not None
+               and not footprint_inside(o.footprint.inflated(-GAP / 4), own.get(o.room, room.polygon))]
     return {"objects": len(objs), "categories": dict(sorted(Counter(o.category for o in objs).items())),
             "overlaps": overlaps, "outside_room": outside,
             "room": None if room is None else {"type": room.room_type, "walls": len(room.walls),
                                                "doors": len(room.doors), "windows": len(room.windows),
-                                               "height": room.height}}
+                                               "height": room.height},
+            **({"rooms": sorted(own)} if len(own) > 1 else {})}
 
 
 def physics_pass(layer: Sdf.Layer, settings: Settings) -> tuple[dict[str, Any] | None, str]:

@@ -228,13 +228,15 @@ class ActionAPI:
 
     def unreachable_objects(self, radius: float = 0.25) -> list[str]:
         """Names of floor objects whose front (a seat's back) a robot disc of ``radius`` cannot reach
-        from the door."""
+        from the door (in a home: from the entrance through the doors; while a room is being
+        furnished, that room's objects from its own doors)."""
         from ..metrics.reachability import world_reachability
 
-        return list(world_reachability(self.stage, radius)["unreachable"])
+        return list(world_reachability(self.stage, radius, self._active_room)["unreachable"])
 
     def scene_summary(self) -> str:
-        """Return a short text description of the room and every object (what a policy reads)."""
+        """Return a short text description of the room and every object (what a policy reads); in a
+        home: each room (its extent, doors to which room, what it contains), and each object's room."""
         room = self.room_info()
         lines = []
         homes = self._home_rooms() if self._active_room is None else []
@@ -268,7 +270,8 @@ class ActionAPI:
         for o in self.list_objects():
             x, y, z = o.position
             lines.append(f"{o.name}: {o.category} at ({x:.2f}, {y:.2f}, {z:.2f}) yaw {o.yaw:.0f} size "
-                         f"{o.size[0]:.2f}x{o.size[1]:.2f}x{o.size[2]:.2f} {o.material} on {o.support.rsplit('/', 1)[-1]}")
+                         f"{o.size[0]:.2f}x{o.size[1]:.2f}x{o.size[2]:.2f} {o.material} on {o.support.rsplit('/', 1)[-1]}"
+                         + (f" in {o.room}" if homes and o.room else ""))
         lights = self.stage.GetPrimAtPath(LIGHTS)
         if lights:
             lines.append(f"lights: {len(lights.GetChildren())}")

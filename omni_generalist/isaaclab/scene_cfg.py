@@ -27,10 +27,10 @@ from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics
 
 from ..errors import InputError, WorldFormatError
 from ..io import write_text_atomic
-from ..world.geometry import point_in_polygon, polygon_bounds
+from ..world.geometry import point_in_polygon, polygon_area, polygon_bounds
 from ..world.layout import is_floor, object_prims
 from ..world.metadata import get_info
-from ..world.model import list_objects, room_info
+from ..world.model import list_objects, room_info, rooms
 from ..world.stage import find_world_file, open_stage
 
 RESERVED = {"num_envs", "env_spacing", "lazy_sensor_update", "replicate_physics", "filter_collisions",
@@ -118,13 +118,16 @@ def _joints(stage: Usd.Stage, root: Usd.Prim) -> tuple[list[JointInfo], bool]:
 
 
 def _free_spot(stage: Usd.Stage, radius: float = 0.45) -> tuple[float, float, float]:
-    """A floor point inside the room, clear of floor objects by ``radius``, near the room's centre."""
-    room = room_info(stage)
-    if room is None:
+    """A floor point inside the room, clear of floor objects by ``radius``, near the room's centre
+    (in a home: inside the room the entrance opens into, else the largest room)."""
+    every = rooms(stage)
+    if not every:
         return (0.0, 0.0, 0.0)
+    room = _entrance_room(stage, every) or max(every, key=lambda r: polygon_area(r.polygon))
     x0, y0, x1, y1 = polygon_bounds(room.polygon)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    obstacles = [o.footprint.inflated(radius) for o in list_objects(stage) if is_floor(o.support) and o.size[2] > 0.03]
+    obstacles = [o.footprint.inflated(radius) for o in list_objects(stage)
+                 if is_floor(o.support) and o.size[2] > 0.03 and (len(every) == 1 or o.room == room.name)]
     best = None
     steps = 24
     for i in range(steps + 1):
@@ -139,6 +142,17 @@ def _free_spot(stage: Usd.Stage, radius: float = 0.45) -> tuple[float, float, fl
             if best is None or d < best[0]:
                 best = (d, x, y)
     return (round(best[1], 3), round(best[2], 3), 0.0) if best else (round(cx, 3), round(cy, 3), 0.0)
+
+
+def _entrance_room(stage: Usd.Stage, every: list) -> Any:
+    """The room of a home the entrance opens into (None for one room, or without an entrance)."""
+    if len(every) < 2:
+        return None
+    for r in every:
+        for d in r.doors:
+            if get_info(stage.GetPrimAtPath(d.path)).get("entrance"):
+                return r
+    return None
 
 
 def _in_fp(x: float, y: float, fp: Any) -> bool:

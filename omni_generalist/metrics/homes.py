@@ -12,7 +12,7 @@ from ..world.metadata import get_info
 from ..world.model import list_objects
 from ..world.stage import ROOMS
 from .arrangement import RuleResult, WorldView, check_rules
-from .reachability import home_reachability
+from .reachability import home_reachability, world_reachability
 
 DOOR_ZONE = 0.6
 """Depth in front of a door (each side) that must be free of floor furniture (m); on the side its
@@ -97,6 +97,9 @@ def home_checks(stage: Usd.Stage) -> dict:
         elif m.get("zone") == "service" and r.name in around:
             bad_access.append(f"{r.name}: reachable only through a bedroom")
     arrangement = [f"{r.rule} ({r.detail}): {', '.join(r.objects)}" for r in home_arrangement(stage) if not r.satisfied]
-    return {"rooms": [r.name for r in rooms], "unreachable_rooms": reach["unreachable"], "bad_doors": bad_doors,
+    # and a robot disc walks from the entrance through the doors into every room (furniture may close a way)
+    walk = world_reachability(stage)
+    unreachable_rooms = sorted(set(reach["unreachable"]) | set(walk.get("rooms_unreachable", [])))
+    return {"rooms": [r.name for r in rooms], "unreachable_rooms": unreachable_rooms, "bad_doors": bad_doors,
             "bad_windows": bad_windows, "misplaced": misplaced, "bad_access": bad_access,
             "arrangement": arrangement}

@@ -4,7 +4,9 @@ the front of every floor object?
 The floor is rasterised at 5 cm; cells closer than the robot radius to a wall or an object are
 not walkable; an object counts as reachable when its access point (a little in front of its
 front face, or behind a seat that serves a table) touches the walkable region connected to a
-door.
+door. In a home (docs/homes.md) the floor is every room's floor and the openings of its interior
+doors, and the disc starts at the entrance: a room or an object behind furniture that closes a
+room's way to its next door is unreachable.
 """
 
 from __future__ import annotations
@@ -116,45 +118,69 @@ def unreachable(poly: Sequence[Point], obstacles: Sequence[Footprint], doors: Se
         access: for each object, the points from which it counts as reached.
         radius: robot radius in meters.
     """
-    xs_, ys_ = [p[0] for p in poly], [p[1] for p in poly]
-    x0, y0, x1, y1 = min(xs_), min(ys_), max(xs_), max(ys_)
-    nx, ny = int(math.ceil((x1 - x0) / CELL)) + 1, int(math.ceil((y1 - y0) / CELL)) + 1
-    gx, gy = np.meshgrid(x0 + (np.arange(nx) + 0.5) * CELL, y0 + (np.arange(ny) + 0.5) * CELL, indexing="ij")
-    blocked = ~poly_mask(poly, gx, gy)
-    for fp in obstacles:
-        mark_footprint(blocked, fp, x0, y0)
-    free = clear_of(blocked, radius)
-    labels = components(free)
+    grid = _Walkable([poly], [], obstacles, radius)
+    start = grid.start(doors)
+    return [key for key, pts in access.items() if not any(grid.labels_near(p, 2) & start for p in pts)]
 
-    def labels_near(p: Point, reach: int) -> set[int]:
-        i = min(max(int((p[0] - x0) / CELL), 0), nx - 1)
-        j = min(max(int((p[1] - y0) / CELL), 0), ny - 1)
-        win = labels[max(i - reach, 0):i + reach + 1, max(j - reach, 0):j + reach + 1]
+
+class _Walkable:
+    """The floor of ``polys`` (and the ``openings`` between them) rasterised over their bounds (``pad``
+    wider on each side), less what the robot disc of ``radius`` cannot stand on, in connected regions."""
+
+    def __init__(self, polys: Sequence[Sequence[Point]], openings: Sequence[Footprint],
+                 obstacles: Sequence[Footprint], radius: float, pad: float = 0.0):
+        xs_, ys_ = [p[0] for poly in polys for p in poly], [p[1] for poly in polys for p in poly]
+        self.x0, self.y0 = min(xs_) - pad, min(ys_) - pad
+        x1, y1 = max(xs_) + pad, max(ys_) + pad
+        self.nx, self.ny = int(math.ceil((x1 - self.x0) / CELL)) + 1, int(math.ceil((y1 - self.y0) / CELL)) + 1
+        self.gx, self.gy = np.meshgrid(self.x0 + (np.arange(self.nx) + 0.5) * CELL,
+                                       self.y0 + (np.arange(self.ny) + 0.5) * CELL, indexing="ij")
+        floor = np.zeros(self.gx.shape, dtype=bool)
+        for poly in polys:
+            floor |= poly_mask(poly, self.gx, self.gy)
+        for fp in openings:
+            mark_footprint(floor, fp, self.x0, self.y0)
+        blocked = ~floor
+        for fp in obstacles:
+            mark_footprint(blocked, fp, self.x0, self.y0)
+        self.labels = components(clear_of(blocked, radius))
+
+    def labels_near(self, p: Point, reach: int) -> set[int]:
+        i = min(max(int((p[0] - self.x0) / CELL), 0), self.nx - 1)
+        j = min(max(int((p[1] - self.y0) / CELL), 0), self.ny - 1)
+        win = self.labels[max(i - reach, 0):i + reach + 1, max(j - reach, 0):j + reach + 1]
         return {int(v) for v in np.unique(win) if v}
 
-    start: set[int] = set()
-    for p in doors:
-        start |= labels_near(p, 4)
-    return [key for key, pts in access.items() if not any(labels_near(p, 2) & start for p in pts)]
+    def start(self, doors: Sequence[Point]) -> set[int]:
+        """The regions a robot entering at ``doors`` (points just inside them) stands in."""
+        out: set[int] = set()
+        for p in doors:
+            out |= self.labels_near(p, 4)
+        return out
+
+    def reaches(self, poly: Sequence[Point], start: set[int]) -> bool:
+        """True when some walkable cell inside ``poly`` belongs to the ``start`` regions."""
+        inside = poly_mask(poly, self.gx, self.gy)
+        return bool(np.isin(self.labels[inside], list(start)).any()) if start else False
 
 
-def world_reachability(stage, radius: float = 0.25) -> dict:
-    """Reachability of a world read from its stage: ``{"reachable": share, "unreachable": [names]}``."""
+def world_reachability(stage, radius: float = 0.25, room: str | None = None) -> dict:
+    """Reachability of a world read from its stage: ``{"reachable": share, "unreachable": [names]}``;
+    a home adds ``rooms_unreachable``, or with ``room`` gives that room's objects from its own doors
+    (what furnishing one room checks)."""
     from ..world.home import home_rooms
     from ..world.layout import is_floor
     from ..world.model import list_objects, room_info
 
     homes = home_rooms(stage)
-    if homes:  # a home: each room from its own doors (home_reachability checks the rooms' graph)
-        every = list_objects(stage)
-        bad_all: list[str] = []
-        total = 0
-        for r in homes:
-            part = _room_reachability(r, [o for o in every if o.room == r.name and o.support == r.floor], radius)
-            bad_all += part["unreachable"]
-            total += part["objects"]
-        return {"reachable": (total - len(bad_all)) / total if total else 1.0, "unreachable": bad_all,
-                "objects": total}
+    if homes and room is not None:
+        one = next((r for r in homes if r.name == room), None)
+        if one is None:
+            raise KeyError(f"no room {room!r}")
+        return _room_reachability(one, [o for o in list_objects(stage) if o.room == room and o.support == one.floor],
+                                  radius)
+    if homes:  # a home: the whole floor, from the entrance through the doors
+        return _home_reachability(stage, homes, [o for o in list_objects(stage) if is_floor(o.support)], radius)
     room = room_info(stage)
     objs = [o for o in list_objects(stage) if is_floor(o.support)]
     return _room_reachability(room, objs, radius)
@@ -189,6 +215,44 @@ def home_reachability(stage, avoid: frozenset[str] = frozenset()) -> dict:
     return {"rooms": len(rooms), "unreachable": sorted(set(links) - seen)}
 
 
+def _home_reachability(stage, homes, objs, radius: float) -> dict:
+    """Reachability of a home's floor objects and rooms from its entrance, through its doors:
+    ``{"reachable", "unreachable", "objects", "rooms_unreachable"}``."""
+    from ..world.metadata import get_info
+
+    blocking = [o for o in objs if o.size[2] >= 0.03]
+    openings, entrance = [], []
+    for r in homes:
+        for d in r.doors:
+            info = get_info(stage.GetPrimAtPath(d.path))
+            if info.get("entrance"):
+                entrance.append(r.wall(d.wall).point(d.offset, 0.45))
+            elif info.get("center"):  # the doorway through the wall, a little deeper than the wall
+                cx, cy = (float(v) for v in info["center"])
+                openings.append(Footprint(cx, cy, d.width - 2 * CELL, r.wall_thickness + 4 * CELL,
+                                          0.0 if info.get("axis") == "x" else 90.0))
+    if not entrance:
+        return {"reachable": None, "unreachable": [], "objects": len(blocking), "rooms_unreachable": []}
+    grid = _Walkable([r.polygon for r in homes], openings, [o.footprint for o in blocking], radius, pad=2 * CELL)
+    start = grid.start(entrance)
+    access = _access_points(blocking, radius)
+    bad = [k for k, pts in access.items() if not any(grid.labels_near(p, 2) & start for p in pts)]
+    n = len(blocking)
+    return {"reachable": (n - len(bad)) / n if n else 1.0, "unreachable": bad, "objects": n,
+            "rooms_unreachable": [r.name for r in homes if not grid.reaches(r.polygon, start)]}
+
+
+def doors_apart(room, objs, radius: float = 0.25) -> list[str]:
+    """Doors of one room a robot disc cannot walk to from its first door among the floor objects
+    ``objs`` (furniture closing the way across a living room from the hallway to the kitchen)."""
+    if len(room.doors) < 2:
+        return []
+    blocking = [o for o in objs if o.size[2] >= 0.03]
+    grid = _Walkable([room.polygon], [], [o.footprint for o in blocking], radius)
+    regions = [grid.labels_near(room.wall(d.wall).point(d.offset, 0.45), 4) for d in room.doors]
+    return [d.name for d, r in zip(room.doors[1:], regions[1:], strict=True) if not r & regions[0]]
+
+
 def _room_reachability(room, objs, radius: float) -> dict:
     """Reachability of the floor objects ``objs`` of one room from its doors."""
     if room is None or not room.doors:
@@ -197,6 +261,13 @@ def _room_reachability(room, objs, radius: float) -> dict:
     doors = []
     for d in room.doors:
         doors.append(room.wall(d.wall).point(d.offset, 0.45))
+    bad = unreachable(room.polygon, [o.footprint for o in blocking], doors, _access_points(blocking, radius), radius)
+    n = len(blocking)
+    return {"reachable": (n - len(bad)) / n if n else 1.0, "unreachable": bad, "objects": n}
+
+
+def _access_points(blocking, radius: float) -> dict[str, list[Point]]:
+    """Where the robot may stand to reach each object (a table also from where its seats are reached)."""
     access: dict[str, list[Point]] = {}
     serves: dict[str, list[str]] = {}
     for o in blocking:
@@ -213,6 +284,4 @@ def _room_reachability(room, objs, radius: float) -> dict:
 
     for o in blocking:
         access[o.name] = points(o)
-    bad = unreachable(room.polygon, [o.footprint for o in blocking], doors, access, radius)
-    n = len(blocking)
-    return {"reachable": (n - len(bad)) / n if n else 1.0, "unreachable": bad, "objects": n}
+    return access

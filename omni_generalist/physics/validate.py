@@ -28,6 +28,7 @@ from pxr import Usd, UsdPhysics
 from ..config import PhysicsConfig
 from ..errors import InputError
 from ..world.geometry import footprint_inside, point_in_polygon
+from ..world.layout import room_path
 from ..world.metadata import get_info
 from ..world.model import list_objects, room_info
 from ..world.stage import open_stage
@@ -318,6 +319,9 @@ def validate_world(world: str | Path | Usd.Stage, engine: str | PhysicsEngine | 
     for name in reach["unreachable"]:
         report.problems.append(Problem("unreachable", paths.get(name, name), f"{name} cannot be reached from "
                                                                              "the door by a robot base", WARNING))
+    for name in reach.get("rooms_unreachable", []):  # a home: walked from the entrance through its doors
+        report.problems.append(Problem("unreachable", str(room_path(name)), f"room {name} cannot be reached from "
+                                                                            "the entrance by a robot base", WARNING))
     report.ok = not report.errors
     report.timings["total_s"] = time.perf_counter() - t0
     return report

@@ -47,7 +47,7 @@ from ..config import RandomizationConfig
 from ..errors import InputError
 from ..world.layout import is_floor
 from ..world.metadata import get_info
-from ..world.model import list_objects, room_info
+from ..world.model import list_objects, room_info, rooms
 from ..world.stage import LIGHTS, LOOKS, open_stage
 
 FORMAT = "omni_generalist.replicator_graph"
@@ -272,22 +272,30 @@ def _joints(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]
 
 
 def _cameras(stage: Usd.Stage, spec: RandomizationConfig) -> list[dict[str, Any]]:
-    room = room_info(stage)
-    if room is None or spec.cameras <= 0:
+    """Dataset cameras posed inside the room (in a home: ``og_camera_<room>`` in each room, the
+    cameras shared out over the rooms, each looking at what its room holds)."""
+    every = rooms(stage)
+    if not every or spec.cameras <= 0:
         return []
-    xs, ys = [v[0] for v in room.polygon], [v[1] for v in room.polygon]
-    lo_h, hi_h = spec.camera_height_range_m
-    hi_h = min(hi_h, room.height - 0.15)
-    targets = [_vec((o.position[0], o.position[1], o.position[2] + o.size[2] / 2))
-               for o in list_objects(stage) if "Ceiling" not in o.support][:32]
-    if not targets:
-        targets = [[_r(sum(xs) / len(xs)), _r(sum(ys) / len(ys)), _r(room.height / 3)]]
-    return [{"op": "create.camera", "name": "og_camera", "count": spec.cameras,
-             "args": {"focal_length": 18.0, "clipping_range": [0.05, 100.0]},
-             "then": [{"op": "modify.pose",
-                       "position": uniform([_r(min(xs) + 0.4), _r(min(ys) + 0.4), _r(lo_h)],
-                                           [_r(max(xs) - 0.4), _r(max(ys) - 0.4), _r(max(lo_h, hi_h))]),
-                       "look_at": choice(targets)}]}]
+    objs = [o for o in list_objects(stage) if "Ceiling" not in o.support]
+    home = len(every) > 1
+    ops = []
+    for k, room in enumerate(every[:spec.cameras]):
+        count = spec.cameras // len(every) + (k < spec.cameras % len(every)) if home else spec.cameras
+        xs, ys = [v[0] for v in room.polygon], [v[1] for v in room.polygon]
+        lo_h, hi_h = spec.camera_height_range_m
+        hi_h = min(hi_h, room.height - 0.15)
+        targets = [_vec((o.position[0], o.position[1], o.position[2] + o.size[2] / 2))
+                   for o in objs if not home or o.room == room.name][:32]
+        if not targets:
+            targets = [[_r(sum(xs) / len(xs)), _r(sum(ys) / len(ys)), _r(room.height / 3)]]
+        ops.append({"op": "create.camera", "name": f"og_camera_{room.name}" if home else "og_camera", "count": count,
+                    "args": {"focal_length": 18.0, "clipping_range": [0.05, 100.0]},
+                    "then": [{"op": "modify.pose",
+                              "position": uniform([_r(min(xs) + 0.4), _r(min(ys) + 0.4), _r(lo_h)],
+                                                  [_r(max(xs) - 0.4), _r(max(ys) - 0.4), _r(max(lo_h, hi_h))]),
+                              "look_at": choice(targets)}]})
+    return ops
 
 
 def spec_to_graph(spec: RandomizationConfig, world: str | Path | Usd.Stage, num_frames: int = 1,

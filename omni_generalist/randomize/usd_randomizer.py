@@ -41,7 +41,7 @@ from ..world.geometry import point_in_polygon, polygon_bounds
 from ..world.joints import articulated_joints, open_end, open_joint
 from ..world.layout import is_floor, object_prims, room_prims
 from ..world.metadata import KEY, get_info, get_provenance, set_info
-from ..world.model import list_objects, room_info
+from ..world.model import list_objects, rooms
 from ..world.stage import LIGHTS, LOOKS, WORLD, find_world_file, open_stage
 from .spec import load_spec, spec_digest, spec_to_dict
 
@@ -261,11 +261,13 @@ def _sample_in_room(room, rng: random.Random, inset: float = 0.3) -> tuple[float
 
 
 def randomize_lights(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Random) -> dict[str, Any]:
-    """Scale intensities, draw colour temperatures, move, remove and add lights under ``/World/Lights``."""
+    """Scale intensities, draw colour temperatures, move, remove and add lights under ``/World/Lights``
+    (in a home a light moves within the room it is in, and added lights take the rooms in turn)."""
     group = stage.GetPrimAtPath(LIGHTS)
     if not group:
         return {}
-    room = room_info(stage)
+    every = rooms(stage)
+    room = every[0] if every else None
     lights = [p for p in group.GetChildren() if p.HasAPI(UsdLux.LightAPI) and p.IsActive()]
     local = [p for p in lights if not p.IsA(UsdLux.DomeLight)]
     scale = rng.uniform(*spec.light_intensity_range)
@@ -287,9 +289,10 @@ def randomize_lights(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Ra
         if op is None or j <= 0:
             continue
         v = op.Get()
+        own = next((r.polygon for r in every if point_in_polygon((v[0], v[1]), r.polygon)), None)
         for _ in range(10):
             x, y = v[0] + rng.uniform(-j, j), v[1] + rng.uniform(-j, j)
-            if room is None or point_in_polygon((x, y), room.polygon):
+            if own is None or point_in_polygon((x, y), own):
                 op.Set(Gf.Vec3d(x, y, v[2]))
                 moved += 1
                 break
@@ -305,6 +308,7 @@ def randomize_lights(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Ra
         base_i = float(np.mean(intensities)) if intensities else 30000.0
         taken = {c.GetName() for c in group.GetAllChildren()}
         for k in range(delta):
+            room = every[k % len(every)]
             xy = _sample_in_room(room, rng, 0.4)
             if xy is None:
                 break
@@ -427,14 +431,17 @@ def _look_at_quat(eye: tuple[float, float, float], target: tuple[float, float, f
 
 
 def randomize_cameras(stage: Usd.Stage, spec: RandomizationConfig, rng: random.Random) -> list[dict[str, Any]]:
-    """Author ``spec.cameras`` dataset cameras under ``/World/Cameras``, each looking at an object."""
-    room = room_info(stage)
-    if room is None or spec.cameras <= 0:
+    """Author ``spec.cameras`` dataset cameras under ``/World/Cameras``, each looking at an object
+    (in a home the cameras take the rooms in turn, each inside its room, looking at what it holds)."""
+    every = rooms(stage)
+    if not every or spec.cameras <= 0:
         return []
-    objs = [o for o in list_objects(stage) if o.support and "Ceiling" not in o.support]
+    all_objs = [o for o in list_objects(stage) if o.support and "Ceiling" not in o.support]
     UsdGeom.Scope.Define(stage, CAMERAS)
     out = []
     for k in range(spec.cameras):
+        room = every[k % len(every)]
+        objs = [o for o in all_objs if len(every) == 1 or o.room == room.name]
         eye = None
         for _ in range(30):
             xy = _sample_in_room(room, rng, 0.4)
@@ -461,7 +468,7 @@ def randomize_cameras(stage: Usd.Stage, spec: RandomizationConfig, rng: random.R
         xf.AddTranslateOp().Set(Gf.Vec3d(*eye))
         xf.AddOrientOp().Set(_look_at_quat(eye, target))
         out.append({"name": f"cam_{k}", "position": [round(v, 4) for v in eye],
-                    "target": [round(v, 4) for v in target]})
+                    "target": [round(v, 4) for v in target], **({"room": room.name} if len(every) > 1 else {})})
     return out
 
 

@@ -344,8 +344,13 @@ def plan_view(stage: Usd.Stage, width: int = 512, height: int = 512, margin: flo
 
 
 def panorama_camera(stage: Usd.Stage, width: int = 2048, height: int | None = None) -> Camera:
-    """A 360° equirectangular camera (2:1) at eye height in the room centre; its image centre looks +X."""
-    poly, h = _room_geometry(stage)
+    """A 360° equirectangular camera (2:1) at eye height in the room centre (a home's largest room);
+    its image centre looks +X."""
+    from ..world.model import rooms
+
+    every = rooms(stage)
+    poly, h = ((max(every, key=lambda r: polygon_area(r.polygon)).polygon, every[0].height) if len(every) > 1
+               else _room_geometry(stage))
     height = height if height is not None else width // 2
     cx, cy = _interior_point(poly)
     z = eye_height(h)

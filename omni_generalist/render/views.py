@@ -10,6 +10,7 @@ from pxr import Usd
 
 from ..config import RenderConfig
 from ..io import atomic_dir, write_json
+from ..world.home import is_home
 from ..world.stage import open_stage
 from .base import Renderer, get_renderer
 from .cameras import check_size, panorama_camera, plan_view, room_views
@@ -31,7 +32,8 @@ class RenderOutput:
 def render_world(world: Usd.Stage | str | Path, out: str | Path, config: RenderConfig | None = None,
                  views: int = 2, panorama: bool = False, renderer: Renderer | None = None,
                  force: bool = False) -> RenderOutput:
-    """Render ``views`` corner views, the labelled plan and (optionally) a panorama into ``out``.
+    """Render ``views`` corner views (in a home: ``views`` per room, named ``<room>_corner_<i>``), the
+    labelled plan of the whole world and (optionally) a panorama into ``out``.
 
     Writes ``<view>.png`` per view, ``plan.png``, ``panorama.png`` (``--panorama``) and
     ``render.json`` (renderer, seconds and Replicator-style camera parameters per image).
@@ -48,12 +50,13 @@ def render_world(world: Usd.Stage | str | Path, out: str | Path, config: RenderC
 
         raise InputError(f"views must be a whole number ≥ 0, got {views!r}")
     stage = world if isinstance(world, Usd.Stage) else open_stage(world)
-    cams = room_views(stage, cfg.width, cfg.height, cfg.hfov_deg) if views else []
-    if views > len(cams):
+    home = is_home(stage)
+    cams = room_views(stage, cfg.width, cfg.height, cfg.hfov_deg, per_room=views) if views else []
+    if views > len(cams) and not home:
         from ..errors import InputError
 
         raise InputError(f"views: this room has {len(cams)} corner views, {views} were asked for")
-    cams = cams[:views]
+    cams = cams if home else cams[:views]
     plan = plan_view(stage, cfg.width, cfg.height)
     own = renderer is None
     rend = renderer or get_renderer(cfg.renderer, samples=cfg.samples, denoise=cfg.denoise)

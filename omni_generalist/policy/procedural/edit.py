@@ -21,6 +21,13 @@ summary (what every policy sees):
 - *articulate* (open, close, shut the fridge, halfway, ajar): ``open_object``;
 - windows and doors ("add a window on the east wall"): ``add_window`` / ``add_door``.
 
+In a home (docs/homes.md) a clause may name a room: "in the kitchen, add a toaster on the
+counter" (a clause that is only a room sets it for the clauses after it), "remove the bed in the
+second bedroom", "paint the walls of the bathroom blue". Objects are then looked for in that room
+only, added to it (``add_object(..., room=...)``) and its surfaces painted
+(``set_material(..., room=...)``); with no room named, an addition goes to the room of the object
+it is placed against, else the first room of the summary.
+
 Alternatives (other targets, other walls, the usual placement, the smallest size of the kind)
 form a chain: each is tried only when the one before failed. "It" refers to what the previous
 clause added. What cannot be resolved (a named object that is not in the world) is recorded in
@@ -76,7 +83,11 @@ _NUM = r"(-?[\d.]+)"
 _WALL_RE = re.compile(rf"(\w+) \({_NUM}, {_NUM}\)-\({_NUM}, {_NUM}\)")
 _OPENING_RE = re.compile(r"^\w+: (?P<kind>door|window) in wall (?P<wall>\w+) at ")
 _SCENE_RE = re.compile(r"^(?P<name>[A-Za-z_][\w]*): (?P<cat>.+?) at \((?P<x>[-\d.]+), (?P<y>[-\d.]+), [-\d.]+\) "
-                       r"yaw [-\d.]+ size [\d.]+x[\d.]+x[\d.]+ (?P<mat>.*) on (?P<support>\S+)$")
+                       r"yaw [-\d.]+ size [\d.]+x[\d.]+x[\d.]+ (?P<mat>.*) on (?P<support>\S+)(?: in (?P<room>\w+))?$")
+_HOME_ROOM_RE = re.compile(r"^room (?P<name>\w+) \((?P<type>[^)]+)\): ")
+_ROOM_PREPOSITIONS = {"in", "inside", "into", "to", "from", "of", "for"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1, "2nd": 2, "3rd": 3,
+             "4th": 4, "master": 1, "main": 1}
 
 
 @dataclass
@@ -90,6 +101,8 @@ class SceneObject:
     """Name of what it rests on (another object's name, ``Floor``, a wall or ``Ceiling``)."""
     x: float = 0.0
     y: float = 0.0
+    room: str = ""
+    """The room it is in (a home's; empty in a world of one room)."""
 
 
 @dataclass
@@ -102,10 +115,16 @@ class Scene:
     segments: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
     """Wall name → ``(x0, y0, x1, y1)``, start to end."""
     window_walls: list[str] = field(default_factory=list)
+    rooms: dict[str, str] = field(default_factory=dict)
+    """A home's rooms, name → type, in the summary's order (empty for a world of one room)."""
 
     @property
     def has_room(self) -> bool:
         return self.room_type is not None
+
+    @property
+    def is_home(self) -> bool:
+        return bool(self.rooms)
 
 
 def read_scene(summary: str) -> Scene:
@@ -115,8 +134,14 @@ def read_scene(summary: str) -> Scene:
     m = re.match(r"^room (?P<type>.+?): .*walls (?P<walls>[\w, ]+?), doors", head)
     scene = Scene(room_type=m.group("type") if m else None,
                   walls=[w.strip() for w in m.group("walls").split(",")] if m else [])
+    if re.match(r"^home: \d+ rooms", head):  # a home: its rooms, then its objects (each with its room)
+        scene.room_type, scene.walls = "home", list(_COMPASS)
     for line in lines[1:]:
         line = line.strip()
+        room = _HOME_ROOM_RE.match(line)
+        if room and scene.room_type == "home":
+            scene.rooms[room.group("name")] = room.group("type")
+            continue
         if line.startswith("walls: "):
             for m in _WALL_RE.finditer(line):
                 scene.segments[m.group(1)] = tuple(float(m.group(k)) for k in range(2, 6))  # type: ignore[assignment]
@@ -129,7 +154,7 @@ def read_scene(summary: str) -> Scene:
         o = _SCENE_RE.match(line)
         if o:
             scene.objects.append(SceneObject(o.group("name"), o.group("cat"), o.group("mat"), o.group("support"),
-                                             float(o.group("x")), float(o.group("y"))))
+                                             float(o.group("x")), float(o.group("y")), o.group("room") or ""))
     return scene
 
 
@@ -245,12 +270,20 @@ class EditPlanner:
         self._it: str | None = None
         """The object a pronoun of the current clause refers to."""
         self._gone: set[str] = set()
+        self._room: str | None = None
+        """In a home: the room the current clause names (or an earlier clause set)."""
 
     # ----------------------------------------------------------------- entry
     def plan(self, instruction: str) -> list[Step]:
         """Return the steps for ``instruction`` (empty when nothing in it could be understood)."""
         steps: list[Step] = []
+        sticky: str | None = None
         for clause in split_instruction(instruction):
+            room, clause = self._take_room(clause)
+            if room is not None and not clause.tokens and not clause.verb:  # "in the kitchen, ..."
+                sticky = room
+                continue
+            self._room = room or sticky
             kind = clause.verb or self._implicit_kind(clause)
             if kind == "material" and set(clause.tokens) & set(_MOODS) and not self._finish_words(clause.tokens):
                 named = [r for r in self._requests(clause.text) if r.category not in ("lamp", "light")]
@@ -265,8 +298,44 @@ class EditPlanner:
                 continue
             steps.extend(handler(clause))
             self.requests.append({"edit": kind, "words": (clause.word + " " + clause.text).strip(),
-                                  "actions": len(steps) - before})
+                                  "actions": len(steps) - before, **({"room": self._room} if self._room else {})})
         return steps
+
+    def _take_room(self, clause: Clause) -> tuple[str | None, Clause]:
+        """In a home: the room a clause names ("in the kitchen", "of the second bedroom", "in bedroom
+        2") and the clause without those words (its verb found again when the room came first)."""
+        if not self.scene.is_home:
+            return None, clause
+        keys: dict[tuple[str, ...], list[str]] = {}
+        for name, rtype in self.scene.rooms.items():
+            for words in (tuple(rtype.split()), tuple(w for w in name.split("_") if not w.isdigit())):
+                if words and name not in keys.setdefault(words, []):
+                    keys[words].append(name)
+        toks = clause.tokens
+        for i, t in enumerate(toks):
+            if t not in _ROOM_PREPOSITIONS:
+                continue
+            j = i + 1 + (toks[i + 1:i + 2] == ["the"])
+            nth = _ORDINALS.get(toks[j]) if j < len(toks) else None
+            j += nth is not None
+            for words in sorted(keys, key=len, reverse=True):
+                k = j + len(words)
+                if tuple(toks[j:k]) != words:
+                    continue
+                if k < len(toks) and (toks[k].isdigit() or toks[k] in V.NUMBERS) and toks[k] not in ("a", "an"):
+                    nth, k = int(toks[k]) if toks[k].isdigit() else V.NUMBERS[toks[k]], k + 1
+                elif k < len(toks) and self.cat.get(" ".join((*words, toks[k]))).known:
+                    continue  # "on the kitchen counter" names an object, not a room
+                names = keys[words]
+                exact = [n for n in names if nth is not None and n.endswith(f"_{nth}")]
+                room = exact[0] if exact else names[min((nth or 1) - 1, len(names) - 1)]
+                rest = toks[:i] + toks[k:]
+                verb, word = clause.verb, clause.word
+                hit = _verb_at(rest, 0) if not verb and rest else None
+                if hit:
+                    verb, word, rest = hit[1], " ".join(rest[:hit[0]]), rest[hit[0]:]
+                return room, Clause(verb, rest, word)
+        return None, clause
 
     def _implicit_kind(self, clause: Clause) -> str:
         toks = set(clause.tokens)
@@ -286,7 +355,8 @@ class EditPlanner:
 
     def _matches(self, req: ObjectRequest | None, name_hint: str = "") -> list[SceneObject]:
         """Existing objects a phrase refers to (category or a broader class, then colour/material/support)."""
-        live = [o for o in self.scene.objects if o.name not in self._gone]
+        live = [o for o in self.scene.objects if o.name not in self._gone
+                and (self._room is None or o.room == self._room)]  # a home: the room the clause names
         named = [o for o in live if name_hint and o.name == name_hint]
         if named:
             return named
@@ -383,19 +453,22 @@ class EditPlanner:
                 targets.insert(0, self._it)
             if not targets:  # "a vase on the piano" with no piano: the piano is part of the request
                 name = self._new_name(req.target)
-                self.scene.objects.append(SceneObject(name, self.cat.get(req.target).name, "", "planned"))
-                steps.append(Step(_call("add_object", req.target, name=name), label=f"add {req.target}"))
+                room = self._room_for([])
+                self.scene.objects.append(SceneObject(name, self.cat.get(req.target).name, "", "planned", room=room or ""))
+                steps.append(Step(_call("add_object", req.target, name=name, **({"room": room} if room else {})),
+                                  label=f"add {req.target}"))
                 targets = [name]
         walls = [w for w in _COMPASS if w in tokens and w in self.scene.walls]
         if req.wall_hint == "window" or (req.relation in ("against_wall", "on_wall") and "window" in tokens):
             walls = [w for w in self.scene.window_walls if w not in walls] + walls
         above = self._above(tokens)
         cat = self.cat.get(req.category)
+        room = self._room_for(targets)
         for _ in range(max(1, req.count)):
             name = self._new_name(req.category)
             # later clauses may refer to it ("a sofa ... and a coffee table in front of it")
-            self.scene.objects.append(SceneObject(name, cat.name, req.material or "", "planned"))
-            common = {"name": name, "material": req.material, "color": req.color}
+            self.scene.objects.append(SceneObject(name, cat.name, req.material or "", "planned", room=room or ""))
+            common = {"name": name, "material": req.material, "color": req.color, **({"room": room} if room else {})}
             where: list[dict] = []
             rel = req.relation
             if above is not None and cat.placement == "on_wall":  # "a painting above the bed"
@@ -431,6 +504,15 @@ class EditPlanner:
             steps.append(_chain(calls, f"add {req.category}"))
         return steps
 
+    def _room_for(self, targets: list[str]) -> str | None:
+        """The room an addition goes in: the one named, the first target's, else the home's first."""
+        if not self.scene.is_home:
+            return None
+        if self._room:
+            return self._room
+        rooms = [o.room for t in targets for o in self.scene.objects if o.name == t and o.room]
+        return rooms[0] if rooms else next(iter(self.scene.rooms))
+
     def _above(self, tokens: list[str]) -> tuple[str, float] | None:
         """For "... above the bed": the wall nearest the bed and where along it the bed is."""
         if "above" not in tokens and "over" not in tokens:
@@ -443,6 +525,9 @@ class EditPlanner:
 
     def _opening(self, clause: Clause, kind: str) -> list[Step]:
         """``add_window`` / ``add_door`` on the wall the clause names, else on each wall in turn."""
+        if self.scene.is_home:
+            self.notes.append(f"a home's doors and windows come with its floor plan: {clause.text!r} not done")
+            return []
         count = next((V.NUMBERS[t] for t in clause.tokens if t in V.NUMBERS and t not in ("a", "an")), 1)
         walls = [w for w in _COMPASS if w in clause.tokens and w in self.scene.walls]
         order = walls + [w for w in self.scene.walls if w not in walls]
@@ -675,8 +760,9 @@ class EditPlanner:
             finish = mat or lib_words
             if not finish and not color:
                 continue
+            where = {"room": self._room} if self._room else {}
             steps.append(Step(_call("set_material", surface, finish or color,
-                                    color=color if finish and color != finish else None),
+                                    color=color if finish and color != finish else None, **where),
                               label=f"material of {surface}"))
         if not surfaces:
             hint = self._object_names(toks)

@@ -145,5 +145,56 @@ def furnish_room(api, room: str, program: dict | None, seed: int, robot_radius: 
     for o in plan.objects:
         if o.source_text and o.key in built:
             set_info(api.stage.GetPrimAtPath(built[o.key].path), source_text=o.source_text)
+    asked = {o.key for o in plan.objects if o.source_text}
+    made_way = _open_the_way(api, info, asked, robot_radius)
+    built = {o.name: o for o in api.list_objects()}
     return {"room": room, "room_type": plan.room_type, "objects": len([o for o in plan.objects if o.key in built]),
-            "dropped": plan.dropped + gave_up, "unreachable": plan.unreachable}
+            "dropped": plan.dropped + gave_up, "unreachable": plan.unreachable,
+            **({"made_way": made_way} if made_way else {})}
+
+
+def _open_the_way(api, room, asked: set[str], radius: float) -> list[str]:
+    """Keep a robot's way between a room's doors open (the way through a living room from the hallway
+    to the kitchen): the floor furniture nearest the way moves against a wall, or, when it was not
+    asked for and no wall takes it, makes way. Returns what was done, in words."""
+    from ...errors import PlacementError
+    from ...metrics.reachability import doors_apart
+
+    def floor_objs():
+        return [o for o in api.list_objects() if o.room == room.name and o.support == room.floor]
+
+    if not doors_apart(room, floor_objs(), radius):
+        return []
+    points = [room.wall(d.wall).point(d.offset, 0.45) for d in room.doors]
+    ways = [(points[0], p) for p in points[1:]]
+
+    def off_the_way(o) -> float:
+        return min(_segment_distance(o.position[:2], a, b) for a, b in ways)
+
+    done: list[str] = []
+    for o in sorted(floor_objs(), key=lambda o: (off_the_way(o), o.name))[:8]:
+        pose = (o.position, o.yaw)
+        for wall in room.walls:
+            try:
+                api.move_object(o.name, against_wall=wall.name)
+            except (PlacementError, ValueError):
+                continue
+            if not doors_apart(room, floor_objs(), radius):
+                return done + [f"moved {o.name} against {wall.name}"]
+        try:
+            api.move_object(o.name, position=pose[0], rotation=pose[1])
+        except (PlacementError, ValueError):
+            pass
+        if o.name not in asked and not api.get_object(o.name).articulated:
+            api.remove_object(o.name)
+            done.append(f"removed {o.name}")
+            if not doors_apart(room, floor_objs(), radius):
+                return done
+    return done
+
+
+def _segment_distance(p, a, b) -> float:
+    ax, ay = a
+    dx, dy = b[0] - ax, b[1] - ay
+    t = max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / ((dx * dx + dy * dy) or 1.0)))
+    return ((p[0] - ax - t * dx) ** 2 + (p[1] - ay - t * dy) ** 2) ** 0.5
