@@ -682,3 +682,34 @@ def test_generalist_error_is_shown_without_a_traceback():
 
     outcome = asyncio.run(runner.run("generate", nothing))
     assert outcome.error == "nothing was built: the policy produced no action"
+
+
+def test_asset_catalogues_field(tmp_path, monkeypatch):
+    """The panel's asset-catalogue field: defaults from ``[assets] catalogues``, Generate prefers the
+    named libraries' assets (as ``generate --assets``), an unknown name fails with the known ones."""
+    import trimesh
+
+    from omni_generalist.assets.library import LibrarySettings, add_library
+
+    monkeypatch.setenv("OMNI_GENERALIST_CACHE", str(tmp_path / "cache"))  # before the view-model's sandbox starts
+    lib = tmp_path / "mine"
+    lib.mkdir()
+    trimesh.creation.box(extents=(0.4, 0.4, 0.45)).export(lib / "stool.obj")
+    add_library(lib, "mine", LibrarySettings(decomposition="hull", use_model=False))
+    settings = fast_settings()
+    settings.assets.catalogues = ("mine",)
+    model = PanelViewModel(StageHolder(), settings=settings, yield_frame=FrameCounter())
+    try:
+        assert model.state.asset_catalogues == "mine"
+        model.set_field("prompt", "a room with a stool")
+        outcome = asyncio.run(model.generate())
+        assert outcome.ok, outcome.error
+        stage = model.stage_provider()
+        stools = [p for p in object_prims(stage) if (p.GetCustomDataByKey("generalist") or {}).get("category") == "stool"]
+        assert stools and all((p.GetCustomDataByKey("generalist") or {}).get("asset") == "mine/stool.obj"
+                              and p.GetMetadata("references") is not None for p in stools)
+        model.set_field("asset_catalogues", "mine, nope")
+        bad = asyncio.run(model.generate())
+        assert not bad.ok and "asset catalogue 'nope'" in bad.error and "known: mine" in bad.error
+    finally:
+        model.close()

@@ -40,6 +40,7 @@ class GeneralistWindow:
             "seed": ui.SimpleStringModel(s.seed), "variants": ui.SimpleStringModel(s.variants),
             "frames": ui.SimpleStringModel(s.frames), "output_dir": ui.SimpleStringModel(s.output_dir),
             "engine": ui.SimpleStringModel(s.engine), "repair": ui.SimpleBoolModel(s.repair),
+            "asset_catalogues": ui.SimpleStringModel(s.asset_catalogues),
         }
         for name, model in self._models.items():
             self._subs.append(model.subscribe_value_changed_fn(self._writer(name)))
@@ -96,6 +97,8 @@ class GeneralistWindow:
                     self._hint = ui.Label(POLICY_HINTS[s.policy_kind], width=_LABEL_W)
                     ui.StringField(model=self._models["policy_value"])
                 self._row("Seed", "seed", "a whole number; same prompt and seed, same world")
+                self._row("Asset catalogues", "asset_catalogues",
+                          "asset libraries (names given to 'assets add', comma-separated) whose assets to prefer")
                 self._row("Variants", "variants", "how many randomized variants")
                 self._row("Frames", "frames", "dataset frames to render")
                 self._row("Output folder", "output_dir", "where variants and datasets are written")

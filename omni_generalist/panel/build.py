@@ -125,7 +125,10 @@ async def build_world_async(ctx: JobContext, sandbox: Sandbox, policy: Policy, p
 
     provenance = None
     if base is None:
+        from ..assets.library.use import activate
+
         layer = new_stage().GetRootLayer()
+        activate(layer, settings.assets.catalogues)  # the asset libraries it prefers, as generate does
         provenance = {"prompt": prompt, "policy": policy.name}  # written by the executor
     else:
         layer = Sdf.Layer.CreateAnonymous("world.usda")

@@ -85,6 +85,8 @@ class PanelState:
     """Physics engine for Validate ('' = settings' default)."""
     repair: bool = False
     """Validate also repairs (one undo group) when problems are found."""
+    asset_catalogues: str = ""
+    """Asset libraries (comma-separated names given to ``assets add``) whose assets Generate prefers."""
     busy: str = ""
     """The running action, '' when idle."""
     progress: float = 0.0
@@ -107,6 +109,8 @@ class PanelDefaults:
     width: int = 640
     height: int = 480
     max_log: int = 500
+    asset_catalogues: str = ""
+    """Comma-separated; by default the settings' ``[assets] catalogues``."""
 
 
 @dataclass
@@ -251,7 +255,8 @@ class PanelViewModel:
         self.applier = applier
         self.settings = settings or Settings()
         self.defaults = defaults or PanelDefaults(policy=self.settings.generator.policy,
-                                                  engine=self.settings.physics.engine)
+                                                  engine=self.settings.physics.engine,
+                                                  asset_catalogues=", ".join(self.settings.assets.catalogues))
         self.services = services or PanelServices()
         self.policy_factory = policy_factory
         self.state = PanelState()
@@ -270,7 +275,7 @@ class PanelViewModel:
                 kind, value = k, d.policy[len(prefix):]
         self.state = replace(self.state, policy_kind=kind, policy_value=value, seed=str(d.seed),
                              variants=str(d.variants), frames=str(d.frames), output_dir=d.output_dir,
-                             engine=d.engine)
+                             engine=d.engine, asset_catalogues=d.asset_catalogues)
 
     def subscribe(self, listener: Callable[[PanelState], None]) -> Callable[[], None]:
         """Call ``listener(state)`` after every change; returns a function that unsubscribes."""
@@ -293,7 +298,7 @@ class PanelViewModel:
             InputError: an unknown field, or a policy kind the selector does not offer.
         """
         inputs = ("prompt", "policy_kind", "policy_value", "seed", "variants", "frames", "output_dir",
-                  "engine", "repair")
+                  "engine", "repair", "asset_catalogues")
         if name not in inputs:
             raise InputError(f"unknown panel field {name!r}")
         if name == "policy_kind" and value not in POLICY_KINDS:
@@ -409,6 +414,18 @@ class PanelViewModel:
         fn = getattr(self.services, name)
         return fn if fn is not None else _DEFAULTS[name]()
 
+    def _settings_with_catalogues(self) -> Settings:
+        """The settings with the panel's asset catalogues (unknown names raise InputError, naming the known)."""
+        from ..assets.library import libraries
+
+        names = tuple(n.strip() for n in self.state.asset_catalogues.split(",") if n.strip())
+        known = libraries()
+        for n in names:
+            if n not in known:
+                raise InputError(f"asset catalogue {n!r} is not an indexed library (known: "
+                                 f"{', '.join(sorted(known)) or 'none'}; add one with: omni-generalist assets add DIR --name NAME)")
+        return replace(self.settings, assets=replace(self.settings.assets, catalogues=names))
+
     def _sandbox_for_job(self) -> Sandbox:
         if self._sandbox is None:
             self._sandbox = Sandbox(config=self.settings.sandbox)
@@ -430,8 +447,9 @@ class PanelViewModel:
         stage = self._stage()
         if base is None and action == "refine":
             base = snapshot_world(stage)
+        settings = self._settings_with_catalogues()
         build: BuildResult = await build_world_async(ctx, self._sandbox_for_job(), policy, prompt, seed,
-                                                     self.settings, base)
+                                                     settings, base)
         for r in build.failed[:5]:
             self.log("warning", action, f"action {r.index} failed and was skipped: {r.error}")
         if len(build.failed) > 5:

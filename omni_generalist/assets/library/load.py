@@ -9,6 +9,7 @@ Every loader raises :class:`AssetError` with a one-line reason for a file it can
 from __future__ import annotations
 
 import math
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -191,6 +192,49 @@ def _drop_missing_textures(spec, path: Path) -> None:
             mat.textures = ["" if t in missing else t for t in mat.textures]
 
 
+REPAIRS = 6
+"""How many authoring slips :func:`_mjcf_spec` mends in one file before it gives up."""
+
+
+def _mjcf_spec(mujoco, path: Path):
+    """The MjSpec of an MJCF file, mending slips other loaders let pass: elements MuJoCo does not know
+    (a loader's own annotations, such as LIBERO's ``<region>``) are dropped, and an asset name defined
+    twice names its later definition apart (each reference after it means the later one)."""
+    try:
+        return mujoco.MjSpec.from_file(str(path))
+    except ValueError as exc:
+        first = str(exc)
+    root = ET.parse(path).getroot()
+    for _ in range(REPAIRS):
+        unknown = re.search(r"unrecognized element\s*\nElement '([^']+)'", first)
+        repeated = re.search(r"repeated name '([^']+)' in (\w+)", first)
+        if unknown:
+            for parent in root.iter():
+                for child in [c for c in parent if c.tag == unknown.group(1)]:
+                    parent.remove(child)
+        elif repeated:
+            name, tag, seen, current = repeated.group(1), repeated.group(2), 0, repeated.group(1)
+            for el in root.iter():
+                if el.tag == tag and el.get("name") == name:
+                    seen += 1
+                    current = name if seen == 1 else f"{name}__{seen}"
+                    el.set("name", current)
+                    continue
+                for key, value in el.attrib.items():
+                    if value == name and key != "name":
+                        el.set(key, current)
+        else:
+            break
+        try:
+            spec = mujoco.MjSpec.from_string(ET.tostring(root, encoding="unicode"))
+            spec.modelfiledir = str(path.parent)
+            spec.compile()
+            return spec
+        except ValueError as exc:
+            first = str(exc)
+    raise ValueError(first)
+
+
 def load_mjcf(path: Path) -> Model:
     """Read an MJCF body tree: links are bodies with a hinge or slide joint (others join their parent)."""
     try:
@@ -200,7 +244,7 @@ def load_mjcf(path: Path) -> Model:
     try:
         # a description made for a larger scene may leave its bodies massless (LIBERO's microwave):
         # bound mass and inertia, as simulators loading such parts do
-        spec = mujoco.MjSpec.from_file(str(path))
+        spec = _mjcf_spec(mujoco, path)
         spec.compiler.boundmass = 1e-4
         spec.compiler.boundinertia = 1e-8
         _drop_missing_textures(spec, path)
