@@ -63,7 +63,7 @@ def physx_drop(entry: dict) -> tuple[bool, str, list]:
     in PhysX (SAPIEN) and let it settle for the physics settle time: (stable, why not, joint sweeps)."""
     import random
 
-    from pxr import Gf, UsdGeom
+    from pxr import Gf, UsdGeom, UsdPhysics
 
     from omni_generalist.assets.builders import build_asset
     from omni_generalist.assets.catalog import catalog, generic_category
@@ -75,9 +75,10 @@ def physx_drop(entry: dict) -> tuple[bool, str, list]:
     from omni_generalist.world.stage import new_stage
 
     stage = new_stage()
-    floor = UsdGeom.Cube.Define(stage, "/World/Room/Floor")
+    floor = UsdGeom.Cube.Define(stage, "/World/Floor")  # a static collider to drop it on
     floor.AddTranslateOp().Set(Gf.Vec3d(0, 0, -0.05))
     floor.AddScaleOp().Set(Gf.Vec3f(3.0, 3.0, 0.05))
+    UsdPhysics.CollisionAPI.Apply(floor.GetPrim())
     cat = catalog().find(str(entry.get("category") or "")) or generic_category(str(entry.get("category") or "thing"))
     prim = UsdGeom.Xform.Define(stage, "/World/Objects/asset").GetPrim()
     size = tuple(float(v) for v in entry["size"])
@@ -90,6 +91,8 @@ def physx_drop(entry: dict) -> tuple[bool, str, list]:
     bad = [p for p in rep.problems if p.path.startswith("/World/Objects/asset") and p.kind != "unreachable"]
     if bad:
         return False, "; ".join(p.message for p in bad)[:160], rep.joints
+    if mine and mine[0].moved_m > 0.05:
+        return False, f"falls in PhysX (moved {mine[0].moved_m:.2f} m)", rep.joints
     if mine and mine[0].turned_deg > 10:
         return False, f"tips over in PhysX (turned {mine[0].turned_deg:.0f} deg)", rep.joints
     return True, "", rep.joints

@@ -126,14 +126,23 @@ def test_generated_world_uses_library_assets(kitchen, tmp_path):
     s.assets.catalogues = ("kitchen",)
     s.generator.preview = False
     pol = make_policy("procedural", s.policy)
-    res = generate_world("a room with a table, a bowl, a mug and a microwave", tmp_path / "w", pol, seed=3, settings=s)
+    res = generate_world("a kitchen with a counter, a shelf, a microwave, a plate and a wine bottle on the counter, "
+                         "a bowl on the shelf and a mug on the shelf", tmp_path / "w", pol, seed=3, settings=s)
     assert res.report["physics"]["ok"], res.report["physics"]["problems"]
     stage = Usd.Stage.Open(str(res.world_file))
     objs = {p.GetName(): p for p in object_prims(stage)}
     used = {n: p.GetCustomDataByKey("generalist") for n, p in objs.items()
             if (p.GetCustomDataByKey("generalist") or {}).get("asset")}
     cats = {d["category"] for d in used.values()}
-    assert {"bowl", "mug", "microwave"} <= cats, cats
+    assert {"bowl", "plate", "mug", "wine bottle", "microwave"} <= cats, cats
+    # the small library objects stand on the kitchen's counters and shelves (procedural: not in the library)
+    holders = {}
+    for n, d in used.items():
+        if d["category"] != "microwave":
+            support = stage.GetPrimAtPath(str(d.get("support", "")))
+            assert support, (n, d.get("support"))
+            holders[n] = (support.GetCustomDataByKey("generalist") or {}).get("category", "")
+    assert any("counter" in h for h in holders.values()) and any("shelf" in h for h in holders.values()), holders
     for name in used:
         prim = objs[name]
         # referenced, not copied: the world holds a reference to the cached USD file
@@ -151,8 +160,9 @@ def test_generated_world_uses_library_assets(kitchen, tmp_path):
     # the library objects settle where they were put
     unstable = " ".join(str(u) for u in phys["unstable"])
     assert not any(f"/{name}" in unstable for name in used), phys["unstable"]
-    # the table is procedural: only covered categories come from the library
-    assert not (objs["table_0"].GetCustomDataByKey("generalist") or {}).get("asset")
+    # counters and shelves are procedural: only covered categories come from the library
+    assert not any((p.GetCustomDataByKey("generalist") or {}).get("asset") for n, p in objs.items()
+                   if "counter" in n or "shelf" in n)
 
 
 def test_missing_library_file_fails_clearly(kitchen, tmp_path):
@@ -266,7 +276,7 @@ def test_cli_add_list_show_remove(kitchen, tmp_path, cache):
     assert r.returncode == 2 and "no asset library named 'two'" in r.stderr.decode()
 
 
-def test_mjcf_with_missing_texture_loads_untextured(tmp_path):
+def test_mjcf_with_missing_texture_or_slips_loads(tmp_path):
     from omni_generalist.assets.library.load import load
 
     (tmp_path / "crate.xml").write_text(
@@ -275,6 +285,20 @@ def test_mjcf_with_missing_texture_loads_untextured(tmp_path):
         '<geom type="box" size="0.2 0.15 0.1" pos="0 0 0.1" material="wood"/></body></worldbody></mujoco>')
     model = load(tmp_path / "crate.xml")
     assert model.parts and model.parts[0].texture is None
+    # slips other loaders let pass are mended: an element MuJoCo does not know, a texture name defined twice
+    from PIL import Image
+
+    for name, colour in (("a.png", (200, 0, 0)), ("b.png", (0, 0, 200))):
+        Image.new("RGB", (4, 4), colour).save(tmp_path / name)
+    (tmp_path / "stove.xml").write_text(
+        '<mujoco model="stove"><asset><texture name="knob" type="2d" file="a.png"/><material name="m1" texture="knob"/>'
+        '<texture name="knob" type="2d" file="b.png"/><material name="m2" texture="knob"/></asset><worldbody>'
+        '<body name="base"><region name="cook"/><geom type="box" size="0.2 0.2 0.02" material="m1"/>'
+        '<body name="knob" pos="0.1 0.21 0.02"><joint name="turn" type="hinge" axis="0 1 0" range="0 2"/>'
+        '<geom type="cylinder" size="0.02 0.01" material="m2"/></body></body></worldbody></mujoco>')
+    stove = load(tmp_path / "stove.xml")
+    assert len(stove.parts) == 2 and [j.kind for j in stove.joints] == ["revolute"]
+    assert {p.material for p in stove.parts} == {"m1", "m2"}
 
 
 def _stool_usda(path: Path) -> None:
