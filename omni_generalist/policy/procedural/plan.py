@@ -110,7 +110,7 @@ UNDER_UPPERS = 0.42
 """Height of the things that stand on a run's worktop (room under the wall cabinets), meters."""
 LARGE_ROOM_M2 = 150.0
 """No room is larger than this unless the prompt asks for a large space or its contents need it."""
-MAX_TYPE_MIN_M2 = 40.0
+MAX_TYPE_MIN_M2 = 30.0
 """A room type's minimum floor area is never taken above this (contents decide beyond it)."""
 
 
@@ -700,19 +700,22 @@ class Planner:
             if o.run is not None:  # units in a run share one walkway in front
                 need += (o.size[0] + 0.02) * (o.size[1] + 0.5)
                 continue
+            if o.placement in ("rows", "aisles"):
+                continue  # counted by the row or aisle they stand in, below
             need += (o.size[0] + 0.25) * (o.size[1] + max(cat.front_clearance, 0.3) + 0.25)
         rows = [o for o in floor_objs if o.placement == "rows"]
         aisles = [o for o in floor_objs if o.placement == "aisles"]
-        if rows:
-            need += len(rows) * 0.9
-        if aisles:
-            need += len(aisles) * (aisles[0].size[0] * 1.3)
+        desks = [o for o in rows if o.category not in SEATS]
+        for o in desks or rows:  # a desk and its seat, or a seat of a row of seats, with the gangway behind
+            need += (o.size[0] + 0.3) * (o.size[1] + (1.0 if desks else 0.45))
+        for o in aisles:  # shelves back to back along aisles a robot walks down
+            need += (o.size[0] + 0.05) * (o.size[1] + 1.2)
         # the type's range, kept to what a room of that kind with these contents needs: a big type
         # (a store, a gym) does not force hundreds of m2 on a few things, and nothing passes
         # LARGE_ROOM_M2 unless the prompt asks for a large space (or its contents need it)
         a_min = min(room.size_min[0] * room.size_min[1], MAX_TYPE_MIN_M2)
         a_max = room.size_max[0] * room.size_max[1]
-        factor = {"sparse": 2.1, "dense": 1.45}.get(spec.density, 1.75)
+        factor = {"sparse": 1.9, "dense": 1.2}.get(spec.density, 1.35)
         sc = spec.size_scale
         cap = min(a_max, LARGE_ROOM_M2) if sc <= 1.05 else min(a_max, LARGE_ROOM_M2 * sc)
         area = min(max(need * factor, a_min), cap)
