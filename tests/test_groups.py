@@ -454,3 +454,24 @@ def test_long_prompt_pieces_stand_where_such_things_stand():
     # a thing that is no furniture may still go on another: crates on a pallet
     plan = _plan("a warehouse with a crate on a pallet", 0)
     assert _by_cat(plan, "crate")[0].target == _by_cat(plan, "pallet")[0].key
+
+
+def test_curtains_hang_at_windows_only():
+    """Curtains the prompt asks for beyond one per window share the windows as panels; none hangs on
+    a wall away from a window."""
+    for seed in SEEDS:
+        plan = _plan("a bedroom with a bed and four curtains", seed)
+        curtains = _by_cat(plan, "curtain")
+        assert len(curtains) == 4
+        windows = {w[0]: w for w in plan.windows}
+        for c in curtains:
+            wname, off, width = windows[c.wall][:3]
+            assert abs(c.offset - off) <= (width + 0.4) / 2, (seed, c.key, c.offset, off)
+        # panels at one window do not overlap
+        by_wall: dict[str, list] = {}
+        for c in curtains:
+            by_wall.setdefault(c.wall, []).append(c)
+        for group in by_wall.values():
+            group.sort(key=lambda c: c.offset)
+            for a, b in zip(group, group[1:], strict=False):
+                assert b.offset - a.offset >= (a.size[0] + b.size[0]) / 2 - 1e-3

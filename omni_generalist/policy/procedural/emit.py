@@ -60,7 +60,11 @@ def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()
         calls = [_call("add_object", o.category, **c, on_wall=w, height=o.height) for w in order]
         if o.offset is not None:  # centred over what it belongs to (a window, a washbasin): there, else nowhere
             calls = [_call("add_object", o.category, **c, on_wall=o.wall, height=o.height, offset=o.offset)]
-            if o.required:
+            if "window_dressing" in catalog().get(o.category).tags:  # a curtain hangs at its window or not at all
+                narrow = (round(o.size[0] * 0.7, 4), *o.size[1:])
+                calls.append(_call("add_object", o.category, **{**c, "size": narrow}, on_wall=o.wall, height=o.height,
+                                   offset=o.offset))
+            elif o.required:
                 calls.append(_call("add_object", o.category, **c, on_wall=o.wall, height=o.height))
         return calls[0], calls[1:]
     if o.placement == "ceiling":

@@ -857,7 +857,7 @@ class Planner:
         self._hang_group_art(groups or [], kept, walls, height, set(result.grouped))
         self._dress_windows(kept, windows, height, walls)
         hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall"]
-        dropped_hangers = [o.key for o in hangers if o.offset is None and not o.explicit]
+        dropped_hangers = [o.key for o in hangers if o.offset is None and not o.explicit and not o.source_text]
         kept = [o for o in kept if o.key not in dropped_hangers]
         kept_keys = {o.key for o in kept}
         for o in kept:
@@ -956,18 +956,29 @@ class Planner:
         hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall" and o.offset is None]
         floor = [Footprint(o.pose[0], o.pose[1], o.size[0], o.size[1], o.pose[2]) for o in kept
                  if o.pose is not None and o.size[2] >= 0.03]
-        for o, (wname, off, width, wh, sill) in zip(hangers, windows, strict=False):
-            o.wall, o.offset = wname, off
-            if o.category == "window blind":
-                o.size = (round(width + 0.08, 3), o.size[1], round(wh + 0.1, 3))
-                o.height = round(sill + wh / 2 + 0.05, 3)
-                continue
+        # one hanging per window; curtains the prompt asked for beyond that share the windows as
+        # panels (two curtains at one window: one each side), never another wall
+        at: dict[int, list[PlannedObject]] = {}
+        for k, o in enumerate(hangers):
+            if windows and (k < len(windows) or (o.source_text and o.category != "window blind")):
+                at.setdefault(k % len(windows), []).append(o)
+        for i, group in at.items():
+            wname, off, width, wh, sill = windows[i]
             wall = next(w for w in walls if w.name == wname)
             zone = Footprint(*wall.point(off, 0.12), width + 0.5, 0.24, wall.facing_yaw)
             bottom = sill - 0.08 if any(footprints_overlap(zone, fp) for fp in floor) else 0.04
             top = min(height - 0.1, sill + wh + 0.45)
-            o.size = (round(width + 0.4, 3), o.size[1], round(top - bottom, 3))
-            o.height = round((top + bottom) / 2, 3)
+            panel = (width + 0.4) / len(group)
+            for j, o in enumerate(group):
+                o.wall = wname
+                if o.category == "window blind":
+                    o.offset = off
+                    o.size = (round(width + 0.08, 3), o.size[1], round(wh + 0.1, 3))
+                    o.height = round(sill + wh / 2 + 0.05, 3)
+                    continue
+                o.offset = round(off - (width + 0.4) / 2 + panel * (j + 0.5), 3)
+                o.size = (round(panel, 3), o.size[1], round(top - bottom, 3))
+                o.height = round((top + bottom) / 2, 3)
 
     @staticmethod
     def _group_report(groups: list[GroupPlan], kept: set[str], placed: set[str]) -> list[dict]:
