@@ -18,9 +18,13 @@ import pytest
 from pxr import Usd, UsdGeom
 from scipy.spatial import ConvexHull
 
+from omni_generalist.actions.api import ActionAPI
 from omni_generalist.assets.builders import build_asset
 from omni_generalist.assets.catalog import catalog
+from omni_generalist.metrics.layout_measures import cuboid_kind
 from omni_generalist.world import new_stage
+from omni_generalist.world.metadata import get_info, semantic_classes
+from omni_generalist.world.model import list_objects
 
 LIMIT = 0.95
 BOX_WORDS = {"box", "boxes", "crate", "carton", "cabinet", "locker", "chest", "bin", "block", "brick", "cube",
@@ -70,3 +74,31 @@ def test_no_category_is_a_cuboid_unless_box_like(name):
         return
     fill = max(solid_fill(name, seed) for seed in (0, 1, 2))
     assert fill <= LIMIT, f"{name} is a cuboid: its parts fill {fill:.1%} of its box"
+
+
+def test_an_unknown_noun_is_built_like_the_category_it_borrows_and_keeps_its_label():
+    api = ActionAPI(new_stage(), random.Random(3))
+    api.create_room(6.0, 5.0, room_type="bedroom")
+    duffel = api.add_object("duffel", position=(0.0, 0.0), shape="backpack")
+    blob = api.add_object("qwzxv blorft", position=(1.5, 1.0))  # nothing to borrow: a labelled box
+    objs = {o.name: o for o in list_objects(api.stage)}
+    prim = api.stage.GetPrimAtPath(objs[duffel].path)
+    assert semantic_classes(prim) == ["duffel"]
+    assert get_info(prim)["shaped_like"] == "backpack" and get_info(prim)["generic"]
+    assert cuboid_kind(api.stage, objs[duffel]) == ""
+    other = api.stage.GetPrimAtPath(objs[blob].path)
+    assert "shaped_like" not in get_info(other) and cuboid_kind(api.stage, objs[blob]) == "box"
+    with pytest.raises(ValueError, match="no category"):
+        api.add_object("gizmo", shape="flux capacitor")
+    with pytest.raises(ValueError, match="does not know"):
+        api.add_object("bed", shape="sofa")
+
+
+def test_the_parser_gives_an_unknown_noun_its_nearest_category_as_shape_when_close():
+    pytest.importorskip("sentence_transformers")
+    from omni_generalist.policy.procedural.parse import parse_prompt
+
+    spec = parse_prompt("a bedroom with a duffel and a gizmo")
+    shapes = {o.category: o.shape for o in spec.objects if not o.known}
+    assert shapes == {"duffel": "backpack", "gizmo": None}  # backpack 0.84; gizmo's nearest (toilet 0.45) is no shape
+    assert spec.to_dict()["objects"][[o.category for o in spec.objects].index("duffel")]["shape"] == "backpack"

@@ -398,12 +398,13 @@ class ActionAPI:
                    on_wall: str | None = None, height: float | None = None, on_ceiling: bool = False,
                    center: bool = False, movable: bool | None = None, serves: str | None = None,
                    offset: float | str | None = None, like: str | None = None, room: str | None = None,
-                   from_behind: bool = False) -> str:
+                   from_behind: bool = False, shape: str | None = None) -> str:
         """Add an object and place it. Give at most one placement; with none, the category's usual
         placement is used (a fridge against a wall, a mug on a free surface, a lamp on the ceiling).
 
         Args:
-            category: what it is, e.g. "bed", "mug", "office chair" (unknown nouns become a labelled box).
+            category: what it is, e.g. "bed", "mug", "office chair" (an unknown noun keeps its name as
+                the label: built like the category ``shape``, else as a labelled box).
             name: optional prim name; default ``<category>_<n>``.
             size: (width, depth, height) in meters; default drawn from the category's usual range.
             material: material class, e.g. "oak wood", "red leather", "glass"; default from the category.
@@ -435,6 +436,8 @@ class ActionAPI:
                 size when ``size`` is not given (one of a matching set: dining chairs, nightstands).
             room: in a home, the room it goes in (``"bedroom_1"``; see ``scene_summary``); walls,
                 corners and free spots are that room's.
+            shape: for a noun the catalogue does not know, the known category it is built like
+                (``add_object("duffel", shape="backpack")``); it keeps its own name as its label.
 
         Returns:
             The new object's name.
@@ -443,8 +446,8 @@ class ActionAPI:
             return self._in_room(room, lambda: self.add_object(
                 category, name, size, material, color, position, rotation, on, against_wall, corner, next_to, side,
                 facing, around, on_wall, height, on_ceiling, center, movable, serves, offset, like,
-                from_behind=from_behind))
-        cat = catalog().get(category)
+                from_behind=from_behind, shape=shape))
+        cat = catalog().get(category, shape)
         room = self._room(required=False)
         design = None
         if like is not None:
@@ -656,7 +659,7 @@ class ActionAPI:
               built.articulated, broader=catalog().hypernyms(cat.name) if cat.known else (),
               size=list(size3), placement=how, **extra)
         if not cat.known:
-            set_info(prim, generic=True)
+            set_info(prim, generic=True, **({"shaped_like": cat.shaped_like} if cat.shaped_like else {}))
         return obj_name
 
     def _object_room(self) -> str | None:

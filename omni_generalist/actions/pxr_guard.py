@@ -42,8 +42,14 @@ _originals: dict[tuple[type, str], object] = {}
 
 
 def allowed_asset(path: str, roots: tuple[str, ...]) -> bool:
-    """True for an internal reference (``""``) or an absolute asset path under one of ``roots``."""
+    """True for an internal reference (``""``), a generated texture of the world's own ``textures/``
+    folder (:func:`~omni_generalist.assets.textures.is_world_texture`) or an absolute asset path under
+    one of ``roots``."""
     if not path:
+        return True
+    from ..assets.textures import is_world_texture
+
+    if is_world_texture(path):
         return True
     if not os.path.isabs(path):
         return False

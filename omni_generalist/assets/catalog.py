@@ -7,6 +7,7 @@ which tags and flags give a category a role ("seating", "table", "lighting", …
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,9 @@ class Category:
     kind_of: tuple[str, ...] = ()
     """Broader categories it is a kind of that its name does not say (a shelving unit is a shelf, an
     armchair a chair): a person counting those counts it too."""
+    shaped_like: str = ""
+    """For a noun the catalogue does not know (``known`` False): the category whose shape, sizes and
+    placement it borrows (its nearest by the embedding index), or empty for a plain labelled box."""
 
     def __post_init__(self) -> None:
         if not self.variant:
@@ -66,8 +70,16 @@ class Category:
         return tuple(round(rng.uniform(lo, hi), 4) for lo, hi in zip(self.size_min, self.size_max, strict=True))
 
 
-def generic_category(name: str, size: tuple[float, float, float] = (0.4, 0.4, 0.4)) -> Category:
-    """A labelled object of a plausible size, for a noun the catalogue does not know."""
+def generic_category(name: str, size: tuple[float, float, float] = (0.4, 0.4, 0.4),
+                     like: Category | None = None) -> Category:
+    """A labelled object for a noun the catalogue does not know.
+
+    With ``like`` (the nearest known category), it is built as one of those — the same generator,
+    style, sizes, placement and materials — under its own name; else it is a box of ``size``.
+    """
+    if like is not None:
+        return dataclasses.replace(like, name=name, synonyms=(), known=False, family="", shaped_like=like.name,
+                                   tags=tuple(t for t in like.tags if t != "boxlike"))
     return Category(name=name, size_min=size, size_max=size, placement="floor", density=300.0,
                     materials=("white plastic",), known=False)
 
@@ -120,9 +132,12 @@ class Role:
 class Catalog:
     """Category lookup by name, synonym or plural, and the roles categories play."""
 
-    def __init__(self, categories: dict[str, Category], roles: dict[str, Role] | None = None):
+    def __init__(self, categories: dict[str, Category], roles: dict[str, Role] | None = None,
+                 shapes: dict[str, str] | None = None):
         self.categories = categories
         self.role_defs: dict[str, Role] = dict(roles or {})
+        self.shapes: dict[str, str] = dict(shapes or {})
+        """Nouns the catalogue does not know → the category whose shape each borrows (:meth:`with_shapes`)."""
         self._names: dict[str, str] = {}
         self._broader: dict[str, list[str]] = {}
         for cat in categories.values():
@@ -197,12 +212,31 @@ class Catalog:
             out.setdefault(cat.family, []).append(name)
         return out
 
-    def get(self, text: str) -> Category:
-        """Return the category for ``text``; an unknown noun becomes a generic labelled object."""
+    def get(self, text: str, shape: str | None = None) -> Category:
+        """Return the category for ``text``; an unknown noun becomes a generic object labelled with the
+        noun, built like the category ``shape`` (or the one :meth:`with_shapes` gave it), else a box.
+
+        Raises:
+            ValueError: ``shape`` names no category, or is given for a noun the catalogue knows.
+        """
         found = self.find(text)
         if found is not None:
+            if shape is not None:
+                raise ValueError(f"shape= is for nouns the catalogue does not know; {text!r} is {found.name!r}")
             return found
-        return generic_category(singular(text.strip().lower()) or "object")
+        name = singular(text.strip().lower()) or "object"
+        shape = shape or self.shapes.get(name)
+        like = self.find(shape) if shape else None
+        if shape and like is None:
+            raise ValueError(f"shape {shape!r} is no category of the catalogue")
+        return generic_category(name, like=like)
+
+    def with_shapes(self, shapes: dict[str, str]) -> Catalog:
+        """A view of this catalogue where the unknown nouns of ``shapes`` borrow the named categories'
+        shapes (the procedural planner's view of a prompt's unknown nouns)."""
+        if not shapes:
+            return self
+        return Catalog(self.categories, self.role_defs, {**self.shapes, **{singular(k.lower()): v for k, v in shapes.items()}})
 
 
 _KEYS = {"synonyms", "size", "placement", "density", "materials", "articulation", "movable", "support_surface",

@@ -2,7 +2,9 @@
 
 A material request is text such as ``"oak"``, ``"red leather"`` or ``"pale blue paint"``: it
 resolves to a library entry plus an optional colour, authored once per stage as a
-``UsdShade.Material`` with a ``UsdPreviewSurface`` under ``/World/Looks``.
+``UsdShade.Material`` with a ``UsdPreviewSurface`` under ``/World/Looks``. Materials that
+``data/textures.toml`` gives a pattern (wood, fabric, tiles, marble, brushed metal...) take their
+diffuse colour from a generated texture (:mod:`.textures`) through the meshes' ``st`` UVs.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pxr import Gf, Sdf, Usd, UsdShade
 from ..paths import data_dir
 from ..tomlcache import read_toml
 from ..world.stage import LOOKS
+from .textures import FOLDER as TEXTURE_FOLDER
+from .textures import UV_PRIMVAR, texture_name, texture_settings
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,11 @@ def ensure_material(stage: Usd.Stage, choice: MaterialChoice) -> UsdShade.Materi
     shader = UsdShade.Shader.Define(stage, path.AppendChild("PreviewSurface"))
     shader.CreateIdAttr("UsdPreviewSurface")
     spec = choice.spec
-    shader.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f).Set(Gf.Vec3f(*choice.diffuse))
+    diffuse = shader.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f)
+    diffuse.Set(Gf.Vec3f(*choice.diffuse))  # the colour, also for readers that ignore the texture
+    pattern = texture_settings().pattern(spec.name, spec.family)
+    if pattern is not None:
+        _texture(stage, path, diffuse, pattern, choice.diffuse)
     shader.CreateInput("roughness", Sdf.ValueTypeNames.Float).Set(spec.roughness)
     shader.CreateInput("metallic", Sdf.ValueTypeNames.Float).Set(spec.metallic)
     shader.CreateInput("opacity", Sdf.ValueTypeNames.Float).Set(spec.opacity)
@@ -176,6 +184,48 @@ def ensure_material(stage: Usd.Stage, choice: MaterialChoice) -> UsdShade.Materi
     prim.SetCustomDataByKey("generalist:dynamic_friction", spec.dynamic_friction)
     prim.SetCustomDataByKey("generalist:restitution", spec.restitution)
     return material
+
+
+def _texture(stage: Usd.Stage, path: Sdf.Path, diffuse: UsdShade.Input, pattern: str,
+             color: tuple[float, float, float]) -> None:
+    """Drive ``diffuse`` by a generated texture (a ``UsdUVTexture`` reading the meshes' ``st`` primvar)."""
+    name = texture_name(pattern, color, texture_settings().size)  # the file is made on saving or drawing
+    reader = UsdShade.Shader.Define(stage, path.AppendChild("uv"))
+    reader.CreateIdAttr("UsdPrimvarReader_float2")
+    reader.CreateInput("varname", Sdf.ValueTypeNames.Token).Set(UV_PRIMVAR)
+    tex = UsdShade.Shader.Define(stage, path.AppendChild("diffuse_texture"))
+    tex.CreateIdAttr("UsdUVTexture")
+    tex.CreateInput("file", Sdf.ValueTypeNames.Asset).Set(Sdf.AssetPath(f"./{TEXTURE_FOLDER}/{name}"))
+    tex.CreateInput("st", Sdf.ValueTypeNames.Float2).ConnectToSource(
+        reader.CreateOutput("result", Sdf.ValueTypeNames.Float2))
+    for wrap in ("wrapS", "wrapT"):
+        tex.CreateInput(wrap, Sdf.ValueTypeNames.Token).Set("repeat")
+    tex.CreateInput("sourceColorSpace", Sdf.ValueTypeNames.Token).Set("sRGB")
+    diffuse.ConnectToSource(tex.CreateOutput("rgb", Sdf.ValueTypeNames.Float3))
+    prim = tex.GetPrim()  # what made it: a world whose cache lost the image can make it again
+    prim.SetCustomDataByKey("generalist:pattern", pattern)
+    prim.SetCustomDataByKey("generalist:color", Gf.Vec3f(*color))
+
+
+def retexture(stage: Usd.Stage, look: Sdf.Path, spec: MaterialSpec, color: tuple[float, float, float]) -> None:
+    """Keep the texture of the material at ``look`` in step with a new material class or colour (the
+    randomizer's swaps and jitter): the image of ``spec``'s pattern in ``color``, or none."""
+    shader = UsdShade.Shader(stage.GetPrimAtPath(look.AppendChild("PreviewSurface")))
+    diffuse = shader.GetInput("diffuseColor") if shader else None
+    if not diffuse:
+        return
+    pattern = texture_settings().pattern(spec.name, spec.family)
+    tex = UsdShade.Shader(stage.GetPrimAtPath(look.AppendChild("diffuse_texture")))
+    if pattern is None:
+        if diffuse.HasConnectedSource():
+            diffuse.DisconnectSource()
+        return
+    if not tex or not diffuse.HasConnectedSource():
+        _texture(stage, look, diffuse, pattern, color)
+        return
+    tex.GetInput("file").Set(Sdf.AssetPath(f"./{TEXTURE_FOLDER}/{texture_name(pattern, color, texture_settings().size)}"))
+    tex.GetPrim().SetCustomDataByKey("generalist:pattern", pattern)
+    tex.GetPrim().SetCustomDataByKey("generalist:color", Gf.Vec3f(*color))
 
 
 def bind_material(prim: Usd.Prim, material: UsdShade.Material) -> None:

@@ -31,6 +31,7 @@ from pxr import Gf, Sdf, Usd, UsdGeom, UsdPhysics, Vt
 
 from ..world.geometry import box_mesh, triangulate
 from .materials import bind_material, ensure_material, material_library
+from .textures import UV_PRIMVAR, planar_uvs
 
 Vec3 = tuple[float, float, float]
 
@@ -39,7 +40,8 @@ Vec3 = tuple[float, float, float]
 
 def define_mesh(stage: Usd.Stage, path: Sdf.Path | str, points: Sequence[Vec3], counts: Sequence[int],
                 indices: Sequence[int], normals: Sequence[Vec3] | None = None) -> UsdGeom.Mesh:
-    """Define a polygon mesh (no subdivision) with optional face-varying normals and its extent.
+    """Define a polygon mesh (no subdivision) with optional face-varying normals, its extent and
+    face-varying texture coordinates ``primvars:st`` (:func:`~.textures.planar_uvs`).
 
     The mesh is authored as one batch of ``Sdf`` specs in the edit target (one change notice and
     one recomposition instead of one per attribute); the specs are those ``UsdGeom.Mesh.Define``
@@ -67,7 +69,14 @@ def define_mesh(stage: Usd.Stage, path: Sdf.Path | str, points: Sequence[Vec3], 
             nrm = Vt.Vec3fArray.FromNumpy(np.asarray(normals, dtype=np.float32).reshape(-1, 3))
             _attr(prim, "normals", names.Normal3fArray, nrm).SetInfo("interpolation", UsdGeom.Tokens.faceVarying)
         _attr(prim, "extent", names.Float3Array, UsdGeom.PointBased.ComputeExtent(pts))
+        _attr(prim, f"primvars:{UV_PRIMVAR}", names.TexCoord2fArray, _uvs(points, counts, indices)
+              ).SetInfo("interpolation", UsdGeom.Tokens.faceVarying)
     return UsdGeom.Mesh(stage.GetPrimAtPath(path))
+
+
+def _uvs(points: Sequence[Vec3], counts: Sequence[int], indices: Sequence[int]) -> Vt.Vec2fArray:
+    uv = planar_uvs(np.asarray(points, dtype=float).reshape(-1, 3), np.asarray(counts), np.asarray(indices))
+    return Vt.Vec2fArray.FromNumpy(uv.astype(np.float32))
 
 
 def _attr(prim: Sdf.PrimSpec, name: str, type_name, value, variability=Sdf.VariabilityVarying) -> Sdf.AttributeSpec:
@@ -89,6 +98,8 @@ def _define_mesh_usd(stage: Usd.Stage, path: Sdf.Path, points: Sequence[Vec3], c
         mesh.CreateNormalsAttr(Vt.Vec3fArray([Gf.Vec3f(*n) for n in normals]))
         mesh.SetNormalsInterpolation(UsdGeom.Tokens.faceVarying)
     mesh.CreateExtentAttr(UsdGeom.PointBased.ComputeExtent(pts))
+    UsdGeom.PrimvarsAPI(mesh).CreatePrimvar(UV_PRIMVAR, Sdf.ValueTypeNames.TexCoord2fArray,
+                                            UsdGeom.Tokens.faceVarying).Set(_uvs(points, counts, indices))
     return mesh
 
 

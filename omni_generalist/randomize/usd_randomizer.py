@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdLux, UsdShade
 
+from ..assets.textures import copy_world_textures
 from ..config import RandomizationConfig, Settings
 from ..errors import InputError, PlacementError, WorldInvalidError
 from ..io import atomic_dir, write_json, write_text_atomic
@@ -123,7 +124,7 @@ def randomize_materials(stage: Usd.Stage, spec: RandomizationConfig, rng: random
     Returns:
         ``{"swapped": {old: new}, "jittered": n, "looks": {look prim name: (old class, new class)}}``.
     """
-    from ..assets.materials import material_library
+    from ..assets.materials import material_library, retexture
 
     lib = material_library()
     looks = stage.GetPrimAtPath(LOOKS)
@@ -165,6 +166,12 @@ def randomize_materials(stage: Usd.Stage, spec: RandomizationConfig, rng: random
         color_in.Set(Gf.Vec3f(*color))
         rough_in.Set(float(rough))
         jittered += 1
+        try:  # a textured material's image follows the new class and colour
+            now = new_spec or lib.resolve(new_label).spec
+        except ValueError:
+            now = None
+        if now is not None:
+            retexture(stage, mat.GetPath(), now, color)
         if new_spec is not None:
             for name, value in (("metallic", new_spec.metallic), ("opacity", new_spec.opacity), ("ior", new_spec.ior)):
                 inp = shader.GetInput(name)
@@ -724,6 +731,10 @@ def randomize_world(world: str | Path, out: str | Path, variants: int, seed: int
             if layer.GetPrimAtPath(WORLD) is not None:
                 Sdf.CopySpec(layer, WORLD, shared, WORLD.AppendVariantSelection(VARIANT_SET, vname))
         _export(shared, {base_abs: base_rel}, tmp / shared_name)
+        # the generated textures the variants name (and a copied base's own) resolve beside them
+        copy_world_textures(shared, tmp)
+        if base_ref is None:
+            copy_world_textures(base_layer, tmp)
         spr = spread(sigs)
         lines = "".join(json.dumps(r.to_dict(), sort_keys=True) + "\n" for r in results)
         write_text_atomic(tmp / "variants.jsonl", lines)

@@ -3,7 +3,8 @@
 One draw gives distance to the camera and instance ids (unfiltered); colour is drawn again into a
 4× multisampled target and resolved (anti-aliasing). Occlusion ratios come from one occlusion query per visible instance drawn alone.
 Panoramas are six 90° cube faces resampled to equirectangular. Shading is a preview model:
-hemisphere ambient, the stage's point lights (no shadows), a head light and a little specular.
+hemisphere ambient, the stage's point lights (no shadows), a head light and a little specular;
+diffuse textures (``UsdUVTexture`` on ``diffuseColor``) are sampled from one mipmapped texture array.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ MAX_LIGHTS = 16
 _VERT = """
 #version 330
 uniform mat4 mvp;
-in vec3 in_pos; in vec3 in_nrm; in vec3 in_alb; in vec3 in_mat; in float in_id;
-out vec3 v_pos; out vec3 v_nrm; out vec3 v_alb; out vec3 v_mat; flat out float v_id;
+in vec3 in_pos; in vec3 in_nrm; in vec3 in_alb; in vec3 in_mat; in float in_id; in vec2 in_uv; in float in_tex;
+out vec3 v_pos; out vec3 v_nrm; out vec3 v_alb; out vec3 v_mat; flat out float v_id; out vec2 v_uv; flat out float v_tex;
 void main() {
     gl_Position = mvp * vec4(in_pos, 1.0);
-    v_pos = in_pos; v_nrm = in_nrm; v_alb = in_alb; v_mat = in_mat; v_id = in_id;
+    v_pos = in_pos; v_nrm = in_nrm; v_alb = in_alb; v_mat = in_mat; v_id = in_id; v_uv = in_uv; v_tex = in_tex;
 }
 """
 
@@ -44,10 +45,16 @@ uniform vec3 light_col[%(n)d];
 uniform vec3 sky;
 uniform vec3 ground;
 uniform float alpha_scale;
-in vec3 v_pos; in vec3 v_nrm; in vec3 v_alb; in vec3 v_mat; flat in float v_id;
+uniform sampler2DArray textures;
+in vec3 v_pos; in vec3 v_nrm; in vec3 v_alb; in vec3 v_mat; flat in float v_id; in vec2 v_uv; flat in float v_tex;
 layout(location = 0) out vec4 f_color;
 layout(location = 1) out vec4 f_data;
 void main() {
+    vec3 alb = v_alb;
+    if (v_tex >= 0.0) {                            // a diffuse texture (sRGB, rows top first) replaces the colour
+        vec3 t = texture(textures, vec3(v_uv.x, 1.0 - v_uv.y, v_tex)).rgb;
+        alb = mix(t / 12.92, pow((t + 0.055) / 1.055, vec3(2.4)), step(vec3(0.04045), t));
+    }
     vec3 V = ortho == 1 ? -view_dir : normalize(eye - v_pos);
     vec3 n = normalize(v_nrm);
     if (dot(n, V) < 0.0) n = -n;
@@ -63,8 +70,8 @@ void main() {
         vec3 H = normalize(L + V);
         spec += light_col[i] * pow(max(dot(n, H), 0.0), shininess) * att * (1.0 - v_mat.x) * 0.5;
     }
-    vec3 base = v_alb * (1.0 - 0.5 * v_mat.y);
-    vec3 c = base * light + spec * mix(vec3(0.04), v_alb, v_mat.y);
+    vec3 base = alb * (1.0 - 0.5 * v_mat.y);
+    vec3 c = base * light + spec * mix(vec3(0.04), alb, v_mat.y);
     c = c / (1.0 + 0.25 * c);                      // soft shoulder
     f_color = vec4(pow(clamp(c, 0.0, 1.0), vec3(1.0 / 2.2)), clamp(v_mat.z * alpha_scale, 0.0, 1.0));
     float dist = ortho == 1 ? dot(v_pos - eye, view_dir) : length(v_pos - eye);
@@ -107,17 +114,55 @@ def _program(ctx):
     return _PROGRAMS[key]
 
 
+TEXTURE_SIZE = 256
+"""Every diffuse texture is drawn from a layer of one texture array of this size (resized on load)."""
+
+
+def _texture_array(ctx, files: list[str]):
+    """One mipmapped, repeating RGB texture array holding ``files`` (a 1×1 white layer when there are none)."""
+    import moderngl
+    from PIL import Image
+
+    if not files:
+        tex = ctx.texture_array((1, 1, 1), 3, bytes((255, 255, 255)))
+    else:
+        layers = []
+        for f in files:
+            with Image.open(f) as im:
+                im = im.convert("RGB")
+                if im.size != (TEXTURE_SIZE, TEXTURE_SIZE):
+                    im = im.resize((TEXTURE_SIZE, TEXTURE_SIZE), Image.Resampling.BILINEAR)
+                layers.append(np.asarray(im, dtype=np.uint8))
+        tex = ctx.texture_array((TEXTURE_SIZE, TEXTURE_SIZE, len(layers)), 3, np.stack(layers).tobytes())
+        tex.build_mipmaps()
+        tex.filter = (moderngl.LINEAR_MIPMAP_LINEAR, moderngl.LINEAR)
+    tex.repeat_x = tex.repeat_y = True
+    return tex
+
+
 class _GpuScene:
     def __init__(self, ctx, prog, scene: SceneData):
         self.scene = scene
+        n = len(scene.vertices)
+        uv = scene.uv if scene.uv is not None else np.zeros((n, 2), np.float32)
+        layer = scene.texture if scene.texture is not None else np.full(n, -1, np.int32)
         data = np.concatenate([scene.vertices, scene.normals, scene.albedo, scene.material,
-                               scene.instance[:, None].astype(np.float32)], axis=1).astype("f4")
+                               scene.instance[:, None].astype(np.float32), uv,
+                               layer[:, None].astype(np.float32)], axis=1).astype("f4")
         self.vbo = ctx.buffer(data.tobytes()) if len(data) else None
-        self.vao = (ctx.vertex_array(prog, [(self.vbo, "3f 3f 3f 3f 1f", "in_pos", "in_nrm", "in_alb", "in_mat", "in_id")])
+        self.vao = (ctx.vertex_array(prog, [(self.vbo, "3f 3f 3f 3f 1f 2f 1f", "in_pos", "in_nrm", "in_alb", "in_mat",
+                                             "in_id", "in_uv", "in_tex")])
                     if self.vbo else None)
+        self.textures = _texture_array(ctx, scene.textures)
+
+    def use(self, prog) -> None:
+        """Bind the scene's texture array for the next draws."""
+        self.textures.use(location=0)
+        if "textures" in prog:
+            prog["textures"].value = 0
 
     def release(self) -> None:
-        for obj in (self.vao, self.vbo):
+        for obj in (self.vao, self.vbo, self.textures):
             if obj is not None:
                 obj.release()
 
@@ -251,6 +296,7 @@ class RasterRenderer:
         ctx, scene = self.ctx, gpu.scene
         w, h = camera.width, camera.height
         self._uniforms(scene, camera)
+        gpu.use(self.prog)
         fbo = self._fbo(w, h)
         fbo.use()
         ctx.disable(moderngl.BLEND | moderngl.CULL_FACE)
@@ -274,6 +320,7 @@ class RasterRenderer:
         bg = (0.80, 0.86, 0.92)
         fbo.clear(*bg, 1.0, depth=1.0)
         ctx.enable(moderngl.DEPTH_TEST)
+        gpu.use(self.prog)
         self.prog["alpha_scale"].value = 1.0
         if gpu.vao is not None:
             gpu.vao.render(moderngl.TRIANGLES, vertices=scene.opaque_count, first=0)

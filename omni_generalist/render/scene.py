@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from pxr import Sdf, Usd, UsdGeom, UsdLux, UsdShade
@@ -51,7 +52,9 @@ class SceneData:
     """Triangle soup of a stage, grouped by instance (opaque triangles first, then transparent).
 
     Per vertex: ``vertices`` (N×3 world meters), ``normals`` (N×3), ``albedo`` (N×3 linear RGB),
-    ``material`` (N×3: roughness, metallic, opacity) and ``instance`` (N, int32 instance ids).
+    ``material`` (N×3: roughness, metallic, opacity) and ``instance`` (N, int32 instance ids); for
+    textured materials ``uv`` (N×2 texture coordinates) and ``texture`` (N, the index in ``textures`` of
+    the image that replaces the albedo, -1 for none).
     """
 
     vertices: np.ndarray
@@ -63,6 +66,10 @@ class SceneData:
     lights: list[Light] = field(default_factory=list)
     opaque_count: int = 0
     """Vertices ``[0, opaque_count)`` are opaque; the rest are transparent (glass)."""
+    uv: np.ndarray | None = None
+    texture: np.ndarray | None = None
+    textures: list[str] = field(default_factory=list)
+    """Image files of the diffuse textures, in the order ``texture`` counts them."""
 
     def by_path(self, path: str) -> Instance | None:
         """Return the instance whose prim path is ``path``."""
@@ -93,12 +100,16 @@ def instance_root(prim: Usd.Prim) -> Usd.Prim | None:
     return None
 
 
-def _material_of(prim: Usd.Prim, cache: dict[str, tuple]) -> tuple[tuple[float, float, float], float, float, float]:
+def _material_of(prim: Usd.Prim, cache: dict[str, tuple], anchor: str | None = None
+                 ) -> tuple[tuple[float, float, float], float, float, float, str | None, str]:
+    """The bound material's colour, roughness, metallic, opacity, diffuse texture file (or None) and the
+    name of the UV primvar that texture reads."""
     mat, _ = UsdShade.MaterialBindingAPI(prim).ComputeBoundMaterial()
     key = str(mat.GetPath()) if mat else ""
     if key in cache:
         return cache[key]
     color, rough, metal, opacity = (0.7, 0.7, 0.7), 0.6, 0.0, 1.0
+    texture, uv_name = None, "st"
     if mat:
         shader = mat.ComputeSurfaceSource()[0]
         if shader:
@@ -109,11 +120,59 @@ def _material_of(prim: Usd.Prim, cache: dict[str, tuple]) -> tuple[tuple[float, 
             c = get("diffuseColor", color)
             color = (float(c[0]), float(c[1]), float(c[2]))
             rough, metal, opacity = float(get("roughness", rough)), float(get("metallic", metal)), float(get("opacity", opacity))
-    cache[key] = (color, rough, metal, opacity)
+            texture, uv_name = _diffuse_texture(shader, anchor)
+    cache[key] = (color, rough, metal, opacity, texture, uv_name)
     return cache[key]
 
 
-def _triangulate_mesh(mesh: UsdGeom.Mesh, xf: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _diffuse_texture(shader: UsdShade.Shader, anchor: str | None) -> tuple[str | None, str]:
+    """The image file of the ``UsdUVTexture`` driving ``diffuseColor`` (None without one, or when the file
+    is missing) and the primvar its ``st`` reads."""
+    from ..assets.textures import find_texture
+
+    inp = shader.GetInput("diffuseColor")
+    if not inp or not inp.HasConnectedSource():
+        return None, "st"
+    src = inp.GetConnectedSource()[0]
+    tex = UsdShade.Shader(src.GetPrim())
+    if not tex or tex.GetIdAttr().Get() != "UsdUVTexture":
+        return None, "st"
+    uv_name = "st"
+    st = tex.GetInput("st")
+    if st and st.HasConnectedSource():
+        reader = UsdShade.Shader(st.GetConnectedSource()[0].GetPrim())
+        varname = reader.GetInput("varname").Get() if reader and reader.GetInput("varname") else None
+        uv_name = str(varname) if varname else "st"
+    file_in = tex.GetInput("file")
+    asset = file_in.Get() if file_in else None
+    if asset is None or not asset.path:
+        return None, uv_name
+    resolved = asset.resolvedPath or ""
+    if resolved and Path(resolved).is_file():
+        return resolved, uv_name
+    found = find_texture(asset.path, anchor, dict(tex.GetPrim().GetCustomData()))
+    return (str(found) if found else None), uv_name
+
+
+def _mesh_uvs(mesh: UsdGeom.Mesh, name: str, idx: np.ndarray, fv: np.ndarray) -> np.ndarray | None:
+    """Per-corner texture coordinates of the triangulated corners ``fv`` (None without the primvar)."""
+    pv = UsdGeom.PrimvarsAPI(mesh).GetPrimvar(name)
+    if not pv or not pv.HasValue():
+        return None
+    values = pv.ComputeFlattened()
+    if values is None or len(values) == 0:
+        return None
+    uv = np.asarray(values, dtype=np.float64).reshape(-1, 2)
+    interp = pv.GetInterpolation()
+    if interp == UsdGeom.Tokens.faceVarying and len(uv) == len(idx):
+        return uv[fv]
+    if interp in (UsdGeom.Tokens.vertex, UsdGeom.Tokens.varying) and len(uv) > idx.max():
+        return uv[idx[fv]]
+    return None
+
+
+def _triangulate_mesh(mesh: UsdGeom.Mesh, xf: np.ndarray, uv_name: str | None = None
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
     pts = mesh.GetPointsAttr().Get()
     counts = mesh.GetFaceVertexCountsAttr().Get()
     idx = mesh.GetFaceVertexIndicesAttr().Get()
@@ -149,12 +208,14 @@ def _triangulate_mesh(mesh: UsdGeom.Mesh, xf: np.ndarray) -> tuple[np.ndarray, n
         t = verts.reshape(-1, 3, 3)
         fn = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
         normals = np.repeat(fn, 3, axis=0)
+    uv = _mesh_uvs(mesh, uv_name, idx, fv) if uv_name else None
     if mesh.GetOrientationAttr().Get() == UsdGeom.Tokens.leftHanded:
         verts = verts.reshape(-1, 3, 3)[:, ::-1].reshape(-1, 3)
         normals = normals.reshape(-1, 3, 3)[:, ::-1].reshape(-1, 3)
+        uv = uv.reshape(-1, 3, 2)[:, ::-1].reshape(-1, 2) if uv is not None else None
     length = np.linalg.norm(normals, axis=1, keepdims=True)
     normals = normals / np.where(length > 0, length, 1.0)
-    return verts, normals
+    return verts, normals, uv
 
 
 _IMPLICIT = (UsdGeom.Cube, UsdGeom.Sphere, UsdGeom.Cylinder, UsdGeom.Cone, UsdGeom.Capsule)
@@ -215,7 +276,7 @@ def _triangulate_implicit(prim: Usd.Prim, xf: np.ndarray) -> tuple[np.ndarray, n
     fn = np.cross(t[:, 1] - t[:, 0], t[:, 2] - t[:, 0])
     length = np.linalg.norm(fn, axis=1, keepdims=True)
     normals = np.repeat(fn / np.where(length > 0, length, 1.0), 3, axis=0)
-    return verts, normals
+    return verts, normals, None
 
 
 def _kelvin_rgb(kelvin: float) -> tuple[float, float, float]:
@@ -248,10 +309,11 @@ def _lights(stage: Usd.Stage, cache: UsdGeom.XformCache) -> list[Light]:
     return out
 
 
-def _drawn_part(prim: Usd.Prim, xcache: UsdGeom.XformCache, mcache: dict[str, tuple]) -> tuple | None:
+def _drawn_part(prim: Usd.Prim, xcache: UsdGeom.XformCache, mcache: dict[str, tuple],
+                anchor: str | None = None) -> tuple | None:
     """What ``prim`` adds to a scene: ``(instance key, instance root, vertices, normals, colour,
-    material)``, or None when it draws nothing (not a mesh or implicit shape, invisible, a guide or
-    proxy)."""
+    material, uvs, texture file or None)``, or None when it draws nothing (not a mesh or implicit
+    shape, invisible, a guide or proxy)."""
     implicit = not prim.IsA(UsdGeom.Mesh)
     if implicit and not any(prim.IsA(c) for c in _IMPLICIT):  # raw pxr cubes, spheres... are drawn too
         return None
@@ -259,13 +321,17 @@ def _drawn_part(prim: Usd.Prim, xcache: UsdGeom.XformCache, mcache: dict[str, tu
     if img.ComputeVisibility() == UsdGeom.Tokens.invisible or img.ComputePurpose() in (UsdGeom.Tokens.guide, UsdGeom.Tokens.proxy):
         return None
     m = np.array(xcache.GetLocalToWorldTransform(prim), dtype=np.float64)
-    tri = _triangulate_implicit(prim, m) if implicit else _triangulate_mesh(UsdGeom.Mesh(prim), m)
+    color, rough, metal, opacity, texture, uv_name = _material_of(prim, mcache, anchor)
+    tri = _triangulate_implicit(prim, m) if implicit else _triangulate_mesh(UsdGeom.Mesh(prim), m,
+                                                                            uv_name if texture else None)
     if tri is None:
         return None
     root = instance_root(prim)
     key = str(root.GetPath()) if root else str(prim.GetPath())
-    color, rough, metal, opacity = _material_of(prim, mcache)
-    return key, root, tri[0], tri[1], color, (rough, metal, opacity)
+    if tri[2] is None:
+        texture = None
+    uv = tri[2] if texture is not None else np.zeros((len(tri[0]), 2))
+    return key, root, tri[0], tri[1], color, (rough, metal, opacity), uv, texture
 
 
 def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozenset(),
@@ -281,6 +347,9 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
     xcache = UsdGeom.XformCache(Usd.TimeCode.Default())
     mcache: dict[str, tuple] = {}
     parts = {} if parts is None else parts
+    real = stage.GetRootLayer().realPath
+    anchor = str(Path(real).parent) if real else None
+    textures: dict[str, int] = {}
     groups: dict[str, dict] = {}
     order: list[str] = []
     hidden = [_path(h) for h in hide]
@@ -290,7 +359,7 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
             continue
         text = path.pathString
         if text not in parts:
-            parts[text] = _drawn_part(prim, xcache, mcache)
+            parts[text] = _drawn_part(prim, xcache, mcache, anchor)
         part = parts[text]
         if part is None:
             continue
@@ -299,8 +368,9 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
             label = ",".join(semantic_classes(root)) if root else ""
             groups[key] = {"label": label or UNLABELLED, "parts": []}
             order.append(key)
-        groups[key]["parts"].append(part[2:])
-    verts, norms, albedo, mat, inst = [], [], [], [], []
+        layer = -1 if part[7] is None else textures.setdefault(part[7], len(textures))
+        groups[key]["parts"].append((*part[2:7], layer))
+    verts, norms, albedo, mat, inst, uvs, tex = [], [], [], [], [], [], []
     ranges: dict[str, list[tuple[int, int]]] = {k: [] for k in order}
     n = 0
     for transparent in (False, True):
@@ -313,6 +383,8 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
             norms.append(np.concatenate([p[1] for p in chunk]))
             albedo.append(np.concatenate([np.tile(p[2], (len(p[0]), 1)) for p in chunk]))
             mat.append(np.concatenate([np.tile(p[3], (len(p[0]), 1)) for p in chunk]))
+            uvs.append(np.concatenate([p[4] for p in chunk]))
+            tex.append(np.concatenate([np.full(len(p[0]), p[5], dtype=np.int32) for p in chunk]))
             inst.append(np.full(len(v), i + 1, dtype=np.int32))
             ranges[key].append((n, len(v)))
             n += len(v)
@@ -330,7 +402,8 @@ def scene_from_stage(stage: Usd.Stage, hide: set[str] | frozenset[str] = frozens
         return SceneData(empty, empty, empty, empty, np.zeros(0, np.int32), [], _lights(stage, xcache), 0)
     return SceneData(np.concatenate(verts).astype(f32), np.concatenate(norms).astype(f32),
                      np.concatenate(albedo).astype(f32), np.concatenate(mat).astype(f32),
-                     np.concatenate(inst), instances, _lights(stage, xcache), opaque)
+                     np.concatenate(inst), instances, _lights(stage, xcache), opaque,
+                     np.concatenate(uvs).astype(f32), np.concatenate(tex), list(textures))
 
 
 def _path(p: str) -> Sdf.Path:

@@ -187,7 +187,9 @@ def save_layer(layer: Sdf.Layer, path: str | Path) -> None:
     """Write a layer to ``path`` (``.usd`` gives the binary crate format, ``.usda`` text).
 
     The binary format is written by :func:`.crate.write_crate` so that identical worlds give
-    identical bytes. The caller is responsible for atomicity (see :mod:`omni_generalist.io`).
+    identical bytes. The generated texture images the layer refers to (``./textures/...``) are copied
+    into a ``textures/`` folder beside it, so the folder is self-contained. The caller is responsible
+    for atomicity (see :mod:`omni_generalist.io`).
     """
     if str(path).endswith(".usd"):
         from .crate import write_crate
@@ -195,3 +197,6 @@ def save_layer(layer: Sdf.Layer, path: str | Path) -> None:
         write_crate(layer.ExportToString(), path)
     elif not layer.Export(str(path)):
         raise OSError(f"USD could not write {path}")
+    from ..assets.textures import copy_world_textures
+
+    copy_world_textures(layer, Path(path).parent)  # the generated textures it names, beside it

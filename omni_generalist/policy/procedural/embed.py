@@ -28,6 +28,12 @@ THRESHOLD = 0.88
 1.0; below ~0.85 the nearest name is another kind ("cat" → cat tree 0.74, "hammock" → laundry basket 0.79,
 "filter coffee stand" → coffee maker 0.78), so those become labelled generic objects instead."""
 SPELLING_CUTOFF = 0.85
+SHAPE_THRESHOLD = 0.75
+"""Cosine similarity above which an unknown noun that maps to no category still borrows the nearest
+category's shape (it keeps its own label). Measured neighbours (all-MiniLM-L6-v2) above it: "duffel" →
+backpack 0.84, "bag" → handbag 0.83, "robot" → toy 0.83, and one miss, "hammock" → laundry basket 0.79;
+below it they are mostly other kinds of thing ("cat" → cat tree 0.74, "butter" → knife 0.72, "throne" →
+bed 0.52, "gizmo" → toilet 0.45; "cuckoo" → wall clock 0.749 would have fitted), so those stay boxes."""
 
 
 def index_path():
@@ -146,6 +152,17 @@ def nearest_category(word: str, cat: Catalog | None = None, use_model: bool = Tr
         return None
     owner, sim = _nearest(word)
     return owner if owner is not None and sim >= THRESHOLD else None
+
+
+def shape_donor(word: str, cat: Catalog | None = None) -> str | None:
+    """Return the category whose shape an unknown noun borrows (its nearest name by the embedding index,
+    at :data:`SHAPE_THRESHOLD` or above), or None (no model, nothing close)."""
+    cat = cat or catalog()
+    word = word.strip().lower()
+    if not word:
+        return None
+    owner, sim = _nearest(word)
+    return owner if owner is not None and sim >= SHAPE_THRESHOLD and owner in cat.categories else None
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def _call(fn: str, *args, **kwargs) -> str:
 
 
 def _common(o: PlannedObject) -> dict:
-    return {"name": o.key, "size": o.size, "material": o.material, "color": o.color, "like": o.like}
+    return {"name": o.key, "size": o.size, "material": o.material, "color": o.color, "like": o.like, "shape": o.shape}
 
 
 def object_call(o: PlannedObject, walls: list[str], others: tuple[str, ...] = ()) -> tuple[str, list[str]]:

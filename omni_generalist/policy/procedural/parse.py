@@ -824,7 +824,7 @@ class Parser:
         """A request for a concrete noun the knowledge base does not name: the nearest category when it
         is close enough (:data:`.embed.THRESHOLD`), else a labelled generic object listed in
         ``spec.unmatched``."""
-        from .embed import nearest_category
+        from .embed import nearest_category, shape_donor
 
         last = phrase[-1].text
         name = " ".join([it.text for it in phrase[:-1]] + [singular(last)])
@@ -838,7 +838,8 @@ class Parser:
         if hit is None and len(phrase) > 1:  # the head alone may be known ("pet food bag" → no; "oak desk")
             found = self.cat.find(singular(last))
             hit = found.name if found is not None and len(phrase) == 1 else None
-        req = ObjectRequest(category=hit or name, known=hit is not None, mapped_from=name if hit else None)
+        req = ObjectRequest(category=hit or name, known=hit is not None, mapped_from=name if hit else None,
+                            shape=None if hit else shape_donor(name, self.cat))
         if hit is None and name not in spec.unmatched:
             spec.unmatched.append(name)
         plural = last != singular(last)

@@ -66,6 +66,8 @@ class PlannedObject:
     """For things on a support: the edge of its surface they go to (pillows at a bed's head)."""
     lift: float = 0.0
     """Height it stands at above the floor (the top of the rug it stands on)."""
+    shape: str | None = None
+    """For a noun the catalogue does not know: the category it is built like (``add_object(shape=)``)."""
 
 
 @dataclass
@@ -122,6 +124,7 @@ class Planner:
 
     def __init__(self, cat: Catalog | None = None, rooms: RoomKB | None = None):
         self.cat = cat or catalog()
+        self._catalog = self.cat
         self.rooms = rooms or room_kb()
 
     # ------------------------------------------------------------------ room type
@@ -180,6 +183,8 @@ class Planner:
 
     # ------------------------------------------------------------------ objects
     def plan(self, spec: PromptSpec, seed: int, robot_radius: float = 0.25) -> ScenePlan:
+        # unknown nouns are planned (sizes, placement) as the categories whose shapes they borrow
+        self.cat = self._catalog.with_shapes({o.category: o.shape for o in spec.objects if o.shape and not o.known})
         rng = random.Random(f"plan:{seed}")
         room = self.room_type(spec)
         objs: list[PlannedObject] = []
@@ -195,7 +200,8 @@ class Planner:
             if scale != 1.0:
                 size[0] = min(size[0] * scale, cat.size_max[0] * 1.4)
             po = PlannedObject(key=f"{_snake(cat.name)}_{n}", category=cat.name, size=tuple(round(v, 3) for v in size),
-                               placement=placement, target=target, material=material, color=color, required=required)
+                               placement=placement, target=target, material=material, color=color, required=required,
+                               shape=cat.shaped_like or None)
             if request is not None:
                 po.explicit = request.relation is not None
                 po.source_text = request.source_text

@@ -61,6 +61,9 @@ class ObjectRequest:
     source_text: str = ""
     """The prompt words this request came from (recorded on every object it makes)."""
     mapped_from: str | None = None
+    shape: str | None = None
+    """For a noun the knowledge base does not know: the category it is built like (its nearest by the
+    embedding index, when close enough)."""
 
     def to_quantity(self) -> str:
         """``exact``, ``at_least`` or ``default`` (an explicit count with no mode is exact)."""

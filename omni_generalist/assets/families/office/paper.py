@@ -261,10 +261,10 @@ def mat(w: AssetWriter, size: Size, cat: Category) -> None:
 
 @generator("paper_stack")
 def paper_stack(w: AssetWriter, size: Size, cat: Category) -> None:
-    """A few slightly offset bundles of sheets."""
+    """A few (at least three) slightly offset bundles of sheets."""
     k = Kit(w, size, long_x=True)
     x, y, h = k.x, k.y, k.H
-    n = int(_clamp(h / 0.008, 1, 5))
+    n = int(_clamp(h / 0.008, 3, 6))
     for i in range(n):
         ox, oy = (0.0, 0.0) if i == 0 else (k.u(-1, 1) * x * 0.03, k.u(-1, 1) * y * 0.03)
         sheet = k.box("sheets", (ox - x * 0.97, oy - y * 0.97, h * i / n), (ox + x * 0.97, oy + y * 0.97, h * (i + 1) / n),
