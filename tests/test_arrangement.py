@@ -173,10 +173,10 @@ def test_cuboid_measure():
 
 
 def test_non_noun_objects():
-    for word in ("far", "valuable", "visibility", "adorned", "total", "research"):
+    for word in ("far", "valuable", "visibility", "adorned", "total", "research", "needs", "groups"):
         assert not is_concrete_noun_phrase(word), word
     for phrase in ("filter coffee stand", "pet food bags", "a cat", "animal head trophy", "two shelf units",
-                   "a mirror in front of each"):
+                   "a mirror in front of each", "cacti"):
         assert is_concrete_noun_phrase(phrase), phrase
     api = _api()
     good = api.add_object("chair", position=(1.0, 1.0))

@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 from pxr import Gf, Usd, UsdGeom
 
-from ..assets.catalog import catalog, singular
+from ..assets.catalog import catalog
+from ..policy.procedural.parse import singular  # the parser's: irregular plurals too ("cacti" is cactus)
 from ..world.geometry import point_in_polygon, polygon_area, polygon_bounds
 from ..world.model import ObjectInfo
 from .arrangement import WorldView, category_set, is_small, names, rule_data
