@@ -405,9 +405,10 @@ def test_dressing_follows_the_room_type():
         beds = _by_cat(bed, "bed")
         cushions = [o for o in bed.objects if o.category == "cushion" and o.target == beds[0].key]
         assert cushions and all(o.side == "back" for o in cushions)
-        # the room's lamps are spread over both nightstands, one each
-        lamps = [o.target for o in _by_cat(bed, "table lamp")]
-        assert sorted(lamps) == sorted(o.key for o in _by_cat(bed, "nightstand")), lamps
+        # the room's lamps are spread over the nightstands, one each
+        lamps = [o.target for o in _by_cat(bed, "table lamp") if o.target]
+        stands = [o.key for o in _by_cat(bed, "nightstand")]
+        assert stands and sorted(t for t in lamps if t in stands) == sorted(stands), (lamps, stands)
     crib = _plan("a nursery with a crib", 0)
     assert not any(o.target == c.key for c in _by_cat(crib, "crib") for o in crib.objects if o.placement == "on")
 
@@ -475,3 +476,27 @@ def test_curtains_hang_at_windows_only():
             group.sort(key=lambda c: c.offset)
             for a, b in zip(group, group[1:], strict=False):
                 assert b.offset - a.offset >= (a.size[0] + b.size[0]) / 2 - 1e-3
+
+
+def test_two_beds_stand_side_by_side_with_a_nightstand_between():
+    prompt = "a hotel room with two queen beds"
+    for seed in SEEDS:
+        plan = _plan(prompt, seed)
+        beds = _by_cat(plan, "bed")
+        assert len(beds) == 2 and beds[0].group == beds[1].group and beds[0].group.startswith("twin_beds")
+        a, b = beds
+        assert abs(((a.pose[2] - b.pose[2]) + 180) % 360 - 180) < 1  # heads to the same wall
+        between = [n for n in _by_cat(plan, "nightstand") if n.group == a.group]
+        assert between
+        # a nightstand lies between the two beds
+        lx = [_local(a, (o.pose[0], o.pose[1]))[0] for o in (b, *between)]
+        assert min(abs(x) for x in lx[1:]) < abs(lx[0]), lx
+
+
+def test_a_piece_that_belongs_beside_its_root_is_never_stood_elsewhere():
+    for seed in range(6):
+        plan = _plan("a bedroom", seed)
+        bed = _by_cat(plan, "bed")[0]
+        for n in _by_cat(plan, "nightstand"):
+            lx, ly = _local(bed, (n.pose[0], n.pose[1]))
+            assert abs(lx) < bed.size[0] / 2 + n.size[0] + 0.2 and ly < -bed.size[1] / 2 + 1.0, (seed, n.key, lx, ly)

@@ -129,6 +129,8 @@ def form_groups(objects, eligible, templates: tuple[GroupTemplate, ...] | None =
     groups: list[GroupPlan] = []
     for tpl in templates:
         roots = [o for o in objects if o.key not in taken and o.category in tpl.root_kinds and eligible(o, "root")]
+        if any(set(slot.kinds) & set(tpl.root_kinds) for slot in tpl.slots):
+            roots = roots[: len(roots) // 2]  # a pair of its own kind (twin beds): half are roots, half members
         if not roots:
             continue
         plans = [GroupPlan(tpl, r.key) for r in roots]

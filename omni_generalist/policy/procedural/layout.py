@@ -674,6 +674,10 @@ class Solver:
         return pts
 
 
+BOUND_RELS = ("beside", "front", "sides", "under", "pushed_in")
+"""Group slots whose members make sense only where the slot puts them."""
+
+
 def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_repairs: int = 6,
           groups: list[GroupItems] | None = None) -> LayoutResult:
     """Place ``items``: a run of units (placement ``run``, in their order), rows and aisles first,
@@ -709,7 +713,12 @@ def solve(solver: Solver, items: list[Item], rows_wall: Wall | None = None, max_
             continue
         if solver.place_group(g, _seats):
             result.grouped.extend(it.key for it in g.items() if it.pose is not None)
-            rest.extend(it for it in g.items() if it.pose is None)
+            # an optional piece that belongs beside or before its root (a nightstand, a coffee table)
+            # and found no room there is left out, not stood somewhere else in the room
+            bound = {m.key for slot, members, _ in g.slots if slot.rel in BOUND_RELS for m in members}
+            for it in g.items():
+                if it.pose is None:
+                    (result.dropped if it.key in bound and not it.required else rest).append(it)
         else:
             rest.extend(g.items())
     order = sorted(rest, key=lambda i: (_ORDER.get(i.placement, 5), -i.size[0] * i.size[1]))
