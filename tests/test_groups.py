@@ -500,3 +500,17 @@ def test_a_piece_that_belongs_beside_its_root_is_never_stood_elsewhere():
         for n in _by_cat(plan, "nightstand"):
             lx, ly = _local(bed, (n.pose[0], n.pose[1]))
             assert abs(lx) < bed.size[0] / 2 + n.size[0] + 0.2 and ly < -bed.size[1] / 2 + 1.0, (seed, n.key, lx, ly)
+
+
+def test_cushions_sit_on_the_sofa_seat():
+    from omni_generalist.assets.catalog import catalog
+
+    plan = _plan("a living room with a sofa with four cushions on it", 0)
+    sofa = _by_cat(plan, "sofa")[0]
+    assert len([o for o in _by_cat(plan, "cushion") if o.target == sofa.key]) >= 4
+    for seed in SEEDS:  # dressing: cushions at the back of the seat; none elsewhere when their seat is gone
+        plan = _plan("a living room", seed)
+        keys = {o.key for o in plan.objects}
+        for c in _by_cat(plan, "cushion"):
+            assert c.target in keys and c.side == "back"
+            assert "seating" in catalog().get(next(o.category for o in plan.objects if o.key == c.target)).tags

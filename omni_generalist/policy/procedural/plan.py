@@ -239,7 +239,10 @@ class Planner:
             cat = self.cat.get(r.category)
             if r.relation is None and cat.placement in SMALL and supports:
                 r.relation, r.target = "on", supports[0]
-            if r.relation in ("on", "in") and r.target and not self._is_support(r.target, containers=True):
+            soft_on_seat = "textile" in cat.tags and "seating" in self.cat.get(r.target or "").tags if r.target and \
+                self.cat.find(r.target) else False  # cushions and a throw on a sofa
+            if r.relation in ("on", "in") and r.target and not self._is_support(r.target, containers=True) \
+                    and not soft_on_seat:
                 tcat = self.cat.get(r.target)
                 r.relation = "next_to" if tcat.placement not in ("on_wall", "ceiling") and cat.placement not in SMALL \
                     else None
@@ -865,6 +868,9 @@ class Planner:
         hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall"]
         dropped_hangers = [o.key for o in hangers if o.offset is None and not o.explicit and not o.source_text]
         kept = [o for o in kept if o.key not in dropped_hangers]
+        kept_keys = {o.key for o in kept}
+        # dressing whose support was left out goes with it (a cushion of a dropped armchair)
+        kept = [o for o in kept if not (o.dressing and o.target and o.target not in kept_keys)]
         kept_keys = {o.key for o in kept}
         for o in kept:
             if o.target and o.target not in kept_keys:

@@ -85,6 +85,8 @@ def _upholstered(w: AssetWriter, size: Size, kind: str) -> None:
         seats = 1  # one long bench cushion
     for i, (c0, c1) in enumerate(_split(mx0, mx1, seats, 0.01)):
         w.box(f"seat_cushion_{i}", (c0, sy0, base_top), (c1, -y + md, seat_top))
+    # the seat holds cushions and a throw (put there when asked, or by dressing); in front of its own pillows
+    w.surface(seat_top, mx0 + 0.02, sy0 + min(0.12, 0.1 * D) + 0.02, mx1 - 0.02, -y + md - 0.03, 1.0)
     if not tight:
         nb = 1 if kind == "armchair" else max(2, min(4, round((ix1 - ix0) / 0.75)))
         for i, (c0, c1) in enumerate(_split(ix0, ix1, nb, 0.01)):
