@@ -272,7 +272,7 @@ def load_mjcf(path: Path) -> Model:
         j = jn[0]
         hinge = int(m.jnt_type[j]) == int(mujoco.mjtJoint.mjJNT_HINGE)
         lo, hi = (float(v) for v in m.jnt_range[j])
-        if not m.jnt_limited[j] or lo >= hi:
+        if lo >= hi:  # no range given (a range given with limited="false" still says how far it opens)
             lo, hi = (-math.pi, math.pi) if hinge else (0.0, 0.1)
         if hinge:
             lo, hi = math.degrees(lo), math.degrees(hi)
