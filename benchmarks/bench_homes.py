@@ -14,6 +14,7 @@ Time: "a 2b1b apartment" (5 rooms) and "a living room" (one room) generated, val
 previewed with the same sandbox; the table gives the medians and their ratio (target ≤ 4×).
 
 Usage: python benchmarks/bench_homes.py [--out DIR] [--limit N] [--seeds 3] [--time-only] [--suite-only]
+       [--shard K/N] [--score-only]
 """
 
 from __future__ import annotations
@@ -67,8 +68,10 @@ def score(folder: Path, entry: dict) -> dict:
                                                                                    if k != "rooms" and v}}
 
 
-def suite(out: Path, limit: int | None, seeds: int) -> None:
+def suite(out: Path, limit: int | None, seeds: int, shard: tuple[int, int] = (0, 1), score_only: bool = False) -> None:
     entries = [json.loads(line) for line in SUITE.read_text().splitlines() if line.strip()][:limit]
+    k, n = shard
+    entries = [e for i, e in enumerate(entries) if i % n == k]
     settings = Settings()
     rows = []
     with Sandbox(config=settings.sandbox) as sb:
@@ -76,6 +79,8 @@ def suite(out: Path, limit: int | None, seeds: int) -> None:
             for seed in range(seeds):
                 folder = out / f"{e['id']}_{seed}"
                 if not (folder / "report.json").is_file():
+                    if score_only:
+                        continue
                     generate_world(e["prompt"], folder, ProceduralPolicy(), seed=seed, settings=settings, sandbox=sb,
                                    force=True)
                 rows.append(score(folder, e))
@@ -91,7 +96,8 @@ def suite(out: Path, limit: int | None, seeds: int) -> None:
     print(f"{'worlds':>12} {len(rows)}; median rooms {statistics.median(r['rooms'] for r in rows):.0f}, "
           f"median objects {statistics.median(r['objects'] for r in rows):.0f}, L-shaped rooms "
           f"{sum(r['l_rooms'] for r in rows)}, en-suites {sum(r['ensuites'] for r in rows)}")
-    (out / "summary.json").write_text(json.dumps(rows, indent=1))
+    if n == 1:
+        (out / "summary.json").write_text(json.dumps(rows, indent=1))
 
 
 def timing(seeds: int) -> None:
@@ -121,10 +127,13 @@ def main() -> None:
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--time-only", action="store_true")
     ap.add_argument("--suite-only", action="store_true")
+    ap.add_argument("--shard", default="0/1", help="K/N: only every N-th prompt from the K-th (parallel runs)")
+    ap.add_argument("--score-only", action="store_true", help="score the worlds already in --out, build none")
     args = ap.parse_args()
     if not args.time_only:
         args.out.mkdir(parents=True, exist_ok=True)
-        suite(args.out, args.limit, args.seeds)
+        k, n = (int(v) for v in args.shard.split("/"))
+        suite(args.out, args.limit, args.seeds, (k, n), args.score_only)
     if not args.suite_only:
         timing(args.seeds)
 

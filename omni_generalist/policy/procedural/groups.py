@@ -40,6 +40,8 @@ class GroupSlot:
     add: int = 0
     """Members added (of the first kind the room uses, else the first kind) when the plan has none:
     a table nobody named chairs for still gets two, a desk its chair."""
+    needs_root: bool = False
+    """Left out when the piece it hangs over is (a range hood without its stove), unless asked for."""
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ def _slot(d: dict, group: str) -> GroupSlot:
                      rel=rel, gap=pair(d.get("gap")), margin=pair(d.get("margin")), face=bool(d.get("face", False)),
                      max=int(d.get("max", 1)), required=bool(d.get("required", False)),
                      height=float(d.get("height", 1.2)), shift=float(d.get("shift", 0.0)),
-                     match_width=bool(d.get("match_width", False)), add=int(d.get("add", 0)))
+                     match_width=bool(d.get("match_width", False)), add=int(d.get("add", 0)),
+                     needs_root=bool(d.get("needs_root", False)))
 
 
 def load_templates(raw: dict) -> tuple[GroupTemplate, ...]:

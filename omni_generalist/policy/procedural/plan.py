@@ -864,9 +864,10 @@ class Planner:
         self._lift_onto_rugs(kept)
         lay_place_settings(kept)
         self._hang_group_art(groups or [], kept, walls, height, set(result.grouped))
+        lone_uppers = self._hang_lone_uppers(kept, height)
         self._dress_windows(kept, windows, height, walls)
         hangers = [o for o in kept if self._at_window(o.category) and o.placement == "on_wall"]
-        dropped_hangers = [o.key for o in hangers if o.offset is None and not o.explicit and not o.source_text]
+        dropped_hangers = [o.key for o in hangers if o.offset is None and not o.explicit and not o.source_text] + lone_uppers
         kept = [o for o in kept if o.key not in dropped_hangers]
         kept_keys = {o.key for o in kept}
         # dressing whose support was left out goes with it (a cushion of a dropped armchair)
@@ -954,6 +955,19 @@ class Planner:
                     o.placement, o.wall, o.offset = "on_wall", wall, round(off, 4)
                     top = height - 0.08
                     o.height = round(min(slot.height + o.size[2] / 2, top - o.size[2] / 2), 3)
+
+    @staticmethod
+    def _hang_lone_uppers(kept: list[PlannedObject], height: float) -> list[str]:
+        """Wall cabinets and range hoods whose base unit or stove was left out (``needs_root`` slots of
+        groups.toml): left out too (hung anywhere, one blocks a fridge door or hangs over nothing),
+        unless the prompt asked for them: those hang at their slot's height (a wall cabinet's bottom
+        at 1.42 m), not at eye level, where what stands on a counter would block their doors.
+        Returns the keys left out."""
+        heights = {k: s.height for t in group_templates() for s in t.slots if s.needs_root for k in s.kinds}
+        lone = [o for o in kept if o.placement == "on_wall" and o.height is None and o.category in heights]
+        for o in lone:
+            o.height = round(min(heights[o.category] + o.size[2] / 2, height - 0.08 - o.size[2] / 2), 3)
+        return [o.key for o in lone if not o.explicit and not o.source_text]
 
     def _at_window(self, category: str) -> bool:
         """Whether a category hangs at windows (the knowledge base's ``window_dressing`` tag)."""
