@@ -514,3 +514,13 @@ def test_cushions_sit_on_the_sofa_seat():
         for c in _by_cat(plan, "cushion"):
             assert c.target in keys and c.side == "back"
             assert "seating" in catalog().get(next(o.category for o in plan.objects if o.key == c.target)).tags
+
+
+def test_nothing_is_put_on_top_of_wall_cabinets():
+    for seed in SEEDS:
+        plan = _plan("a kitchen", seed)
+        hung = {o.key for o in plan.objects if o.placement == "on_wall" and "cabinet" in o.category}
+        assert hung and not [o for o in plan.objects if o.target in hung]
+        plan = _plan("a bathroom", seed)  # a wall shelf is still dressed
+        shelves = {o.key for o in _by_cat(plan, "wall shelf")}
+        assert [o for o in plan.objects if o.target in shelves]

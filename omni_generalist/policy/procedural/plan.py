@@ -487,8 +487,8 @@ class Planner:
         table = dressing()
         for o in list(objs):
             # a support's own entry, else its nearest kind's (a crib has an empty one of its own)
-            items = table[o.category] if o.category in table else \
-                next((table[h] for h in self.cat.hypernyms(o.category) if h in table), ())
+            items = table[o.category] if o.category in table else () if o.placement == "on_wall" else \
+                next((table[h] for h in self.cat.hypernyms(o.category) if h in table), ())  # wall-hung: its own only
             if not items or o.placement in ("on", "on_any", "ceiling"):
                 continue
             have = {}
