@@ -524,3 +524,18 @@ def test_nothing_is_put_on_top_of_wall_cabinets():
         plan = _plan("a bathroom", seed)  # a wall shelf is still dressed
         shelves = {o.key for o in _by_cat(plan, "wall shelf")}
         assert [o for o in plan.objects if o.target in shelves]
+
+
+@pytest.mark.parametrize("prompt, want", [
+    ("a dining room set for eight", {"dining chair": 8, "plate": 8, "fork": 8, "knife": 8}),
+    ("a bedroom with a bed and a lamp on each of the two nightstands", {"nightstand": 2, "table lamp": 2}),
+    ("a living room with a lamp on each of three side tables", {"side table": 3}),
+])
+def test_counts_said_through_the_room_or_the_targets(prompt, want):
+    plan = _plan(prompt, 0)
+    for cat, n in want.items():
+        assert len(_by_cat(plan, cat)) == n, (cat, [o.key for o in _by_cat(plan, cat)])
+    if "three side tables" in prompt:  # one lamp each, no dressing lamp beside it
+        tables = {o.key for o in _by_cat(plan, "side table")}
+        lamps = [o for o in plan.objects if "lamp" in o.category and o.target in tables]
+        assert len(lamps) == 3 and len({o.target for o in lamps}) == 3

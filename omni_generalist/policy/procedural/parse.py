@@ -589,6 +589,12 @@ class Parser:
         the prompt counted them itself."""
         if spec.room_type is None or self.rooms.find(spec.room_type) is None:
             return
+        laid = False
+        for k, it in enumerate(items[:-3]):  # "a dining room set for eight": the room's table is laid
+            if it.kind == "room" and items[k + 1].text in ("set", "laid") and items[k + 2].text == "for":
+                items = items[:k + 1] + items[k + 2:]
+                laid = True
+                break
         for k, it in enumerate(items[:-2]):
             if not (it.kind == "room" or it.text in ("seating", "seats", "room")) or items[k + 1].text != "for" \
                     or items[k + 2].kind != "count":  # "a conference room for ten", "with seating for 12"
@@ -617,6 +623,13 @@ class Parser:
                                else ("rows", None))
                 spec.objects.append(ObjectRequest(category=name, count=n, explicit_count=True, relation=rel,
                                                   target=target, source_text=words))
+                if laid and target and obj is seat:  # a place setting at each seat
+                    for thing in V.PLACE_SETTING:
+                        found = self.cat.find(thing)
+                        if found is not None and not any(r.category == found.name for r in spec.objects):
+                            spec.objects.append(ObjectRequest(category=found.name, count=n, explicit_count=True,
+                                                              quantity="exact", relation="on", target=target,
+                                                              source_text=words))
             return
 
     @staticmethod

@@ -227,13 +227,17 @@ class Planner:
                                     for x in requests):  # "on the table" when a round table was asked for
                 r.target = self.specialise(self.cat.get(r.target).name, room)
                 if not any(x.category == r.target for x in requests):
-                    requests.append(ObjectRequest(category=r.target, count=max(1, r.target_count if r.relation != "on" else 1)))
+                    # as many targets as the prompt says ("a lamp on each of the two nightstands": two)
+                    requests.append(ObjectRequest(category=r.target, count=max(1, r.target_count),
+                                                  explicit_count=r.target_count > 1))
                     requested.add(r.target)
         for r in requests:  # "a lamp on each nightstand": as many as there are nightstands
             if r.each and r.target and not r.explicit_count:
-                n = sum(x.count for x in requests if x is not r and (
-                    x.category == r.target or r.target in self.cat.hypernyms(x.category)))
-                r.count = max(r.count, n)
+                targets = [x for x in requests if x is not r and (
+                    x.category == r.target or r.target in self.cat.hypernyms(x.category))]
+                r.count = max(r.count, sum(x.count for x in targets))
+                # one on each of a counted number of targets is a count too ("each of the three tables")
+                r.explicit_count = bool(targets) and all(x.explicit_count for x in targets)
         supports = [r.category for r in requests if self._is_support(r.category)]
         for r in requests:
             cat = self.cat.get(r.category)
