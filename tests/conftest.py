@@ -30,6 +30,19 @@ SHARED_DEV_SUITE = ROOT.parent / "shared" / "prompts" / "dev.jsonl"
 FAST_LIMITS = SandboxConfig(timeout_s=1.5, memory_mb=512, max_output_chars=2000)
 
 
+def _file_seconds(item: pytest.Item) -> float:
+    """The rough time of the item's file from its ``pytestmark = pytest.mark.slow(seconds=N)``; 0 if unmarked."""
+    mark = item.getparent(pytest.Module).get_closest_marker("slow")
+    return float(mark.kwargs.get("seconds", 1)) if mark else 0.0
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files marked slow run first, the longest first, each file's tests kept together: ``make test`` hands
+    whole files to its two workers in this order (``--dist loadfile --no-loadscope-reorder``), so the long
+    files start early and the two workers finish together."""
+    items.sort(key=lambda item: -_file_seconds(item))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache(tmp_path_factory) -> Iterator[Path]:
     """Asset-library indexes go to a folder of this test process (each xdist worker has its own), not to

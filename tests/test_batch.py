@@ -111,8 +111,9 @@ def test_failed_prompt_is_recorded_and_exit_1(tmp_path):
     assert bad.returncode == 2 and len(stderr_lines(bad)) == 1
 
 
-@pytest.mark.xdist_group("ray")  # one local Ray at a time: tests that start Ray share this group
 def test_batch_on_a_local_ray_cluster(tmp_path):
+    # the suite's only local Ray (ports are drawn free, so another would not clash; make test runs a
+    # file on one xdist worker: keep tests that start Ray in this file so two never share the cores)
     ray = pytest.importorskip("ray")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:

@@ -13,6 +13,8 @@ from omni_generalist.world import list_objects, open_stage
 from omni_generalist.world.model import room_info
 from tests.conftest import EXAMPLE, immutable, run_cli, stderr_lines
 
+pytestmark = pytest.mark.slow(seconds=320)  # its time in make test on a busy machine: started first
+
 PROMPT = "A cozy bedroom"
 
 

@@ -17,6 +17,8 @@ from omni_generalist.world import new_stage
 from omni_generalist.world.layout import object_prims
 from omni_generalist.world.metadata import get_info
 
+pytestmark = pytest.mark.slow(seconds=290)  # its time in make test on a busy machine: started first
+
 pytest.importorskip("sapien")
 pytest.importorskip("mujoco")
 

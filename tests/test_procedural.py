@@ -19,6 +19,8 @@ from omni_generalist.world import list_objects, open_stage
 from .conftest import DEV_SUITE as SUITE
 from .conftest import ROOT, SHARED_DEV_SUITE
 
+pytestmark = pytest.mark.slow(seconds=1100)  # its time in make test on a busy machine: started first
+
 EXTRA = [ln.strip() for ln in (ROOT / "tests" / "data" / "extra_prompts.txt").read_text().splitlines() if ln.strip()]
 
 

@@ -30,6 +30,8 @@ from omni_generalist.world.stage import open_stage, save_layer
 
 from .conftest import run_cli, stderr_lines
 
+pytestmark = pytest.mark.slow(seconds=200)  # its time in make test on a busy machine: started first
+
 
 def make_world(out, prompt: str, seed: int = 0, fmt: str = "usd"):
     """A generated world with the physics of issue 4 authored (when generate did not already)."""

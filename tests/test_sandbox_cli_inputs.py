@@ -14,6 +14,8 @@ from omni_generalist.actions.guard import MAX_FSTRING_CHARS, parse
 from omni_generalist.errors import ActionError
 from tests.conftest import ROOT, immutable, run_cli
 
+pytestmark = pytest.mark.slow(seconds=240)  # its time in make test on a busy machine: started first
+
 ROOM = "create_room(5, 4, room_type='bedroom')\nadd_door('south')\nadd_object('bed', against_wall='north')\n"
 
 

@@ -17,6 +17,8 @@ from omni_generalist.errors import InputError
 from omni_generalist.world.model import list_objects
 from tests.conftest import FAST_LIMITS, ROOT, run_cli
 
+pytestmark = pytest.mark.slow(seconds=230)  # its time in make test on a busy machine: started first
+
 FALLBACK = SandboxConfig(timeout_s=1.5, memory_mb=512, max_output_chars=2000, confinement="fallback")
 SECRET = "SECRET-7f3a"
 

@@ -17,6 +17,8 @@ from omni_generalist.config import SandboxConfig
 from omni_generalist.world.layout import object_prims
 from tests.conftest import FAST_LIMITS, run_cli
 
+pytestmark = pytest.mark.slow(seconds=350)  # its time in make test on a busy machine: started first
+
 SV = {"SandboxViolation"}
 LIMIT = {"TimeoutError", "MemoryError"}
 HARMLESS = None
