@@ -91,7 +91,7 @@ def test_attributes_relations_and_rooms():
     ("a two burner stove and a mini fridge", "stove", (1, None, None)),
     ("a living room with a tv stand with a tv", "tv", (1, "on", "tv stand")),
     ("a living room with a painting above the piano", "painting", (1, "on_wall", "piano")),
-    ("a kitchen island with three lights over it", "pendant light", (3, "ceiling", None)),
+    ("a kitchen island with three lights over it", "pendant light", (3, "ceiling", "kitchen island")),
     ("a living room with a lamp on each side table", "lamp", (1, "on", "side table")),  # not "on each side"
 ])
 def test_placement_phrases(prompt, category, expected):
