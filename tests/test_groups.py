@@ -539,3 +539,14 @@ def test_counts_said_through_the_room_or_the_targets(prompt, want):
         tables = {o.key for o in _by_cat(plan, "side table")}
         lamps = [o for o in plan.objects if "lamp" in o.category and o.target in tables]
         assert len(lamps) == 3 and len({o.target for o in lamps}) == 3
+
+
+@pytest.mark.parametrize("prompt", ["a bathroom", "a public restroom", "a bedroom", "a kitchen", "a living room"])
+def test_a_rooms_usual_small_things_never_stand_on_the_floor(prompt):
+    from omni_generalist.assets.catalog import catalog
+
+    for seed in SEEDS:
+        plan = _plan(prompt, seed)
+        on_floor = [o.key for o in plan.objects if catalog().get(o.category).placement == "on_surface"
+                    and o.placement not in ("on", "on_any")]
+        assert on_floor == [], (seed, on_floor)
