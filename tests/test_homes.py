@@ -199,3 +199,10 @@ def test_generate_home_end_to_end_is_physics_valid(tmp_path):
     assert report["physics"]["after"]["ok"] if "after" in report["physics"] else report["physics"]["ok"]
     assert (tmp_path / "w" / "preview.png").stat().st_size > 10_000
     assert res is not None
+
+
+@pytest.mark.parametrize("prompt", ["a tiny studio with a murphy bed and a kitchenette",
+                                    "a studio apartment with a kitchenette"])
+def test_a_studios_kitchenette_is_part_of_its_one_room(prompt):
+    home = parse_home(prompt)
+    assert home is not None and sorted(r.kind for r in home.rooms) == ["bathroom", "studio room"]

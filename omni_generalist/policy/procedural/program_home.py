@@ -236,6 +236,8 @@ def parse_home(text: str, max_rooms: int | None = None) -> HomeProgram | None:
             new[m.kind] = max(new.get(m.kind, 0), m.ordinal)
     for kind, n in new.items():
         counts[kind] = max(counts.get(kind, 0), n)
+    for kind in bspec.get("within", ()):  # a studio's kitchenette is a corner of its one room
+        counts.pop(kind, None)
     asked = set(counts)
     named_others = [k for k in counts if k not in ("bedroom", "bathroom")]
     if not named_others or (bspec.get("residential") and not any(
