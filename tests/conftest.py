@@ -53,6 +53,11 @@ def _private_cache(tmp_path_factory) -> Iterator[Path]:
         yield folder
 
 
+def world_files(folder: Path) -> dict[str, bytes]:
+    """Every file of a world folder (its ``textures/`` too) by its path inside the folder."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @contextlib.contextmanager
 def immutable(*paths: Path) -> Iterator[None]:
     """Make ``paths`` immutable (``chattr +i``), which holds for root too; skip the test where the file

@@ -36,7 +36,9 @@ def built(tmp_path_factory):
 
 def test_generate_writes_the_world_folder(built):
     folder = built / "usda"
-    assert sorted(p.name for p in folder.iterdir()) == ["actions.py", "preview.png", "report.json", "world.usda"]
+    assert sorted(p.name for p in folder.iterdir()) == ["actions.py", "preview.png", "report.json", "textures",
+                                                        "world.usda"]
+    assert all(p.suffix == ".png" for p in (folder / "textures").iterdir())  # the materials' own images
     stage = open_stage(folder)
     objs = list_objects(stage)
     cats = {o.category for o in objs}

@@ -4,6 +4,7 @@ exit status 2 (never an internal error), and the smaller world-folder problems s
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -12,7 +13,7 @@ import pytest
 
 from omni_generalist.actions.guard import MAX_FSTRING_CHARS, parse
 from omni_generalist.errors import ActionError
-from tests.conftest import ROOT, immutable, run_cli
+from tests.conftest import ROOT, immutable, run_cli, world_files
 
 pytestmark = pytest.mark.slow(seconds=240)  # its time in make test on a busy machine: started first
 
@@ -53,25 +54,23 @@ def test_bad_input_is_one_line_and_exit_2(world, tmp_path, argv, words):
     marker = tmp_path / "m.py"
     marker.write_text("# %% action 0\n")
     args = [a.format(src=src, tmp=tmp_path, w=world, marker=marker) for a in argv]
-    before = {p.name: p.read_bytes() for p in world.iterdir()}
+    before = world_files(world)
     proc = run_cli(*args)
     err = proc.stderr.decode()
     assert proc.returncode == 2, err
     assert len(err.strip().splitlines()) == 1 and words in err, err
     assert "internal error" not in err
-    assert {p.name: p.read_bytes() for p in world.iterdir()} == before
+    assert world_files(world) == before
 
 
 def test_files_are_written_0644_like_the_world(world):
-    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in world.iterdir()}
+    modes = {p.relative_to(world).as_posix(): stat.S_IMODE(p.stat().st_mode) for p in world.rglob("*") if p.is_file()}
     assert len(set(modes.values())) == 1, modes
 
 
 def test_both_world_formats_in_one_folder_is_refused(world, tmp_path):
     twin = tmp_path / "twin"
-    twin.mkdir()
-    for p in world.iterdir():
-        (twin / p.name).write_bytes(p.read_bytes())
+    shutil.copytree(world, twin)
     (twin / "world.usd").write_bytes(b"")
     f = tmp_path / "a.py"
     f.write_text("add_object('lamp')\n")
@@ -84,10 +83,7 @@ def test_edit_of_a_world_without_log_writes_no_false_log(world, tmp_path):
     import json
 
     nolog = tmp_path / "nolog"
-    nolog.mkdir()
-    for p in world.iterdir():
-        if p.name != "actions.py":
-            (nolog / p.name).write_bytes(p.read_bytes())
+    shutil.copytree(world, nolog, ignore=shutil.ignore_patterns("actions.py"))
     f = tmp_path / "a.py"
     f.write_text("add_object('plant', corner=True)\n")
     proc = run_cli("edit", str(nolog), "--actions", str(f), "--set", "generator.preview=false")
@@ -136,16 +132,14 @@ def test_read_only_targets_are_one_line_and_exit_2(world, tmp_path, argv, words)
     """A world folder that may not be written: exit 2 with one line (these were internal errors).
     The folder and its files are made immutable (``chattr +i``), which holds for root too."""
     ro = tmp_path / "ro"
-    ro.mkdir()
-    for p in world.iterdir():
-        (ro / p.name).write_bytes(p.read_bytes())
+    shutil.copytree(world, ro)
     src = tmp_path / "a.py"
     src.write_text("add_object('plant', corner=True)\n")
-    before = {p.name: p.read_bytes() for p in ro.iterdir()}
-    with immutable(*ro.iterdir(), ro):
+    before = world_files(ro)
+    with immutable(*ro.rglob("*"), ro):
         proc = run_cli(*[a.format(w=ro, src=src) for a in argv])
     err = proc.stderr.decode()
     assert proc.returncode == 2, err
     assert len(err.strip().splitlines()) == 1 and words in err and "internal error" not in err, err
-    assert {p.name: p.read_bytes() for p in ro.iterdir()} == before
+    assert world_files(ro) == before
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["a.py", "ro"]

@@ -15,7 +15,7 @@ import pytest
 from omni_generalist.actions import Sandbox
 from omni_generalist.config import SandboxConfig
 from omni_generalist.world.layout import object_prims
-from tests.conftest import FAST_LIMITS, run_cli
+from tests.conftest import FAST_LIMITS, run_cli, world_files
 
 pytestmark = pytest.mark.slow(seconds=350)  # its time in make test on a busy machine: started first
 
@@ -380,7 +380,7 @@ def test_hostile_sample_through_the_cli(cli_world, canaries, tmp_path, k):
     code = fill(CORPUS[k][0], canaries)
     f = tmp_path / "evil.py"
     f.write_text("create_room(4, 4)\nadd_door('south')\n\n# %% action 1\n" + code + "\n")
-    before = {p.name: p.read_bytes() for p in cli_world.iterdir()}
+    before = world_files(cli_world)
     gen = run_cli("generate", "--actions", str(f), "--out", str(tmp_path / "out"), "--no-preview", "--no-validate")
     assert gen.returncode == 2, gen.stderr.decode()
     assert len(gen.stderr.decode().strip().splitlines()) == 1, gen.stderr.decode()
@@ -390,5 +390,5 @@ def test_hostile_sample_through_the_cli(cli_world, canaries, tmp_path, k):
                    "--set", "generator.validate=false")
     assert edit.returncode == 2, edit.stderr.decode()
     assert len(edit.stderr.decode().strip().splitlines()) == 1, edit.stderr.decode()
-    assert {p.name: p.read_bytes() for p in cli_world.iterdir()} == before
+    assert world_files(cli_world) == before
     assert_canaries_untouched(canaries)

@@ -318,9 +318,10 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
         can_stop = p.value >= (0.3 if room_blocker else 0.4)
         bo = objs.get(blocker)
         small = bo is not None and bo.movable and bo.size[0] * bo.size[1] < 0.6
+        hung = bo is not None and "/Walls/" in bo.support  # a poster, a wall cabinet: it moves along its wall (3.)
         # 1. a small movable blocker (a chair, a coffee maker) goes out of the swing; big furniture
         #    standing on the floor (a bed, an island) only when a stop would not do
-        if (bo is not None and blocker not in handled
+        if (bo is not None and not hung and blocker not in handled
                 and (small or (not can_stop and bo.support.endswith("/Floor")))):
             handled.add(blocker)
             ax, ay = objs[art_root].position[:2] if art_root in objs else (0.0, 0.0)
@@ -352,8 +353,7 @@ def _fix_problem(fx: _Fixer, p: Problem, objs: dict[str, Any], motions: dict[str
                 pass
         # 3. side by side on a wall (wall cabinets): slide the blocker along the wall, away from the
         #    blocked one, when a stop would not do
-        if not can_stop and bo is not None and "/Walls/" in bo.support and blocker not in handled \
-                and art_root in objs:
+        if not can_stop and hung and blocker not in handled and art_root in objs:
             handled.add(blocker)
             # about what the door leaf still needs: its share of the cabinet's width times the blocked range
             need = min(0.6, max(0.1, (1.0 - p.value) * objs[art_root].size[0] * 0.5))

@@ -160,8 +160,8 @@ def _open_the_way(api, room, asked: set[str], radius: float) -> list[str]:
     from ...errors import PlacementError
     from ...metrics.reachability import doors_apart
 
-    def floor_objs():
-        return [o for o in api.list_objects() if o.room == room.name and o.support == room.floor]
+    def floor_objs():  # what stands on the floor, or on a rug on it (a coffee table on the rug)
+        return [o for o in api.list_objects() if o.room == room.name and o.position[2] < 0.05 and o.size[2] >= 0.03]
 
     if not doors_apart(room, floor_objs(), radius):
         return []
