@@ -112,6 +112,10 @@ UNDER_UPPERS = 0.42
 """Height of the things that stand on a run's worktop (room under the wall cabinets), meters."""
 LARGE_ROOM_M2 = 150.0
 """No room is larger than this unless the prompt asks for a large space or its contents need it."""
+L_SHAPED_SHARE = 0.0
+"""Share of single rooms drawn with a corner cut away (off: in rooms sized closely to their
+contents the inner corner trapped desk chairs; the draw is kept so other worlds stay as they were;
+homes have L-shaped rooms of their own)."""
 MAX_TYPE_MIN_M2 = 30.0
 """A room type's minimum floor area is never taken above this (contents decide beyond it)."""
 
@@ -785,10 +789,13 @@ class Planner:
         has_rows = any(o.placement in ("rows", "aisles") for o in objs)
         poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2), (-w / 2, d / 2)]
         names = ["south", "east", "north", "west"]
-        if not has_rows and w * d > 14 and rng.random() < 0.25 and spec.density != "dense" and \
+        if not has_rows and w * d > 14 and rng.random() < L_SHAPED_SHARE and spec.density != "dense" and \
                 not any(o.run is not None for o in objs):  # a run of kitchen units wants plain walls
-            # an L-shaped room: a corner cut away
-            cw, cd = round(w * rng.uniform(0.3, 0.42), 2), round(d * rng.uniform(0.3, 0.42), 2)
+            # an L-shaped room: a corner cut away, the room grown so its floor stays what the contents need
+            fx, fy = rng.uniform(0.3, 0.42), rng.uniform(0.3, 0.42)
+            k = 1.0 / math.sqrt(1.0 - fx * fy)
+            w, d = round(w * k, 2), round(d * k, 2)
+            cw, cd = round(w * fx, 2), round(d * fy, 2)
             poly = [(-w / 2, -d / 2), (w / 2, -d / 2), (w / 2, d / 2 - cd), (w / 2 - cw, d / 2 - cd),
                     (w / 2 - cw, d / 2), (-w / 2, d / 2)]
             names = [f"wall_{i}" for i in range(6)]
