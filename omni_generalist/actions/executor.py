@@ -282,13 +282,10 @@ class Sandbox:
         return self._stage
 
     # -------------------------------------------------------------- running
-    def _time_limit(self, code: str) -> float:
-        """The wall-clock limit of ``code``: ``plan_timeout_s`` when it calls ``apply_plan`` (a whole
-        world in one action), else ``timeout_s``."""
-        try:
-            calls = {n.func.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-        except SyntaxError:
-            calls = set()
+    def _time_limit(self, tree: ast.Module) -> float:
+        """The wall-clock limit of an action (its checked syntax tree): ``plan_timeout_s`` when it calls
+        ``apply_plan`` (a whole world in one action), else ``timeout_s``."""
+        calls = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         return max(self.config.timeout_s, self.config.plan_timeout_s) if "apply_plan" in calls else self.config.timeout_s
 
     def run(self, code: str) -> ActionResult:
@@ -296,13 +293,13 @@ class Sandbox:
         index = len(self.log.actions)
         start = time.perf_counter()
         try:
-            parse(code, self.config.max_code_chars)  # fail fast, before a round trip
+            tree = parse(code, self.config.max_code_chars)  # fail fast, before a round trip
             check_log_safe(code)
         except ActionError as exc:
             return self._record(ActionResult(False, index, code, time.perf_counter() - start, "",
                                              exc.kind, exc.message, exc.line))
         self._ensure_worker()
-        limit = self._time_limit(code)
+        limit = self._time_limit(tree)
         reply = self._call({"op": "run", "code": code, "seed": f"{self.seed}:{index}", "timeout_s": limit},
                            limit + HARD_GRACE_S)
         if reply is None:
